@@ -1,0 +1,65 @@
+/**
+ * Runs one rule over one source and turns what it reports into positioned, masked findings.
+ * Shared by the engine and the rule tests, so a rule is tested exactly as it runs.
+ */
+import { createHmac } from 'node:crypto';
+import type { Finding, ProjectView, ReportDescriptor, Rule, Severity, SourceFile } from '../types.js';
+import { maskIn } from '../util/mask.js';
+import { buildLineIndex, type LineIndex } from '../util/positions.js';
+
+/** A finding before the engine's filters, still carrying its offsets. */
+export interface PositionedFinding extends Finding {
+  readonly index?: number;
+  readonly endIndex?: number;
+}
+
+export interface RunRuleInput<Options> {
+  readonly rule: Rule<Options>;
+  readonly source: SourceFile;
+  readonly options: Options;
+  readonly severity: Severity;
+  readonly project: ProjectView;
+  /** Salt for finding fingerprints; the baseline file carries its own. */
+  readonly salt: string;
+  /** Reused across rules of one file. */
+  readonly lines?: LineIndex;
+}
+
+export function fingerprintSecret(salt: string, ruleId: string, secret: string): string {
+  return createHmac('sha256', salt).update(ruleId).update('\0').update(secret).digest('hex');
+}
+
+export async function runRule<Options>(input: RunRuleInput<Options>): Promise<PositionedFinding[]> {
+  const { rule, source, severity, salt } = input;
+  const lines = input.lines ?? buildLineIndex(source.content);
+  const findings: PositionedFinding[] = [];
+  const report = (d: ReportDescriptor): void => {
+    findings.push(positionFinding(rule.meta.id, d.severity ?? severity, source, d, lines, salt));
+  };
+  await rule.check(source, { options: input.options, project: input.project, report });
+  return findings;
+}
+
+function positionFinding(
+  ruleId: string,
+  severity: Severity,
+  source: SourceFile,
+  d: ReportDescriptor,
+  lines: LineIndex,
+  salt: string,
+): PositionedFinding {
+  const start = d.line !== undefined ? { line: d.line, column: d.column ?? 1 } : d.index !== undefined ? lines.position(d.index) : { line: 1, column: 1 };
+  const end = d.line === undefined && d.endIndex !== undefined ? lines.position(d.endIndex) : undefined;
+  return {
+    ruleId,
+    severity,
+    path: source.path,
+    line: start.line,
+    column: start.column,
+    ...(end ? { endLine: end.line, endColumn: end.column } : {}),
+    message: maskIn(d.message, d.secret),
+    ...(d.secret ? { fingerprint: fingerprintSecret(salt, ruleId, d.secret) } : {}),
+    ...(source.commit ? { commit: source.commit } : {}),
+    ...(d.index !== undefined ? { index: d.index, endIndex: d.endIndex ?? d.index } : {}),
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * The shared vocabulary of secrets-guard: what a rule sees, what it reports, and what the engine returns.
+ * Nothing here touches git or the file system; the engine fills these objects in and rules only read them.
+ */
+
+export type Severity = 'error' | 'warning';
+export type SeveritySetting = Severity | 'off';
+
+/** Where a source's bytes came from: the index (staged / all), a commit (range), or the disk (paths). */
+export type SourceOrigin = 'index' | 'commit' | 'disk';
+
+/** One file handed to the rules. `path` is repository-relative with `/` separators. */
+export interface SourceFile {
+  readonly path: string;
+  /** Decoded text. Binary and oversized files never reach text rules. */
+  readonly content: string;
+  readonly origin: SourceOrigin;
+  /** The commit the content was read from, in range mode. */
+  readonly commit?: string;
+}
+
+/** What a rule knows about the rest of the change: which paths exist, and the sops configuration. */
+export interface ProjectView {
+  /** True when the path is tracked, staged, or among the files being checked. */
+  hasPath(path: string): boolean;
+  /** The `.sops.yaml` that governs a path, with the creation rule that matches it, if any. */
+  sopsRuleFor(path: string): GoverningSopsRule | undefined;
+}
+
+/** The creation rule of a `.sops.yaml` that covers a file (first match wins, as in sops). */
+export interface GoverningSopsRule {
+  /** Repository-relative path of the `.sops.yaml` that governs the file. */
+  readonly configPath: string;
+  /** Index of the matching rule in `creation_rules`. */
+  readonly ruleIndex: number;
+  /** The rule as written in the config (already validated for shape). */
+  readonly rule: Readonly<Record<string, unknown>>;
+}
+
+/** What a rule passes to `report`. Positions are 0-based offsets into `content`; the engine turns them into lines. */
+export interface ReportDescriptor {
+  readonly message: string;
+  /** Start offset of the offending text. Absent: the finding is about the whole file (line 1, column 1). */
+  readonly index?: number;
+  /** End offset (exclusive). Defaults to `index`. */
+  readonly endIndex?: number;
+  /** Explicit 1-based position, for rules that know lines but not offsets. Overrides `index`. */
+  readonly line?: number;
+  readonly column?: number;
+  /**
+   * The secret this finding is about. The engine never keeps it: it masks every occurrence in the message and
+   * derives a salted fingerprint for baselines from it. Rules must never put a secret in `message` by any other way.
+   */
+  readonly secret?: string;
+  /** Set when a rule reports at a severity different from its configured one (e.g. a warning-level sub-check). */
+  readonly severity?: Severity;
+}
+
+export interface RuleContext<Options> {
+  readonly options: Options;
+  readonly project: ProjectView;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface RuleMeta {
+  /** Stable kebab-case id: config, suppressions, SARIF and baselines all key on it. */
+  readonly id: string;
+  /** One line, shown by `--list-rules` and SARIF `shortDescription`. */
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+  /**
+   * `true` for rules whose findings are never about ciphertext (secret detectors): the engine drops their findings
+   * that fall inside sops ciphertext or metadata.
+   */
+  readonly skipsCiphertext?: boolean;
+}
+
+export interface Rule<Options = undefined> {
+  readonly meta: RuleMeta;
+  readonly defaultOptions: Options;
+  /**
+   * Validates user options from `.secrets-guard.yaml` and returns them merged over the defaults. Throws a
+   * ConfigError naming `keyPath` on a bad value.
+   */
+  parseOptions?(raw: unknown, keyPath: string): Options;
+  /** Cheap path filter so the engine skips files a rule can never report on. Default: every text file. */
+  appliesTo?(path: string, options: Options): boolean;
+  check(source: SourceFile, context: RuleContext<Options>): void | Promise<void>;
+}
+
+/** A finding as the engine returns it: positioned, with its severity, and the secret already masked. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly path: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+  readonly message: string;
+  /** Salted hash of the secret, when the rule named one; used by baselines, never reversible to the secret. */
+  readonly fingerprint?: string;
+  /** The commit the finding was read from, in range mode. */
+  readonly commit?: string;
+}
+
+/** A file the engine looked at but could not give to the rules, and why (binary, too large, unreadable). */
+export interface SkippedFile {
+  readonly path: string;
+  readonly reason: string;
+}
+
+export interface ScanSummary {
+  readonly filesScanned: number;
+  readonly filesSkipped: number;
+  readonly errors: number;
+  readonly warnings: number;
+  /** Free-form figures a rule family adds (e.g. sops verification counts). */
+  readonly notes: readonly string[];
+}
+
+export interface ScanResult {
+  readonly findings: readonly Finding[];
+  readonly skipped: readonly SkippedFile[];
+  readonly summary: ScanSummary;
+}

@@ -1,0 +1,69 @@
+/**
+ * Valid/invalid tables for rules, in the shape of ESLint's RuleTester and textlint-tester: each case runs the
+ * rule exactly as the engine does (runRule) and asserts the rule ids, lines and messages it reports.
+ */
+import { describe, expect, it } from 'vitest';
+import { runRule } from '../../src/engine/run-rule.js';
+import type { Finding, GoverningSopsRule, ProjectView, Rule } from '../../src/types.js';
+
+export interface RuleCase<Options> {
+  /** Test name; defaults to the path. */
+  readonly name?: string;
+  readonly path: string;
+  readonly content: string;
+  readonly options?: Partial<Options>;
+  /** Other paths that exist in the repository (for rules that look at siblings). */
+  readonly otherPaths?: readonly string[];
+  /** The creation rule that governs this file, if any. */
+  readonly sopsRule?: GoverningSopsRule;
+}
+
+export interface InvalidCase<Options> extends RuleCase<Options> {
+  /** Expected findings in order; `line` and `message` (substring or regex) are checked when given. */
+  readonly errors: ReadonlyArray<{ line?: number; column?: number; message?: string | RegExp; severity?: string }>;
+}
+
+export function projectOf(paths: readonly string[], sopsRule?: GoverningSopsRule): ProjectView {
+  const set = new Set(paths);
+  return { hasPath: (p) => set.has(p), sopsRuleFor: () => sopsRule };
+}
+
+export async function lintWith<Options>(rule: Rule<Options>, c: RuleCase<Options>): Promise<Finding[]> {
+  const options = { ...(rule.defaultOptions as object), ...(c.options ?? {}) } as Options;
+  if (rule.appliesTo && !rule.appliesTo(c.path, options)) return [];
+  return runRule({
+    rule,
+    source: { path: c.path, content: c.content, origin: 'index' },
+    options,
+    severity: rule.meta.defaultSeverity,
+    project: projectOf([c.path, ...(c.otherPaths ?? [])], c.sopsRule),
+    salt: 'test',
+  });
+}
+
+export function testRule<Options>(
+  rule: Rule<Options>,
+  cases: { valid: ReadonlyArray<RuleCase<Options>>; invalid: ReadonlyArray<InvalidCase<Options>> },
+): void {
+  describe(rule.meta.id, () => {
+    for (const c of cases.valid) {
+      it(`valid: ${c.name ?? c.path}`, async () => {
+        expect(await lintWith(rule, c)).toEqual([]);
+      });
+    }
+    for (const c of cases.invalid) {
+      it(`invalid: ${c.name ?? c.path}`, async () => {
+        const found = await lintWith(rule, c);
+        expect(found.map((f) => f.ruleId)).toEqual(c.errors.map(() => rule.meta.id));
+        c.errors.forEach((e, i) => {
+          const f = found[i]!;
+          if (e.line !== undefined) expect(f.line).toBe(e.line);
+          if (e.column !== undefined) expect(f.column).toBe(e.column);
+          if (e.severity !== undefined) expect(f.severity).toBe(e.severity);
+          if (typeof e.message === 'string') expect(f.message).toContain(e.message);
+          else if (e.message) expect(f.message).toMatch(e.message);
+        });
+      });
+    }
+  });
+}
