@@ -25,6 +25,13 @@ export interface ProjectView {
   hasPath(path: string): boolean;
   /** The `.sops.yaml` that governs a path, with the creation rule that matches it, if any. */
   sopsRuleFor(path: string): GoverningSopsRule | undefined;
+  /**
+   * age identities (`AGE-SECRET-KEY-1...`) the engine found where sops looks for them, for MAC verification.
+   * Empty when none is at hand. Rules use them in memory only.
+   */
+  readonly ageIdentities: readonly string[];
+  /** Lets a rule tell the summary that a sops file was verified, or could not be (no matching identity). */
+  recordVerification(path: string, outcome: 'verified' | 'unverifiable'): void;
 }
 
 /** The creation rule of a `.sops.yaml` that covers a file (first match wins, as in sops). */

@@ -16,6 +16,8 @@ export interface RuleCase<Options> {
   readonly otherPaths?: readonly string[];
   /** The creation rule that governs this file, if any. */
   readonly sopsRule?: GoverningSopsRule;
+  /** age identities available to the rule. */
+  readonly ageIdentities?: readonly string[];
 }
 
 export interface InvalidCase<Options> extends RuleCase<Options> {
@@ -23,9 +25,13 @@ export interface InvalidCase<Options> extends RuleCase<Options> {
   readonly errors: ReadonlyArray<{ line?: number; column?: number; message?: string | RegExp; severity?: string }>;
 }
 
-export function projectOf(paths: readonly string[], sopsRule?: GoverningSopsRule): ProjectView {
+export function projectOf(
+  paths: readonly string[],
+  sopsRule?: GoverningSopsRule,
+  ageIdentities: readonly string[] = [],
+): ProjectView {
   const set = new Set(paths);
-  return { hasPath: (p) => set.has(p), sopsRuleFor: () => sopsRule };
+  return { hasPath: (p) => set.has(p), sopsRuleFor: () => sopsRule, ageIdentities, recordVerification: () => {} };
 }
 
 export async function lintWith<Options>(rule: Rule<Options>, c: RuleCase<Options>): Promise<Finding[]> {
@@ -36,7 +42,7 @@ export async function lintWith<Options>(rule: Rule<Options>, c: RuleCase<Options
     source: { path: c.path, content: c.content, origin: 'index' },
     options,
     severity: rule.meta.defaultSeverity,
-    project: projectOf([c.path, ...(c.otherPaths ?? [])], c.sopsRule),
+    project: projectOf([c.path, ...(c.otherPaths ?? [])], c.sopsRule, c.ageIdentities),
     salt: 'test',
   });
 }
