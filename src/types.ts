@@ -59,6 +59,11 @@ export interface ReportDescriptor {
    * derives a salted fingerprint for baselines from it. Rules must never put a secret in `message` by any other way.
    */
   readonly secret?: string;
+  /**
+   * For adapter rules that front a family of checks (secretlint): the finding's rule id becomes
+   * `<rule id>/<subRuleId>`, e.g. `secretlint/github`.
+   */
+  readonly subRuleId?: string;
   /** Set when a rule reports at a severity different from its configured one (e.g. a warning-level sub-check). */
   readonly severity?: Severity;
 }

@@ -34,7 +34,8 @@ export async function runRule<Options>(input: RunRuleInput<Options>): Promise<Po
   const lines = input.lines ?? buildLineIndex(source.content);
   const findings: PositionedFinding[] = [];
   const report = (d: ReportDescriptor): void => {
-    findings.push(positionFinding(rule.meta.id, d.severity ?? severity, source, d, lines, salt));
+    const ruleId = d.subRuleId ? `${rule.meta.id}/${d.subRuleId}` : rule.meta.id;
+    findings.push(positionFinding(ruleId, d.severity ?? severity, source, d, lines, salt));
   };
   await rule.check(source, { options: input.options, project: input.project, report });
   return findings;
