@@ -85,6 +85,11 @@ export interface RuleMeta {
    * that fall inside sops ciphertext or metadata.
    */
   readonly skipsCiphertext?: boolean;
+  /**
+   * `true` for rules that judge a file by its path alone (Terraform state): they also run on binary and oversized
+   * files, which text rules never see, and get empty content.
+   */
+  readonly pathOnly?: boolean;
 }
 
 export interface Rule<Options = undefined> {

@@ -1,0 +1,84 @@
+/**
+ * The engine's entry point: turn a request (staged, --all, paths) into a plan, load the configuration from the
+ * same source as the files, scan, and summarise. Knows git and the file system; the rules never do.
+ */
+import { randomBytes } from 'node:crypto';
+import { EMPTY_GUARD_CONFIG, GUARD_CONFIG_FILE, parseGuardConfig, type GuardConfig } from '../config/guard-config.js';
+import { openRepository, type Repository } from '../git/repository.js';
+import { rules as registry } from '../../rules/index.js';
+import type { Rule, ScanResult } from '../types.js';
+import { activeRules } from './active-rules.js';
+import type { ScanPlan } from './plan.js';
+import { scanPlan, type ScanSettings } from './scan.js';
+import { loadSopsContext } from './sops-context.js';
+import { diskPlan } from './sources/disk-plan.js';
+import { indexPlan } from './sources/index-plan.js';
+import { summarise } from './summary.js';
+
+export type ScanMode = { kind: 'staged' } | { kind: 'all' } | { kind: 'paths'; paths: readonly string[] };
+
+export interface LintOptions {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly mode: ScanMode;
+  /** `--sops-config PATH`. */
+  readonly sopsConfig?: string;
+  /** `--max-file-size`, over the config's. */
+  readonly maxFileSize?: number;
+  /** Options the CLI sets per rule id. */
+  readonly ruleOverrides?: ReadonlyMap<string, Record<string, unknown>>;
+  readonly ageIdentities?: readonly string[];
+  /** Salt for finding fingerprints (a baseline's own); random otherwise. */
+  readonly salt?: string;
+  readonly onFile?: ScanSettings['onFile'];
+}
+
+export const ruleRegistry: ReadonlyMap<string, Rule<unknown>> = new Map(registry.map((r) => [r.meta.id, r as Rule<unknown>]));
+
+export async function lint(options: LintOptions): Promise<ScanResult> {
+  const plan = await planFor(options);
+  try {
+    return await lintPlan(plan, options);
+  } finally {
+    plan.close();
+  }
+}
+
+export async function lintPlan(plan: ScanPlan, options: LintOptions): Promise<ScanResult> {
+  const config = await loadGuardConfig(plan);
+  const sops = await loadSopsContext(plan, { ...(options.sopsConfig ? { forcedConfig: options.sopsConfig } : {}) });
+  const verification = { verified: new Set<string>(), unverifiable: new Set<string>() };
+  const scan = await scanPlan(plan, {
+    rules: activeRules([...ruleRegistry.values()], config, options.ruleOverrides),
+    ignore: config.ignore,
+    maxFileSize: options.maxFileSize ?? config.maxFileSize,
+    salt: options.salt ?? randomBytes(16).toString('hex'),
+    ciphertextSpans: sops.ciphertextSpans,
+    project: {
+      hasPath: (path) => plan.knownPaths.has(path),
+      sopsRuleFor: sops.sopsRuleFor,
+      ageIdentities: options.ageIdentities ?? [],
+      recordVerification: (path, outcome) => verification[outcome].add(path),
+    },
+    ...(options.onFile ? { onFile: options.onFile } : {}),
+  });
+  return summarise(scan, verification);
+}
+
+async function planFor(options: LintOptions): Promise<ScanPlan> {
+  const { mode } = options;
+  if (mode.kind !== 'paths') return indexPlan(await openRepository(options.cwd, options.env), mode.kind);
+  // Paths mode also works outside a repository (a directory of files handed over by another tool).
+  const repo = await openRepository(options.cwd, options.env).catch(() => undefined);
+  return diskPlan(repo?.root ?? options.cwd, options.cwd, mode.paths, repo ? await trackedPaths(repo) : []);
+}
+
+async function trackedPaths(repo: Repository): Promise<string[]> {
+  return (await repo.run(['ls-files', '-z'])).split('\0').filter((p) => p !== '');
+}
+
+/** `.secrets-guard.yaml` comes from the same source as the files: the index in staged mode, the disk for paths. */
+async function loadGuardConfig(plan: ScanPlan): Promise<GuardConfig> {
+  const bytes = await plan.readSupportFile(GUARD_CONFIG_FILE);
+  return bytes ? parseGuardConfig(bytes.toString('utf8'), GUARD_CONFIG_FILE, ruleRegistry) : EMPTY_GUARD_CONFIG;
+}

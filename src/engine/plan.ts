@@ -1,0 +1,33 @@
+/**
+ * A scan plan is what the engine needs from a source of files, whatever it is (the index, a commit, the disk):
+ * the files to check, a way to read each, and the other files a rule may ask about.
+ */
+
+export interface PlannedFile {
+  /** Repository-relative, `/`-separated. */
+  readonly path: string;
+  /** Size in bytes when known before reading; lets the engine skip huge files without loading them. */
+  readonly size?: number;
+  readonly commit?: string;
+  read(): Promise<Buffer>;
+}
+
+export interface ScanPlan {
+  readonly origin: 'index' | 'commit' | 'disk';
+  /** Absolute root the paths are relative to. */
+  readonly root: string;
+  readonly files: readonly PlannedFile[];
+  /** Every path known to exist (tracked, staged, or named), for sibling checks. */
+  readonly knownPaths: ReadonlySet<string>;
+  /** Reads a repository file that is not necessarily being checked (configs); undefined when absent. */
+  readSupportFile(path: string): Promise<Buffer | undefined>;
+  /** Paths of every `.sops.yaml` / `.sops.yml` the source holds. */
+  readonly sopsConfigPaths: readonly string[];
+  /** Releases git processes. */
+  close(): void;
+}
+
+export function isSopsConfigPath(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name === '.sops.yaml' || name === '.sops.yml';
+}

@@ -1,0 +1,113 @@
+/**
+ * The core loop: read each planned file once, hand it to every rule that applies, and turn what they report into
+ * findings. Binary and oversized files are skipped by text rules with a visible note, never silently.
+ * A rule that throws fails the whole scan (fail closed): a crash must never look like a clean commit.
+ */
+import micromatch from 'micromatch';
+import type { Finding, ProjectView, SkippedFile, SourceFile } from '../types.js';
+import { buildLineIndex } from '../util/positions.js';
+import type { ActiveRule } from './active-rules.js';
+import { decodeText, isBinary } from './content.js';
+import type { PlannedFile, ScanPlan } from './plan.js';
+import { runRule, type PositionedFinding } from './run-rule.js';
+import { isSuppressed } from './suppressions.js';
+
+export interface ScanSettings {
+  readonly rules: readonly ActiveRule[];
+  readonly ignore: readonly string[];
+  readonly maxFileSize: number;
+  readonly project: ProjectView;
+  readonly salt: string;
+  /** Spans of sops ciphertext and metadata, where secret detectors must not report. */
+  readonly ciphertextSpans: (content: string, path: string) => ReadonlyArray<readonly [number, number]>;
+  /** Called after each file, for progress reporting. */
+  readonly onFile?: (done: number, total: number, bytes: number) => void;
+}
+
+export interface PlanScan {
+  readonly findings: Finding[];
+  readonly skipped: SkippedFile[];
+  filesScanned: number;
+  bytesScanned: number;
+}
+
+const CONCURRENT_READS = 16;
+
+export class RuleCrash extends Error {
+  override readonly name = 'RuleCrash';
+}
+
+export async function scanPlan(plan: ScanPlan, settings: ScanSettings): Promise<PlanScan> {
+  const files = plan.files.filter((f) => settings.ignore.length === 0 || !micromatch.isMatch(f.path, settings.ignore, { dot: true }));
+  const result: PlanScan = { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 };
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const file = files[next++]!;
+      const bytes = await scanFile(plan, file, settings, result);
+      settings.onFile?.(++done, files.length, bytes);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, files.length) }, worker));
+  return result;
+}
+
+async function scanFile(plan: ScanPlan, file: PlannedFile, settings: ScanSettings, out: PlanScan): Promise<number> {
+  const applicable = settings.rules.filter((a) => !a.rule.appliesTo || a.rule.appliesTo(file.path, a.options));
+  if (applicable.length === 0) return 0;
+  const pathOnly = applicable.filter((a) => a.rule.meta.pathOnly);
+  if (file.size !== undefined && file.size > settings.maxFileSize) {
+    out.skipped.push({ path: file.path, reason: `larger than the ${formatBytes(settings.maxFileSize)} size cap (${formatBytes(file.size)}); raise maxFileSize to scan it` });
+    await runOn(pathOnly, emptySource(plan, file), settings, out);
+    return 0;
+  }
+  const bytes = await file.read();
+  if (isBinary(bytes)) {
+    out.skipped.push({ path: file.path, reason: 'binary content' });
+    await runOn(pathOnly, emptySource(plan, file), settings, out);
+    return bytes.length;
+  }
+  const source: SourceFile = { path: file.path, content: decodeText(bytes).text, origin: plan.origin, ...(file.commit ? { commit: file.commit } : {}) };
+  out.filesScanned++;
+  out.bytesScanned += bytes.length;
+  await runOn(applicable, source, settings, out);
+  return bytes.length;
+}
+
+async function runOn(rules: readonly ActiveRule[], source: SourceFile, settings: ScanSettings, out: PlanScan): Promise<void> {
+  if (rules.length === 0) return;
+  const lines = buildLineIndex(source.content);
+  let spans: ReadonlyArray<readonly [number, number]> | undefined;
+  for (const active of rules) {
+    let found: PositionedFinding[];
+    try {
+      found = await runRule({ ...active, source, project: settings.project, salt: settings.salt, lines });
+    } catch (error) {
+      throw new RuleCrash(`internal error in rule ${active.rule.meta.id} on ${source.path}: ${(error as Error).message}`);
+    }
+    for (const finding of found) {
+      if (isSuppressed(lines, finding.line)) continue;
+      if (active.rule.meta.skipsCiphertext && finding.index !== undefined) {
+        spans ??= settings.ciphertextSpans(source.content, source.path);
+        if (spans.some(([start, end]) => finding.index! >= start && finding.index! < end)) continue;
+      }
+      out.findings.push(stripOffsets(finding));
+    }
+  }
+}
+
+function stripOffsets(finding: PositionedFinding): Finding {
+  const { index: _index, endIndex: _end, ...rest } = finding;
+  return rest;
+}
+
+function emptySource(plan: ScanPlan, file: PlannedFile): SourceFile {
+  return { path: file.path, content: '', origin: plan.origin, ...(file.commit ? { commit: file.commit } : {}) };
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${n} B`;
+}

@@ -1,0 +1,42 @@
+/**
+ * Plans over the index: staged mode (what the next commit adds or changes) and --all (every tracked file).
+ * Content always comes from index blobs, never the working tree, so a partially staged file is judged by what
+ * is staged, and GIT_INDEX_FILE (a hook's temporary index) is honoured because every git child inherits it.
+ */
+import { blobSizes, BlobStream } from '../../git/blob-stream.js';
+import type { Repository } from '../../git/repository.js';
+import { stagedEntries, trackedEntries, type BlobEntry } from '../../git/tree-entries.js';
+import { isSopsConfigPath, type ScanPlan } from '../plan.js';
+
+export async function indexPlan(repo: Repository, scope: 'staged' | 'all'): Promise<ScanPlan> {
+  const tracked = await trackedEntries(repo);
+  const targets = scope === 'all' ? tracked : await stagedEntries(repo);
+  return blobPlan(repo, 'index', targets, tracked);
+}
+
+/** A plan over blobs: `targets` are checked, `context` holds every file a rule or config lookup may need. */
+export async function blobPlan(
+  repo: Repository,
+  origin: 'index' | 'commit',
+  targets: readonly BlobEntry[],
+  context: readonly BlobEntry[],
+  commit?: string,
+): Promise<ScanPlan> {
+  const byPath = new Map(context.map((e) => [e.path, e]));
+  for (const entry of targets) byPath.set(entry.path, entry);
+  const sizes = await blobSizes(repo.root, repo.env, [...new Set(targets.map((e) => e.oid))]);
+  let stream: BlobStream | undefined;
+  const read = (oid: string): Promise<Buffer> => (stream ??= new BlobStream(repo.root, repo.env)).read(oid);
+  return {
+    origin,
+    root: repo.root,
+    files: targets.map((e) => ({ path: e.path, size: sizes.get(e.oid), ...(commit ? { commit } : {}), read: () => read(e.oid) })),
+    knownPaths: new Set(byPath.keys()),
+    sopsConfigPaths: [...byPath.keys()].filter(isSopsConfigPath),
+    async readSupportFile(path) {
+      const entry = byPath.get(path);
+      return entry ? read(entry.oid) : undefined;
+    },
+    close: () => stream?.close(),
+  };
+}

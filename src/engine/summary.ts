@@ -1,0 +1,40 @@
+/** Sorting and counting: findings in a stable order (path, line, column, rule), and the summary every format shows. */
+import type { Finding, ScanResult } from '../types.js';
+import type { PlanScan } from './scan.js';
+
+export interface VerificationTally {
+  readonly verified: ReadonlySet<string>;
+  readonly unverifiable: ReadonlySet<string>;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.commit ?? '').localeCompare(b.commit ?? '') ||
+    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}
+
+export function summarise(scan: PlanScan, verification: VerificationTally, extraNotes: readonly string[] = []): ScanResult {
+  const findings = [...scan.findings].sort(compareFindings);
+  const skipped = [...scan.skipped].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const notes = [...extraNotes];
+  const verified = verification.verified.size;
+  const unverifiable = verification.unverifiable.size;
+  if (verified + unverifiable > 0) {
+    notes.push(`sops MAC verified for ${verified} file(s); ${unverifiable} could not be verified (no matching age identity)`);
+  }
+  return {
+    findings,
+    skipped,
+    summary: {
+      filesScanned: scan.filesScanned,
+      filesSkipped: skipped.length,
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+      notes,
+    },
+  };
+}

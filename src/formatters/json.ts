@@ -1,0 +1,24 @@
+/**
+ * `--format json`: one stable object. Fields documented in the README; `commit` appears only in range mode and
+ * `fingerprint` (a salted hash, never the secret) only for findings about a specific secret.
+ */
+import type { Formatter } from './types.js';
+
+export const json: Formatter = (result) =>
+  JSON.stringify(
+    {
+      findings: result.findings.map((f) => ({
+        ruleId: f.ruleId,
+        severity: f.severity,
+        path: f.path,
+        line: f.line,
+        column: f.column,
+        message: f.message,
+        ...(f.commit ? { commit: f.commit } : {}),
+      })),
+      skipped: result.skipped,
+      summary: result.summary,
+    },
+    null,
+    2,
+  ) + '\n';

@@ -1,0 +1,60 @@
+/**
+ * SARIF 2.1.0 for code scanning: rule metadata in tool.driver.rules, repository-relative URIs, the real version.
+ * Findings of adapter rules (`secretlint/<rule>`) get a rule entry of their own.
+ */
+import type { Rule } from '../types.js';
+import type { Formatter } from './types.js';
+
+const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFO_URI = 'https://www.npmjs.com/package/secrets-guard';
+
+export const sarif: Formatter = (result, { rules, toolVersion }) => {
+  const ruleIds = [...new Set([...rules.map((r) => r.meta.id), ...result.findings.map((f) => f.ruleId)])];
+  const byId = new Map(rules.map((r) => [r.meta.id, r]));
+  const index = new Map(ruleIds.map((id, i) => [id, i]));
+  const log = {
+    $schema: SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'secrets-guard',
+            version: toolVersion,
+            semanticVersion: toolVersion,
+            informationUri: INFO_URI,
+            rules: ruleIds.map((id) => describeRule(id, byId.get(id) ?? byId.get(id.split('/')[0]!))),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: result.findings.map((f) => ({
+          ruleId: f.ruleId,
+          ruleIndex: index.get(f.ruleId),
+          level: f.severity === 'error' ? 'error' : 'warning',
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: encodeURI(f.path), uriBaseId: '%SRCROOT%' },
+                region: { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column) },
+              },
+            },
+          ],
+          ...(f.commit ? { properties: { commit: f.commit } } : {}),
+        })),
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+};
+
+function describeRule(id: string, rule: Rule<unknown> | undefined) {
+  const description = rule && rule.meta.id === id ? rule.meta.description : `${rule?.meta.description ?? 'secret detector'} (${id})`;
+  return {
+    id,
+    name: id,
+    shortDescription: { text: description },
+    defaultConfiguration: { level: rule?.meta.defaultSeverity === 'warning' ? 'warning' : 'error' },
+    helpUri: `${INFO_URI}#${id.split('/')[0]}`,
+  };
+}

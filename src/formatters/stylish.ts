@@ -1,0 +1,42 @@
+/** eslint-like output: findings grouped by file, `line:column  severity  message  rule-id`, then a summary line. */
+import { styleText } from 'node:util';
+import type { Finding } from '../types.js';
+import type { Formatter } from './types.js';
+
+type Style = Parameters<typeof styleText>[0];
+
+export const stylish: Formatter = (result, { color }) => {
+  const paint = (style: Style, text: string): string => (color ? styleText(style, text) : text);
+  const out: string[] = [];
+  for (const [file, findings] of groupByFile(result.findings)) {
+    out.push('', paint('underline', file));
+    const rows = findings.map((f) => [
+      `  ${f.line}:${f.column}`,
+      f.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning'),
+      f.message.replace(/\s*\n\s*/g, ' '),
+      paint('dim', f.ruleId),
+    ]);
+    const width = Math.max(...rows.map((r) => r[0]!.length));
+    const sevWidth = Math.max(...rows.map((r) => r[1]!.length));
+    for (const [pos, sev, message, id] of rows) out.push(`${pos!.padEnd(width)}  ${sev!.padEnd(sevWidth)}  ${message}  ${id}`);
+  }
+  for (const skip of result.skipped.filter((s) => s.reason !== 'binary content')) out.push('', paint('dim', `note: skipped ${skip.path}: ${skip.reason}`));
+  for (const note of result.summary.notes) out.push(paint('dim', `note: ${note}`));
+  const { errors, warnings, filesScanned } = result.summary;
+  const total = errors + warnings;
+  const line =
+    total === 0
+      ? `✔ no secrets found in ${filesScanned} file(s)`
+      : `✖ ${total} problem(s) (${errors} error(s), ${warnings} warning(s)) in ${filesScanned} file(s) scanned`;
+  out.push('', paint(total === 0 ? 'green' : errors > 0 ? 'red' : 'yellow', line), '');
+  return out.join('\n').replace(/^\n/, '');
+};
+
+function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = f.commit ? `${f.path} (${f.commit.slice(0, 12)})` : f.path;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  return groups;
+}

@@ -1,0 +1,69 @@
+/**
+ * Which blobs a scan reads: the files a commit would add or change (staged mode) or every tracked file (--all).
+ * Parses git's NUL-separated output, so names with spaces, newlines or non-ASCII characters arrive intact.
+ */
+import type { Repository } from './repository.js';
+
+export interface BlobEntry {
+  /** Repository-relative path with `/` separators, exactly as git stores it. */
+  readonly path: string;
+  readonly oid: string;
+  readonly mode: string;
+}
+
+const GITLINK = '160000';
+const SYMLINK = '120000';
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+
+/** Submodules and the target text of symlinks are not file content. */
+function isFileMode(mode: string): boolean {
+  return mode !== GITLINK && mode !== SYMLINK;
+}
+
+/** Added, copied, modified or renamed files in the index (respecting GIT_INDEX_FILE), before or after the first commit. */
+export async function stagedEntries(repo: Repository): Promise<BlobEntry[]> {
+  const base = (await repo.hasHead()) ? 'HEAD' : EMPTY_TREE;
+  const out = await repo.run(['diff-index', '--cached', '--raw', '-z', '-M', '--no-ext-diff', '--diff-filter=ACMR', base]);
+  return parseRawDiff(out);
+}
+
+/** `:old new oldOid newOid STATUS\0path\0` records; renames and copies carry a second path, the new one. */
+export function parseRawDiff(out: string): BlobEntry[] {
+  const fields = out.split('\0');
+  const entries: BlobEntry[] = [];
+  for (let i = 0; i < fields.length - 1; ) {
+    const header = fields[i++] ?? '';
+    const [, newMode = '', , newOid = '', status = ''] = header.slice(1).split(' ');
+    let path = fields[i++] ?? '';
+    if (status.startsWith('R') || status.startsWith('C')) path = fields[i++] ?? '';
+    if (isFileMode(newMode)) entries.push({ path, oid: newOid, mode: newMode });
+  }
+  return entries;
+}
+
+/** Every tracked file in the index, for repository-lint mode. Conflicted paths contribute each staged version once. */
+export async function trackedEntries(repo: Repository): Promise<BlobEntry[]> {
+  return parseLsFiles(await repo.run(['ls-files', '--stage', '-z']));
+}
+
+/** `mode oid stage\tpath\0` records. */
+export function parseLsFiles(out: string): BlobEntry[] {
+  const seen = new Set<string>();
+  const entries: BlobEntry[] = [];
+  for (const record of out.split('\0')) {
+    const tab = record.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode = '', oid = ''] = record.slice(0, tab).split(' ');
+    const path = record.slice(tab + 1);
+    const key = `${path}\0${oid}`;
+    if (!isFileMode(mode) || seen.has(key)) continue;
+    seen.add(key);
+    entries.push({ path, oid, mode });
+  }
+  return entries;
+}
+
+/** All paths in the index, for rules that ask whether a sibling exists. */
+export async function indexPaths(repo: Repository): Promise<string[]> {
+  return (await repo.run(['ls-files', '-z'])).split('\0').filter((p) => p !== '');
+}
