@@ -1,0 +1,68 @@
+/**
+ * plaintext-env-file: a dotenv file without sops metadata that assigns a value. The usual leftover of
+ * `sops -d .env.enc > .env`, or a file created without `sops -e`. Templates (`.env.example` and kin) pass while
+ * their values are empty or placeholders; a template with a real-looking credential in it is still reported.
+ */
+import { looksSopsEncrypted } from '../src/sops/marker.js';
+import type { Rule } from '../src/types.js';
+import { isPlaceholder, isSensitiveName } from '../src/util/placeholders.js';
+
+const TEMPLATE_SUFFIXES = ['example', 'sample', 'template', 'tmpl', 'tpl', 'dist', 'defaults', 'default'];
+
+export function isEnvFileName(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name === '.env' || name.startsWith('.env.') || name.endsWith('.env');
+}
+
+function isTemplate(path: string): boolean {
+  const parts = path.slice(path.lastIndexOf('/') + 1).toLowerCase().split('.');
+  return parts.some((p) => TEMPLATE_SUFFIXES.includes(p));
+}
+
+export interface Assignment {
+  readonly key: string;
+  readonly value: string;
+  /** Offset of the value in the file. */
+  readonly index: number;
+}
+
+const ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*(.*)$/gm;
+
+/** dotenv assignments with surrounding quotes and trailing comments removed. */
+export function envAssignments(content: string): Assignment[] {
+  const found: Assignment[] = [];
+  for (const m of content.matchAll(ASSIGNMENT)) {
+    const raw = m[2]!.replace(/\r$/, '');
+    const quoted = /^(["'`])(.*)\1/.exec(raw);
+    const value = quoted ? quoted[2]! : raw.replace(/[ \t]+#.*$/, '').trim();
+    found.push({ key: m[1]!, value, index: m.index + m[0].length - m[2]!.length + (quoted ? 1 : 0) });
+  }
+  return found;
+}
+
+export const rule: Rule<undefined> = {
+  meta: {
+    id: 'plaintext-env-file',
+    description: 'A .env file that is not sops-encrypted and assigns values',
+    defaultSeverity: 'error',
+  },
+  defaultOptions: undefined,
+  appliesTo: isEnvFileName,
+  check(source, context) {
+    if (looksSopsEncrypted(source.content)) return;
+    const template = isTemplate(source.path);
+    const assigned = envAssignments(source.content).filter((a) => !isPlaceholder(a.value) && (!template || isSensitiveName(a.key)));
+    const first = assigned[0];
+    if (!first) return;
+    const names = assigned.map((a) => a.key);
+    const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? `, +${names.length - 5} more` : '');
+    context.report({
+      message: template
+        ? `template ${source.path} holds a real-looking value for ${shown}: use an empty value or a placeholder`
+        : `plaintext env file assigns ${assigned.length} value(s) (${shown}): encrypt it with \`sops encrypt\` into .env.enc (or a *.sops.env) and add the plaintext to .gitignore`,
+      index: first.index,
+      endIndex: first.index + first.value.length,
+      secret: first.value,
+    });
+  },
+};

@@ -1,0 +1,50 @@
+/**
+ * private-key: private key material found by content in any file: PEM (RSA, EC, DSA, PKCS#8 and encrypted
+ * PKCS#8), OpenSSH, PGP private key blocks, PuTTY keys and age identities. A header alone (documentation, a
+ * detector's own source) is not enough: PEM-style blocks need a key body after the header. Public keys, age
+ * recipients (`age1…`) and sops' wrapped data keys (`BEGIN AGE ENCRYPTED FILE`, `BEGIN PGP MESSAGE`) pass.
+ */
+import type { Rule } from '../src/types.js';
+
+interface KeyPattern {
+  readonly kind: string;
+  readonly pattern: RegExp;
+}
+
+/** Header, then at least two lines of body (base64, or PEM headers such as `Proc-Type:`). */
+const PEM_BODY = String.raw`[ \t]*\r?\n(?:[A-Za-z-]+:[^\n]*\r?\n|[ \t]*\r?\n)*[ \t"']*[A-Za-z0-9+/=]{40,}`;
+const BECH32 = '[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]';
+
+const PATTERNS: readonly KeyPattern[] = [
+  { kind: 'PEM private key', pattern: new RegExp(String.raw`-----BEGIN ((?:RSA |EC |DSA |ENCRYPTED |ANY )?PRIVATE KEY)-----` + PEM_BODY, 'g') },
+  { kind: 'OpenSSH private key', pattern: new RegExp(String.raw`-----BEGIN OPENSSH PRIVATE KEY-----` + PEM_BODY, 'g') },
+  { kind: 'SSH2 private key', pattern: new RegExp(String.raw`---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----` + PEM_BODY, 'g') },
+  { kind: 'PGP private key block', pattern: new RegExp(String.raw`-----BEGIN PGP PRIVATE KEY BLOCK-----` + PEM_BODY, 'g') },
+  { kind: 'PuTTY private key', pattern: /PuTTY-User-Key-File-\d+:[^\n]*\n(?:[^\n]*\n){0,6}?Private-Lines:\s*\d+\s*\n[ \t]*[A-Za-z0-9+/=]{20,}/g },
+  { kind: 'age identity', pattern: new RegExp(`AGE-SECRET-KEY-(?:PQ-)?1${BECH32}{58,}`, 'g') },
+  { kind: 'age plugin identity', pattern: new RegExp(`AGE-PLUGIN-[A-Z0-9]+-1${BECH32}{20,}`, 'g') },
+];
+
+export const rule: Rule<undefined> = {
+  meta: {
+    id: 'private-key',
+    description: 'Private key material (PEM, OpenSSH, PGP, PuTTY, age identity) in any file',
+    defaultSeverity: 'error',
+    skipsCiphertext: true,
+  },
+  defaultOptions: undefined,
+  check(source, context) {
+    const { content } = source;
+    if (!content.includes('PRIVATE') && !content.includes('SECRET-KEY') && !content.includes('PuTTY') && !content.includes('AGE-PLUGIN')) return;
+    for (const { kind, pattern } of PATTERNS) {
+      for (const m of content.matchAll(pattern)) {
+        context.report({
+          message: `${kind} committed in plaintext: remove it (and rotate it: git history keeps it), or sops-encrypt the file`,
+          index: m.index,
+          endIndex: m.index + m[0].length,
+          secret: m[0],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import { rule } from '../../rules/plaintext-env-file.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+const SOPS_DOTENV = [
+  'API_KEY=ENC[AES256_GCM,data:QUJD,iv:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=,tag:AAAAAAAAAAAAAAAAAAAAAA==,type:str]',
+  'sops_version=3.8.1',
+  'sops_mac=ENC[AES256_GCM,data:QUJD,iv:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=,tag:AAAAAAAAAAAAAAAAAAAAAA==,type:str]',
+  'sops_lastmodified=2025-01-01T00:00:00Z',
+].join('\n');
+
+testRule(rule, {
+  valid: [
+    { path: '.env', content: '# nothing yet\n\nAPI_KEY=\nOTHER=""\n' },
+    { path: 'app/.env.enc', content: SOPS_DOTENV, name: 'sops-encrypted dotenv under .env.enc' },
+    { path: 'app/.env.example', content: 'DB_PASSWORD=changeme\nAPI_TOKEN=<your-token>\nPORT=3000\nDEBUG=true\n' },
+    { path: '.env.sample', content: 'STRIPE_SECRET_KEY=${STRIPE_SECRET_KEY}\nSECRET=your-secret-here\n' },
+    { path: '.env.template', content: 'export TOKEN=""\n' },
+    { path: 'config/.env.dist', content: 'DATABASE_PASSWORD=xxxxxxxx\n' },
+    { path: 'src/environment.ts', content: 'API_KEY=abc\n', name: 'not an env file name' },
+  ],
+  invalid: [
+    { path: '.env', content: '# local\nDB_PASSWORD=hunter2-prod\n', errors: [{ line: 2, column: 13, message: 'DB_PASSWORD' }] },
+    { path: 'svc/.env.production', content: 'export NODE_ENV=production\nAPI_KEY="sk_live_abcdef123456"\n', errors: [{ line: 1, message: '2 value(s)' }] },
+    { path: 'deploy/prod.env', content: "TOKEN='abc123def456'\n", errors: [{ line: 1, message: 'TOKEN' }] },
+    { path: 'app/.env.enc', content: 'API_KEY=plain-but-named-enc\n', name: '.env.enc without sops metadata', errors: [{ line: 1 }] },
+    { path: '.env.example', content: 'DB_PASSWORD=Zk8#q9pLw2mX\nPORT=3000\n', name: 'template with a real-looking secret', errors: [{ line: 1, message: 'template' }] },
+  ],
+});

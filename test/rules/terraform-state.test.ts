@@ -1,0 +1,19 @@
+import { rule } from '../../rules/terraform-state.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+testRule(rule, {
+  valid: [
+    { path: 'main.tf', content: 'resource "x" "y" {}\n' },
+    { path: 'docs/tfstate.md', content: 'about state\n' },
+    {
+      path: 'state/terraform.tfstate',
+      name: 'sops-encrypted state',
+      content: '{"data": "ENC[AES256_GCM,data:QUJD,iv:x,tag:y,type:str]", "sops": {"version": "3.9.0"}}',
+    },
+  ],
+  invalid: [
+    { path: 'terraform.tfstate', content: '{"version": 4, "resources": []}', errors: [{ line: 1, message: 'Terraform state' }] },
+    { path: 'envs/prod/terraform.tfstate.backup', content: '', errors: [{ line: 1 }] },
+    { path: 'terraform.tfstate.1700000000.backup', content: '{}', errors: [{ line: 1 }] },
+  ],
+});
