@@ -22,11 +22,41 @@ export interface Repository {
  * `git commit -a` or `git commit <path>`), sometimes as a path relative to the hook's directory.
  */
 export function gitEnvironment(env: NodeJS.ProcessEnv, cwd: string): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = { ...env, GIT_OPTIONAL_LOCKS: '0' };
+  const out: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(env)) {
+    const upper = key.toUpperCase();
+    if (upper.startsWith('GIT_') ? LOCATION_VARIABLES.has(upper) : !PROGRAM_VARIABLES.has(upper)) out[key] = value;
+  }
+  // Never take a lock or refresh the index: `check` must leave the repository byte-for-byte as it was.
+  out.GIT_OPTIONAL_LOCKS = '0';
   const index = env.GIT_INDEX_FILE;
   if (index && !isAbsolute(index)) out.GIT_INDEX_FILE = resolve(cwd, index);
   return out;
 }
+
+/**
+ * The GIT_* variables that say where the repository, its index and its objects are: a hook's temporary index,
+ * a pre-receive hook's quarantine directory, a test's isolated config. The others (editor, pager, askpass, ssh
+ * command...) are for commands the guard never runs, and simple-git refuses them, so they are dropped.
+ */
+/** Programs git may start for interactive commands (editor, pager, askpass); simple-git refuses them too. */
+const PROGRAM_VARIABLES = new Set(['EDITOR', 'VISUAL', 'PAGER', 'PREFIX', 'SSH_ASKPASS']);
+
+const LOCATION_VARIABLES = new Set([
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_COMMON_DIR',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_QUARANTINE_PATH',
+  'GIT_NAMESPACE',
+  'GIT_CEILING_DIRECTORIES',
+  'GIT_DISCOVERY_ACROSS_FILESYSTEM',
+  'GIT_CONFIG_GLOBAL',
+  'GIT_CONFIG_SYSTEM',
+  'GIT_CONFIG_NOSYSTEM',
+]);
 
 export async function openRepository(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Repository> {
   const gitEnv = gitEnvironment(env, cwd);
@@ -51,22 +81,20 @@ export async function openRepository(cwd: string, env: NodeJS.ProcessEnv = proce
     env: gitEnv,
     run,
     async hasHead() {
-      try {
-        await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
-        return true;
-      } catch {
-        return false;
-      }
+      // With --quiet git prints nothing and exits 1 on an unborn branch; simple-git does not treat that as an error.
+      const out = await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).catch(() => '');
+      return out.trim() !== '';
     },
   };
 }
 
 function makeGit(baseDir: string, env: NodeJS.ProcessEnv): SimpleGit {
-  // simple-git 4 strips ambient GIT_* variables unless allowed. A hook's GIT_INDEX_FILE (the index being committed)
-  // and a pre-receive hook's quarantine variables are exactly what the scan must honour, so allow what is present.
+  // simple-git 4 strips ambient GIT_* variables unless allowed; the location variables kept by gitEnvironment are
+  // exactly what the scan must honour.
   const allowEnvironment = Object.keys(env);
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<string, string>;
-  return simpleGit({ baseDir, trimmed: false, allowEnvironment }).env(defined);
+  // GIT_CONFIG_GLOBAL / GIT_CONFIG_SYSTEM are the user's own choice of config, exactly as git itself would honour.
+  return simpleGit({ baseDir, trimmed: false, allowEnvironment, unsafe: { allowUnsafeConfigPaths: true } }).env(defined);
 }
 
 function firstLine(error: unknown): string {
