@@ -6,7 +6,8 @@ import type { Formatter } from './types.js';
 type Style = Parameters<typeof styleText>[0];
 
 export const stylish: Formatter = (result, { color }) => {
-  const paint = (style: Style, text: string): string => (color ? styleText(style, text) : text);
+  // The caller decides about colour (TTY, NO_COLOR, --color); styleText must not second-guess it from process.stdout.
+  const paint = (style: Style, text: string): string => (color ? styleText(style, text, { validateStream: false }) : text);
   const out: string[] = [];
   for (const [file, findings] of groupByFile(result.findings)) {
     out.push('', paint('underline', file));
