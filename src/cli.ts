@@ -3,11 +3,10 @@
  * line can be tested in-process. Knows the engine; the engine knows the rules.
  */
 import { isKnownError, UsageError } from './errors.js';
-import { parseSize } from './config/guard-config.js';
-import { lint, ruleRegistry, type LintOptions, type ScanMode } from './engine/lint.js';
+import { ruleRegistry } from './engine/lint.js';
 import { RuleCrash } from './engine/scan.js';
-import { formatters, isFormatName } from './formatters/index.js';
-import { helpText, parseCommandLine, type ParsedCommandLine } from './cli-options.js';
+import { helpText, parseCommandLine, type Command, type ParsedCommandLine } from './cli-options.js';
+import { check } from './commands/check.js';
 import { toolVersion } from './version.js';
 
 export interface CliIo {
@@ -26,38 +25,24 @@ export interface CliOutcome {
   readonly files: ReadonlyArray<{ readonly path: string; readonly text: string }>;
 }
 
+export type CommandHandler = (cli: ParsedCommandLine, io: CliIo) => Promise<CliOutcome>;
+
+/** One module per command in src/commands/; adding a command is a line here and one in cli-options.ts. */
+const COMMAND_HANDLERS: Record<Command, CommandHandler> = {
+  check,
+  baseline: () => Promise.reject(new UsageError('baseline is not available yet')),
+};
+
 export async function run(argv: readonly string[], io: CliIo): Promise<CliOutcome> {
   try {
     const cli = parseCommandLine(argv);
     if (cli.options.help) return done(0, helpText());
     if (cli.options.version) return done(0, `${toolVersion()}\n`);
     if (cli.options['list-rules']) return done(0, listRules());
-    return await check(cli, io);
+    return await COMMAND_HANDLERS[cli.command](cli, io);
   } catch (error) {
     return failure(error);
   }
-}
-
-async function check(cli: ParsedCommandLine, io: CliIo): Promise<CliOutcome> {
-  const { options } = cli;
-  const format = options.format ?? 'stylish';
-  if (!isFormatName(format)) throw new UsageError(`unknown format "${format}" (expected ${Object.keys(formatters).join(', ')})`);
-  if (options.all && cli.paths.length > 0) throw new UsageError('--all checks every tracked file: give either --all or paths, not both');
-  const mode: ScanMode = cli.paths.length > 0 ? { kind: 'paths', paths: cli.paths } : { kind: options.all ? 'all' : 'staged' };
-  const lintOptions: LintOptions = {
-    cwd: io.cwd,
-    env: io.env,
-    mode,
-    ...(options['sops-config'] ? { sopsConfig: options['sops-config'] } : {}),
-    ...(options['max-file-size'] ? { maxFileSize: parseSize(options['max-file-size'], 'command line', '--max-file-size') } : {}),
-    ...(options['require-verification'] ? { ruleOverrides: new Map([['sops-mac-mismatch', { requireVerification: true }]]) } : {}),
-  };
-  const result = await lint(lintOptions);
-  const color = !options.output && !options['no-color'] && !io.env.NO_COLOR && (options.color === true || io.stdoutIsTty);
-  const report = formatters[format](result, { color, rules: [...ruleRegistry.values()], toolVersion: toolVersion() });
-  const exitCode = result.summary.errors > 0 ? 1 : 0;
-  if (options.output) return { exitCode, stdout: '', stderr: '', files: [{ path: options.output, text: report }] };
-  return { exitCode, stdout: report, stderr: '', files: [] };
 }
 
 function listRules(): string {

@@ -5,13 +5,16 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvModule from 'ajv-draft-04';
+import formatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRepo, PROJECT_ROOT, type TestRepo } from '../helpers/git-repo.js';
 import { ageKey, opensshKey } from '../helpers/keys.js';
 
 const require = createRequire(import.meta.url);
+// Both packages are CommonJS with a default export; under NodeNext the class sits on `.default`.
+const Ajv = AjvModule.default;
+const addFormats = formatsModule.default;
 let repo: TestRepo;
 const planted: string[] = [];
 
