@@ -2,12 +2,13 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
 
-export const COMMANDS = ['check', 'baseline'] as const;
+export const COMMANDS = ['check', 'pre-receive', 'baseline'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const OPTIONS = {
   all: { type: 'boolean', help: 'check every tracked file (repository lint, for CI) instead of the staged files' },
-  format: { type: 'string', short: 'f', help: 'stylish (default), json or sarif' },
+  range: { type: 'string', help: 'check every commit of a range, e.g. origin/main..HEAD (pull requests)' },
+  format: { type: 'string', short: 'f', help: 'stylish (default), json, sarif or github (Actions annotations)' },
   output: { type: 'string', short: 'o', help: 'write the report to FILE; the exit code is unchanged' },
   color: { type: 'boolean', help: 'force colour (default: only on a terminal, never with NO_COLOR)' },
   'no-color': { type: 'boolean', help: 'no colour' },
@@ -57,6 +58,8 @@ Usage:
   secrets-guard check                 check the staged files (what the next commit adds or changes)
   secrets-guard check --all           check every tracked file
   secrets-guard check PATH...         check these files as they are on disk (literal paths, no globs)
+  secrets-guard check --range A..B    check every commit of a range (CI on pull requests)
+  secrets-guard pre-receive           server-side hook: check the pushed commits (old new ref lines on stdin)
   secrets-guard baseline [--prune]    accept today's findings into .secrets-guard-baseline.json
 
 Options:

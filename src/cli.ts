@@ -7,6 +7,7 @@ import { ruleRegistry } from './engine/lint.js';
 import { RuleCrash } from './engine/scan.js';
 import { helpText, parseCommandLine, type Command, type ParsedCommandLine } from './cli-options.js';
 import { check } from './commands/check.js';
+import { preReceive } from './commands/pre-receive.js';
 import { toolVersion } from './version.js';
 
 export interface CliIo {
@@ -15,6 +16,10 @@ export interface CliIo {
   /** Whether stdout / stderr are terminals (colour, progress). */
   readonly stdoutIsTty: boolean;
   readonly stderrIsTty: boolean;
+  /** Live writes to stderr (progress), for commands that run long. */
+  readonly writeStderr?: (text: string) => void;
+  /** Standard input, for pre-receive. */
+  readonly readStdin?: () => Promise<string>;
 }
 
 export interface CliOutcome {
@@ -30,6 +35,7 @@ export type CommandHandler = (cli: ParsedCommandLine, io: CliIo) => Promise<CliO
 /** One module per command in src/commands/; adding a command is a line here and one in cli-options.ts. */
 const COMMAND_HANDLERS: Record<Command, CommandHandler> = {
   check,
+  'pre-receive': preReceive,
   baseline: () => Promise.reject(new UsageError('baseline is not available yet')),
 };
 

@@ -1,5 +1,7 @@
-/** `secrets-guard check`: staged files (default), every tracked file (--all), or named paths. */
-import type { CommandHandler } from '../cli.js';
+/** `secrets-guard check`: staged files (default), every tracked file (--all), a commit range, or named paths. */
+import type { CliIo, CliOutcome, CommandHandler } from '../cli.js';
+import type { ParsedCommandLine } from '../cli-options.js';
+import { terminalProgress } from '../progress.js';
 import { parseSize } from '../config/guard-config.js';
 import { lint, ruleRegistry, type LintOptions, type ScanMode } from '../engine/lint.js';
 import { UsageError } from '../errors.js';
@@ -7,11 +9,26 @@ import { formatters, isFormatName } from '../formatters/index.js';
 import { toolVersion } from '../version.js';
 
 export const check: CommandHandler = async (cli, io) => {
+  const mode = scanMode(cli);
+  return report(cli, io, mode);
+};
+
+function scanMode(cli: ParsedCommandLine): ScanMode {
+  const { options, paths } = cli;
+  const chosen = [options.all && '--all', options.range && '--range', paths.length > 0 && 'paths'].filter(Boolean);
+  if (chosen.length > 1) throw new UsageError(`give only one of --all, --range or paths (got ${chosen.join(' and ')})`);
+  if (options.range) return { kind: 'range', range: options.range };
+  if (paths.length > 0) return { kind: 'paths', paths };
+  return { kind: options.all ? 'all' : 'staged' };
+}
+
+/** Runs a scan and renders it; shared by check and pre-receive. */
+export async function report(cli: ParsedCommandLine, io: CliIo, mode: ScanMode): Promise<CliOutcome> {
   const { options } = cli;
   const format = options.format ?? 'stylish';
   if (!isFormatName(format)) throw new UsageError(`unknown format "${format}" (expected ${Object.keys(formatters).join(', ')})`);
-  if (options.all && cli.paths.length > 0) throw new UsageError('--all checks every tracked file: give either --all or paths, not both');
-  const mode: ScanMode = cli.paths.length > 0 ? { kind: 'paths', paths: cli.paths } : { kind: options.all ? 'all' : 'staged' };
+  const long = mode.kind !== 'staged' && mode.kind !== 'paths';
+  const progress = long && io.stderrIsTty && !options.quiet && io.writeStderr ? terminalProgress(io.writeStderr) : undefined;
   const lintOptions: LintOptions = {
     cwd: io.cwd,
     env: io.env,
@@ -20,10 +37,10 @@ export const check: CommandHandler = async (cli, io) => {
     ...(options['max-file-size'] ? { maxFileSize: parseSize(options['max-file-size'], 'command line', '--max-file-size') } : {}),
     ...(options['require-verification'] ? { ruleOverrides: new Map([['sops-mac-mismatch', { requireVerification: true }]]) } : {}),
   };
-  const result = await lint(lintOptions);
+  const result = await lint(progress ? { ...lintOptions, onFile: progress.onFile } : lintOptions).finally(() => progress?.finish());
   const color = !options.output && !options['no-color'] && !io.env.NO_COLOR && (options.color === true || io.stdoutIsTty);
-  const report = formatters[format](result, { color, rules: [...ruleRegistry.values()], toolVersion: toolVersion() });
+  const text = formatters[format](result, { color, rules: [...ruleRegistry.values()], toolVersion: toolVersion() });
   const exitCode = result.summary.errors > 0 ? 1 : 0;
-  if (options.output) return { exitCode, stdout: '', stderr: '', files: [{ path: options.output, text: report }] };
-  return { exitCode, stdout: report, stderr: '', files: [] };
-};
+  if (options.output) return { exitCode, stdout: '', stderr: '', files: [{ path: options.output, text }] };
+  return { exitCode, stdout: text, stderr: '', files: [] };
+}

@@ -9,13 +9,22 @@ import { rules as registry } from '../../rules/index.js';
 import type { Rule, ScanResult } from '../types.js';
 import { activeRules } from './active-rules.js';
 import type { ScanPlan } from './plan.js';
-import { scanPlan, type ScanSettings } from './scan.js';
+import { scanPlan, type PlanScan, type ScanSettings } from './scan.js';
 import { loadSopsContext } from './sops-context.js';
 import { diskPlan } from './sources/disk-plan.js';
+import { historyPlans } from './sources/history-plans.js';
 import { indexPlan } from './sources/index-plan.js';
+import { commitsInPush, commitsInRange } from '../git/history.js';
 import { summarise } from './summary.js';
 
-export type ScanMode = { kind: 'staged' } | { kind: 'all' } | { kind: 'paths'; paths: readonly string[] };
+export type ScanMode =
+  | { kind: 'staged' }
+  | { kind: 'all' }
+  | { kind: 'paths'; paths: readonly string[] }
+  /** `--range A..B`: every commit of the range. */
+  | { kind: 'range'; range: string }
+  /** pre-receive: the commits a push brings. */
+  | { kind: 'push'; updates: ReadonlyArray<{ oldOid: string; newOid: string; ref: string }> };
 
 export interface LintOptions {
   readonly cwd: string;
@@ -36,41 +45,69 @@ export interface LintOptions {
 export const ruleRegistry: ReadonlyMap<string, Rule<unknown>> = new Map(registry.map((r) => [r.meta.id, r as Rule<unknown>]));
 
 export async function lint(options: LintOptions): Promise<ScanResult> {
-  const plan = await planFor(options);
-  try {
-    return await lintPlan(plan, options);
-  } finally {
-    plan.close();
+  const total = emptyTotals();
+  for await (const plan of plansFor(options)) {
+    try {
+      await lintPlan(plan, options, total);
+    } finally {
+      plan.close();
+    }
   }
+  return summarise(total.scan, total.verification);
 }
 
-export async function lintPlan(plan: ScanPlan, options: LintOptions): Promise<ScanResult> {
+interface Totals {
+  readonly scan: PlanScan;
+  readonly verification: { verified: Set<string>; unverifiable: Set<string> };
+}
+
+function emptyTotals(): Totals {
+  return { scan: { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 }, verification: { verified: new Set(), unverifiable: new Set() } };
+}
+
+/** Scans one plan, adding to the totals; configuration comes from the plan's own source (index, commit, disk). */
+async function lintPlan(plan: ScanPlan, options: LintOptions, total: Totals): Promise<void> {
   const config = await loadGuardConfig(plan);
   const sops = await loadSopsContext(plan, { ...(options.sopsConfig ? { forcedConfig: options.sopsConfig } : {}) });
-  const verification = { verified: new Set<string>(), unverifiable: new Set<string>() };
+  const { verification } = total;
   const scan = await scanPlan(plan, {
     rules: activeRules([...ruleRegistry.values()], config, options.ruleOverrides),
     ignore: config.ignore,
     maxFileSize: options.maxFileSize ?? config.maxFileSize,
-    salt: options.salt ?? randomBytes(16).toString('hex'),
+    salt: options.salt ?? RUN_SALT,
     ciphertextSpans: sops.ciphertextSpans,
     project: {
       hasPath: (path) => plan.knownPaths.has(path),
       sopsRuleFor: sops.sopsRuleFor,
       ageIdentities: options.ageIdentities ?? [],
-      recordVerification: (path, outcome) => verification[outcome].add(path),
+      recordVerification: (path, outcome) => verification[outcome].add(plan.commit ? `${plan.commit}:${path}` : path),
     },
     ...(options.onFile ? { onFile: options.onFile } : {}),
   });
-  return summarise(scan, verification);
+  total.scan.findings.push(...scan.findings);
+  total.scan.skipped.push(...scan.skipped);
+  total.scan.filesScanned += scan.filesScanned;
+  total.scan.bytesScanned += scan.bytesScanned;
 }
 
-async function planFor(options: LintOptions): Promise<ScanPlan> {
+/** Without a baseline, fingerprints only need to be stable within one run. */
+const RUN_SALT = randomBytes(16).toString('hex');
+
+async function* plansFor(options: LintOptions): AsyncGenerator<ScanPlan> {
   const { mode } = options;
-  if (mode.kind !== 'paths') return indexPlan(await openRepository(options.cwd, options.env), mode.kind);
-  // Paths mode also works outside a repository (a directory of files handed over by another tool).
-  const repo = await openRepository(options.cwd, options.env).catch(() => undefined);
-  return diskPlan(repo?.root ?? options.cwd, options.cwd, mode.paths, repo ? await trackedPaths(repo) : []);
+  if (mode.kind === 'paths') {
+    // Paths mode also works outside a repository (a directory of files handed over by another tool).
+    const repo = await openRepository(options.cwd, options.env).catch(() => undefined);
+    yield diskPlan(repo?.root ?? options.cwd, options.cwd, mode.paths, repo ? await trackedPaths(repo) : []);
+    return;
+  }
+  const repo = await openRepository(options.cwd, options.env, { allowBare: mode.kind === 'range' || mode.kind === 'push' });
+  if (mode.kind === 'staged' || mode.kind === 'all') {
+    yield indexPlan(repo, mode.kind);
+    return;
+  }
+  const commits = mode.kind === 'range' ? await commitsInRange(repo, mode.range) : await commitsInPush(repo, mode.updates);
+  yield* historyPlans(repo, commits);
 }
 
 async function trackedPaths(repo: Repository): Promise<string[]> {

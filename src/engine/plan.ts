@@ -14,6 +14,8 @@ export interface PlannedFile {
 
 export interface ScanPlan {
   readonly origin: 'index' | 'commit' | 'disk';
+  /** The commit whose tree this plan reads, in range and push modes. */
+  readonly commit?: string;
   /** Absolute root the paths are relative to. */
   readonly root: string;
   readonly files: readonly PlannedFile[];

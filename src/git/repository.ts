@@ -2,6 +2,7 @@
  * The git repository a scan runs in. All git access goes through here and the blob reader, so the rest of the
  * engine never spawns git itself. simple-git runs the one-shot commands; the blob stream uses a raw child process.
  */
+import { execFile } from 'node:child_process';
 import { isAbsolute, resolve } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { GitError } from '../errors.js';
@@ -13,6 +14,8 @@ export interface Repository {
   readonly env: NodeJS.ProcessEnv;
   /** Runs a git command at the root and returns its stdout; throws GitError with git's own message. */
   run(args: readonly string[]): Promise<string>;
+  /** Runs a git command with `input` on its standard input. */
+  runWithInput(args: readonly string[], input: string): Promise<string>;
   /** True when HEAD names a commit (false before the first commit). */
   hasHead(): Promise<boolean>;
 }
@@ -58,16 +61,26 @@ const LOCATION_VARIABLES = new Set([
   'GIT_CONFIG_NOSYSTEM',
 ]);
 
-export async function openRepository(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Repository> {
+export async function openRepository(
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+  options: { allowBare?: boolean } = {},
+): Promise<Repository> {
   const gitEnv = gitEnvironment(env, cwd);
   const probe = makeGit(cwd, gitEnv);
   let top: string;
   try {
-    top = (await probe.raw(['rev-parse', '--show-toplevel'])).trim();
+    const [inside, bare, gitDir, toplevel] = (await probe.raw(['rev-parse', '--is-inside-work-tree', '--is-bare-repository', '--absolute-git-dir', '--show-toplevel']).catch(async () =>
+      // --show-toplevel fails in a bare repository; ask again without it.
+      probe.raw(['rev-parse', '--is-inside-work-tree', '--is-bare-repository', '--absolute-git-dir']),
+    )).split('\n');
+    if (bare === 'true' && options.allowBare) top = gitDir ?? cwd;
+    else if (inside === 'true' && toplevel) top = toplevel;
+    else throw new GitError(bare === 'true' ? 'a bare repository has no work tree or index: use --range or pre-receive' : 'not inside a git work tree');
   } catch (error) {
+    if (error instanceof GitError) throw error;
     throw new GitError(`not a git repository (or git failed): ${firstLine(error)}`);
   }
-  if (!top) throw new GitError('not inside a git work tree (a bare repository has no staged files to check)');
   const git = makeGit(top, gitEnv);
   const run = async (args: readonly string[]): Promise<string> => {
     try {
@@ -80,6 +93,7 @@ export async function openRepository(cwd: string, env: NodeJS.ProcessEnv = proce
     root: top,
     env: gitEnv,
     run,
+    runWithInput: (args, input) => runWithInput(top, gitEnv, args, input),
     async hasHead() {
       // With --quiet git prints nothing and exits 1 on an unborn branch; simple-git does not treat that as an error.
       const out = await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).catch(() => '');
@@ -95,6 +109,17 @@ function makeGit(baseDir: string, env: NodeJS.ProcessEnv): SimpleGit {
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<string, string>;
   // GIT_CONFIG_GLOBAL / GIT_CONFIG_SYSTEM are the user's own choice of config, exactly as git itself would honour.
   return simpleGit({ baseDir, trimmed: false, allowEnvironment, unsafe: { allowUnsafeConfigPaths: true } }).env(defined);
+}
+
+/** simple-git has no way to feed standard input, so the few commands that read it get a plain child process. */
+function runWithInput(cwd: string, env: NodeJS.ProcessEnv, args: readonly string[], input: string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const child = execFile('git', [...args], { cwd, env, maxBuffer: 1024 ** 3 }, (error, stdout, stderr) => {
+      if (error) reject(new GitError(`git ${args[0]} failed: ${firstLine(stderr || error)}`));
+      else resolvePromise(stdout);
+    });
+    child.stdin?.end(input);
+  });
 }
 
 function firstLine(error: unknown): string {

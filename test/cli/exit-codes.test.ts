@@ -23,7 +23,7 @@ describe('exit status', () => {
     { name: 'findings', files: LEAK, args: ['check'], status: 1 },
     { name: 'unknown option', files: {}, args: ['check', '--frobnicate'], status: 2, stderr: /Unknown option '--frobnicate'.*--help/ },
     { name: 'unknown format', files: {}, args: ['check', '--format', 'xml'], status: 2, stderr: /unknown format "xml"/ },
-    { name: '--all with paths', files: LEAK, args: ['check', '--all', '.env'], status: 2, stderr: /either --all or paths/ },
+    { name: '--all with paths', files: LEAK, args: ['check', '--all', '.env'], status: 2, stderr: /give only one of --all, --range or paths/ },
     { name: 'missing path', files: {}, args: ['check', 'nope.txt'], status: 2, stderr: /no such file: nope\.txt/ },
     { name: 'bad size', files: {}, args: ['check', '--max-file-size', 'huge'], status: 2, stderr: /--max-file-size: expected a size/ },
     {

@@ -20,15 +20,19 @@ export async function blobPlan(
   origin: 'index' | 'commit',
   targets: readonly BlobEntry[],
   context: readonly BlobEntry[],
-  commit?: string,
+  shared: { commit?: string; stream?: BlobStream } = {},
 ): Promise<ScanPlan> {
+  const { commit } = shared;
   const byPath = new Map(context.map((e) => [e.path, e]));
   for (const entry of targets) byPath.set(entry.path, entry);
   const sizes = await blobSizes(repo.root, repo.env, [...new Set(targets.map((e) => e.oid))]);
-  let stream: BlobStream | undefined;
+  // A shared stream (range mode: one for all commits) belongs to the caller, which closes it.
+  let stream = shared.stream;
+  const owned = !stream;
   const read = (oid: string): Promise<Buffer> => (stream ??= new BlobStream(repo.root, repo.env)).read(oid);
   return {
     origin,
+    ...(commit ? { commit } : {}),
     root: repo.root,
     files: targets.map((e) => ({ path: e.path, size: sizes.get(e.oid), ...(commit ? { commit } : {}), read: () => read(e.oid) })),
     knownPaths: new Set(byPath.keys()),
@@ -37,6 +41,8 @@ export async function blobPlan(
       const entry = byPath.get(path);
       return entry ? read(entry.oid) : undefined;
     },
-    close: () => stream?.close(),
+    close: () => {
+      if (owned) stream?.close();
+    },
   };
 }

@@ -1,0 +1,19 @@
+/**
+ * `--format github`: GitHub Actions workflow commands, one annotation per finding, shown on the pull request diff.
+ * Data and property values are escaped as the runner expects (%, CR, LF; and `:` `,` in properties).
+ */
+import type { Formatter } from './types.js';
+
+const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+export const github: Formatter = (result) => {
+  const lines = result.findings.map((f) => {
+    const props = [`file=${escapeProperty(f.path)}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(f.ruleId)}`];
+    const where = f.commit ? ` (commit ${f.commit.slice(0, 12)})` : '';
+    return `::${f.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(f.message + where)}`;
+  });
+  const { errors, warnings, filesScanned } = result.summary;
+  lines.push(`secrets-guard: ${errors} error(s), ${warnings} warning(s) in ${filesScanned} file(s)`);
+  return lines.join('\n') + '\n';
+};
