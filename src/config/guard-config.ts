@@ -2,7 +2,6 @@
  * `.secrets-guard.yaml`: per-rule severity or `off` and options, ignore globs, the size cap. Every problem is a
  * ConfigError naming the file and the key path, so a typo never silently turns a check off.
  */
-import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../errors.js';
 import type { Rule, SeveritySetting } from '../types.js';
 
@@ -26,7 +25,9 @@ export const EMPTY_GUARD_CONFIG: GuardConfig = { rules: new Map(), ignore: [], m
 const TOP_LEVEL_KEYS = ['rules', 'ignore', 'maxFileSize'];
 const SEVERITIES: readonly string[] = ['error', 'warning', 'off'];
 
-export function parseGuardConfig(text: string, file: string, known: ReadonlyMap<string, Rule<unknown>>): GuardConfig {
+export async function parseGuardConfig(text: string, file: string, known: ReadonlyMap<string, Rule<unknown>>): Promise<GuardConfig> {
+  // Loaded on demand: most commits in a repository without a config file never pay for the YAML parser.
+  const { parse: parseYaml } = await import('yaml');
   let data: unknown;
   try {
     data = parseYaml(text, { uniqueKeys: true });

@@ -117,5 +117,5 @@ async function trackedPaths(repo: Repository): Promise<string[]> {
 /** `.secrets-guard.yaml` comes from the same source as the files: the index in staged mode, the disk for paths. */
 async function loadGuardConfig(plan: ScanPlan): Promise<GuardConfig> {
   const bytes = await plan.readSupportFile(GUARD_CONFIG_FILE);
-  return bytes ? parseGuardConfig(bytes.toString('utf8'), GUARD_CONFIG_FILE, ruleRegistry) : EMPTY_GUARD_CONFIG;
+  return bytes ? await parseGuardConfig(bytes.toString('utf8'), GUARD_CONFIG_FILE, ruleRegistry) : EMPTY_GUARD_CONFIG;
 }

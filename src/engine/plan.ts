@@ -6,10 +6,9 @@
 export interface PlannedFile {
   /** Repository-relative, `/`-separated. */
   readonly path: string;
-  /** Size in bytes when known before reading; lets the engine skip huge files without loading them. */
-  readonly size?: number;
   readonly commit?: string;
-  read(): Promise<Buffer>;
+  /** The file's bytes, or only its size when it is larger than `cap` (huge files are never loaded). */
+  read(cap: number): Promise<{ readonly size: number; readonly bytes?: Buffer }>;
 }
 
 export interface ScanPlan {

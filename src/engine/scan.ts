@@ -3,7 +3,6 @@
  * findings. Binary and oversized files are skipped by text rules with a visible note, never silently.
  * A rule that throws fails the whole scan (fail closed): a crash must never look like a clean commit.
  */
-import micromatch from 'micromatch';
 import type { Finding, ProjectView, SkippedFile, SourceFile } from '../types.js';
 import { buildLineIndex } from '../util/positions.js';
 import type { ActiveRule } from './active-rules.js';
@@ -38,7 +37,7 @@ export class RuleCrash extends Error {
 }
 
 export async function scanPlan(plan: ScanPlan, settings: ScanSettings): Promise<PlanScan> {
-  const files = plan.files.filter((f) => settings.ignore.length === 0 || !micromatch.isMatch(f.path, settings.ignore, { dot: true }));
+  const files = await withoutIgnored(plan.files, settings.ignore);
   const result: PlanScan = { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 };
   let next = 0;
   let done = 0;
@@ -53,16 +52,22 @@ export async function scanPlan(plan: ScanPlan, settings: ScanSettings): Promise<
   return result;
 }
 
+async function withoutIgnored(files: readonly PlannedFile[], ignore: readonly string[]): Promise<readonly PlannedFile[]> {
+  if (ignore.length === 0) return files;
+  const { default: micromatch } = await import('micromatch'); // only repositories with ignore globs pay for it
+  return files.filter((f) => !micromatch.isMatch(f.path, ignore, { dot: true }));
+}
+
 async function scanFile(plan: ScanPlan, file: PlannedFile, settings: ScanSettings, out: PlanScan): Promise<number> {
   const applicable = settings.rules.filter((a) => !a.rule.appliesTo || a.rule.appliesTo(file.path, a.options));
   if (applicable.length === 0) return 0;
   const pathOnly = applicable.filter((a) => a.rule.meta.pathOnly);
-  if (file.size !== undefined && file.size > settings.maxFileSize) {
-    out.skipped.push({ path: file.path, reason: `larger than the ${formatBytes(settings.maxFileSize)} size cap (${formatBytes(file.size)}); raise maxFileSize to scan it` });
+  const { size, bytes } = await file.read(settings.maxFileSize);
+  if (!bytes) {
+    out.skipped.push({ path: file.path, reason: `larger than the ${formatBytes(settings.maxFileSize)} size cap (${formatBytes(size)}); raise maxFileSize to scan it` });
     await runOn(pathOnly, emptySource(plan, file), settings, out);
     return 0;
   }
-  const bytes = await file.read();
   if (isBinary(bytes)) {
     out.skipped.push({ path: file.path, reason: 'binary content' });
     await runOn(pathOnly, emptySource(plan, file), settings, out);

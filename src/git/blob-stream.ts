@@ -6,17 +6,28 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { GitError } from '../errors.js';
 
+/** A blob's bytes, or only its size when it is over the caller's cap (the bytes are then never buffered). */
+export interface BlobRead {
+  readonly size: number;
+  readonly bytes?: Buffer;
+}
+
 interface Pending {
   readonly oid: string;
-  resolve(value: Buffer): void;
+  readonly cap: number;
+  resolve(value: BlobRead): void;
   reject(error: Error): void;
 }
 
 export class BlobStream {
   readonly #child: ChildProcessWithoutNullStreams;
   readonly #pending: Pending[] = [];
-  #buffer: Buffer = Buffer.alloc(0);
+  #chunks: Buffer[] = [];
+  #buffered = 0;
   #expected = -1;
+  /** True while the current blob is over its cap: its bytes are skipped, not kept. */
+  #discarding = false;
+  #remaining = 0;
   #failure: Error | undefined;
 
   constructor(root: string, env: NodeJS.ProcessEnv) {
@@ -31,11 +42,11 @@ export class BlobStream {
     this.#child.stdin.on('error', () => {}); // a dead child is reported through 'close'
   }
 
-  /** The blob's bytes. Rejects with GitError when the object is missing. */
-  read(oid: string): Promise<Buffer> {
+  /** The blob's bytes, unless it is larger than `cap`. Rejects with GitError when the object is missing. */
+  read(oid: string, cap = Number.POSITIVE_INFINITY): Promise<BlobRead> {
     if (this.#failure) return Promise.reject(this.#failure);
     return new Promise((resolve, reject) => {
-      this.#pending.push({ oid, resolve, reject });
+      this.#pending.push({ oid, cap, resolve, reject });
       this.#child.stdin.write(`${oid}\n`);
     });
   }
@@ -45,55 +56,62 @@ export class BlobStream {
   }
 
   #onData(chunk: Buffer): void {
-    this.#buffer = this.#buffer.length === 0 ? chunk : Buffer.concat([this.#buffer, chunk]);
+    this.#chunks.push(chunk);
+    this.#buffered += chunk.length;
     for (;;) {
-      if (this.#expected < 0) {
-        const newline = this.#buffer.indexOf(10);
-        if (newline < 0) return;
-        const header = this.#buffer.subarray(0, newline).toString();
-        this.#buffer = this.#buffer.subarray(newline + 1);
-        const [, type, size] = header.split(' ');
-        if (type === 'missing' || size === undefined) {
-          const request = this.#pending.shift();
-          request?.reject(new GitError(`object ${request.oid} is missing from the repository`));
-          continue;
-        }
-        this.#expected = Number(size);
+      if (this.#expected < 0 && !this.#readHeader()) return;
+      if (this.#discarding) {
+        // Over the cap: drop what arrived, keep only what belongs to the next answer.
+        const skip = Math.min(this.#remaining, this.#buffered);
+        this.#take(skip);
+        this.#remaining -= skip;
+        if (this.#remaining > 0) return;
+        this.#finish({ size: this.#expected });
+        continue;
       }
-      // The content is followed by one newline.
-      if (this.#buffer.length < this.#expected + 1) return;
-      const content = Buffer.from(this.#buffer.subarray(0, this.#expected));
-      this.#buffer = this.#buffer.subarray(this.#expected + 1);
-      this.#expected = -1;
-      this.#pending.shift()?.resolve(content);
+      // Chunks are joined once, when the whole blob and its trailing newline are here.
+      if (this.#buffered < this.#expected + 1) return;
+      const bytes = this.#take(this.#expected + 1).subarray(0, this.#expected);
+      this.#finish({ size: bytes.length, bytes });
     }
+  }
+
+  /** Parses `<oid> <type> <size>` (or `<oid> missing`) once a whole line is buffered. */
+  #readHeader(): boolean {
+    const head = this.#chunks.length === 1 ? this.#chunks[0]! : Buffer.concat(this.#chunks);
+    const newline = head.indexOf(10);
+    if (newline < 0) return false;
+    const header = head.subarray(0, newline).toString();
+    this.#chunks = [head];
+    this.#take(newline + 1);
+    const [, type, size] = header.split(' ');
+    if (type === 'missing' || size === undefined) {
+      const request = this.#pending.shift();
+      request?.reject(new GitError(`object ${request.oid} is missing from the repository`));
+      return this.#buffered > 0 && this.#readHeader();
+    }
+    this.#expected = Number(size);
+    this.#discarding = this.#expected > (this.#pending[0]?.cap ?? Number.POSITIVE_INFINITY);
+    this.#remaining = this.#expected + 1; // the content is followed by one newline
+    return true;
+  }
+
+  /** Removes and returns the first `n` buffered bytes. */
+  #take(n: number): Buffer {
+    const all = this.#chunks.length === 1 ? this.#chunks[0]! : Buffer.concat(this.#chunks);
+    this.#chunks = n < all.length ? [all.subarray(n)] : [];
+    this.#buffered = all.length - n;
+    return all.subarray(0, n);
+  }
+
+  #finish(read: BlobRead): void {
+    this.#expected = -1;
+    this.#discarding = false;
+    this.#pending.shift()?.resolve(read);
   }
 
   #fail(error: Error): void {
     this.#failure = error;
     for (const request of this.#pending.splice(0)) request.reject(error);
   }
-}
-
-/** Sizes of many objects from one `git cat-file --batch-check`, so oversized blobs are never read into memory. */
-export async function blobSizes(root: string, env: NodeJS.ProcessEnv, oids: readonly string[]): Promise<Map<string, number>> {
-  const sizes = new Map<string, number>();
-  if (oids.length === 0) return sizes;
-  const child = spawn('git', ['cat-file', '--batch-check=%(objectname) %(objectsize)'], { cwd: root, env });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-  child.stdin.on('error', () => {});
-  child.stdin.end(oids.join('\n') + '\n');
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', (e) => reject(new GitError(`cannot run git cat-file: ${e.message}`)));
-    child.on('close', resolve);
-  });
-  if (code !== 0) throw new GitError(`git cat-file --batch-check failed: ${err.trim()}`);
-  for (const line of out.split('\n')) {
-    const [oid, size] = line.split(' ');
-    if (oid && size && size !== 'missing') sizes.set(oid, Number(size));
-  }
-  return sizes;
 }

@@ -17,7 +17,7 @@ export interface Repository {
   /** Runs a git command with `input` on its standard input. */
   runWithInput(args: readonly string[], input: string): Promise<string>;
   /** True when HEAD names a commit (false before the first commit). */
-  hasHead(): Promise<boolean>;
+  readonly hasHead: boolean;
 }
 
 /**
@@ -69,14 +69,21 @@ export async function openRepository(
   const gitEnv = gitEnvironment(env, cwd);
   const probe = makeGit(cwd, gitEnv);
   let top: string;
+  let head: string | undefined;
   try {
-    const [inside, bare, gitDir, toplevel] = (await probe.raw(['rev-parse', '--is-inside-work-tree', '--is-bare-repository', '--absolute-git-dir', '--show-toplevel']).catch(async () =>
-      // --show-toplevel fails in a bare repository; ask again without it.
-      probe.raw(['rev-parse', '--is-inside-work-tree', '--is-bare-repository', '--absolute-git-dir']),
-    )).split('\n');
+    // One rev-parse answers everything the scan needs to know up front; `--verify -q HEAD^{commit}` prints nothing
+    // (and exits 1 with no message, which simple-git does not treat as an error) before the first commit.
+    const askHead = ['--verify', '-q', 'HEAD^{commit}'];
+    const [inside, bare, gitDir, toplevel, headOid] = (await probe
+      .raw(['rev-parse', '--is-inside-work-tree', '--is-bare-repository', '--absolute-git-dir', '--show-toplevel', ...askHead])
+      .catch(async () =>
+        // --show-toplevel fails in a bare repository; ask again without it.
+        (await probe.raw(['rev-parse', '--is-inside-work-tree', '--is-bare-repository', '--absolute-git-dir'])) + '\n',
+      )).split('\n');
     if (bare === 'true' && options.allowBare) top = gitDir ?? cwd;
     else if (inside === 'true' && toplevel) top = toplevel;
     else throw new GitError(bare === 'true' ? 'a bare repository has no work tree or index: use --range or pre-receive' : 'not inside a git work tree');
+    head = headOid?.trim() || undefined;
   } catch (error) {
     if (error instanceof GitError) throw error;
     throw new GitError(`not a git repository (or git failed): ${firstLine(error)}`);
@@ -94,11 +101,7 @@ export async function openRepository(
     env: gitEnv,
     run,
     runWithInput: (args, input) => runWithInput(top, gitEnv, args, input),
-    async hasHead() {
-      // With --quiet git prints nothing and exits 1 on an unborn branch; simple-git does not treat that as an error.
-      const out = await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).catch(() => '');
-      return out.trim() !== '';
-    },
+    hasHead: head !== undefined,
   };
 }
 

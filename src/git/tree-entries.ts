@@ -22,7 +22,7 @@ function isFileMode(mode: string): boolean {
 
 /** Added, copied, modified or renamed files in the index (respecting GIT_INDEX_FILE), before or after the first commit. */
 export async function stagedEntries(repo: Repository): Promise<BlobEntry[]> {
-  const base = (await repo.hasHead()) ? 'HEAD' : EMPTY_TREE;
+  const base = repo.hasHead ? 'HEAD' : EMPTY_TREE;
   const out = await repo.run(['diff-index', '--cached', '--raw', '-z', '-M', '--no-ext-diff', '--diff-filter=ACMR', base]);
   return parseRawDiff(out);
 }

@@ -16,7 +16,8 @@ export async function diskPlan(root: string, cwd: string, names: readonly string
     if (!stat) throw new UsageError(`no such file: ${name}`);
     if (stat.isSymbolicLink()) continue; // a link's target text is not file content
     if (!stat.isFile()) throw new UsageError(`not a regular file: ${name}`);
-    files.push({ path: toRepoPath(root, absolute), size: stat.size, read: () => readFile(absolute) });
+    const size = stat.size;
+    files.push({ path: toRepoPath(root, absolute), read: async (cap) => (size > cap ? { size } : { size, bytes: await readFile(absolute) }) });
   }
   const known = new Set([...trackedPaths, ...files.map((f) => f.path)]);
   return {

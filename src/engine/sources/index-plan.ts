@@ -3,14 +3,15 @@
  * Content always comes from index blobs, never the working tree, so a partially staged file is judged by what
  * is staged, and GIT_INDEX_FILE (a hook's temporary index) is honoured because every git child inherits it.
  */
-import { blobSizes, BlobStream } from '../../git/blob-stream.js';
+import { BlobStream } from '../../git/blob-stream.js';
 import type { Repository } from '../../git/repository.js';
 import { stagedEntries, trackedEntries, type BlobEntry } from '../../git/tree-entries.js';
 import { isSopsConfigPath, type ScanPlan } from '../plan.js';
 
 export async function indexPlan(repo: Repository, scope: 'staged' | 'all'): Promise<ScanPlan> {
-  const tracked = await trackedEntries(repo);
-  const targets = scope === 'all' ? tracked : await stagedEntries(repo);
+  // Two independent listings: run them side by side rather than one after the other.
+  const [tracked, staged] = await Promise.all([trackedEntries(repo), scope === 'staged' ? stagedEntries(repo) : undefined]);
+  const targets = staged ?? tracked;
   return blobPlan(repo, 'index', targets, tracked);
 }
 
@@ -25,21 +26,20 @@ export async function blobPlan(
   const { commit } = shared;
   const byPath = new Map(context.map((e) => [e.path, e]));
   for (const entry of targets) byPath.set(entry.path, entry);
-  const sizes = await blobSizes(repo.root, repo.env, [...new Set(targets.map((e) => e.oid))]);
   // A shared stream (range mode: one for all commits) belongs to the caller, which closes it.
   let stream = shared.stream;
   const owned = !stream;
-  const read = (oid: string): Promise<Buffer> => (stream ??= new BlobStream(repo.root, repo.env)).read(oid);
+  const read = (oid: string, cap?: number) => (stream ??= new BlobStream(repo.root, repo.env)).read(oid, cap);
   return {
     origin,
     ...(commit ? { commit } : {}),
     root: repo.root,
-    files: targets.map((e) => ({ path: e.path, size: sizes.get(e.oid), ...(commit ? { commit } : {}), read: () => read(e.oid) })),
+    files: targets.map((e) => ({ path: e.path, ...(commit ? { commit } : {}), read: (cap: number) => read(e.oid, cap) })),
     knownPaths: new Set(byPath.keys()),
     sopsConfigPaths: [...byPath.keys()].filter(isSopsConfigPath),
     async readSupportFile(path) {
       const entry = byPath.get(path);
-      return entry ? read(entry.oid) : undefined;
+      return entry ? (await read(entry.oid)).bytes : undefined;
     },
     close: () => {
       if (owned) stream?.close();
