@@ -1,0 +1,27 @@
+/** Assembles a SopsFileModel from the trees a store parser built, and the failure shape all stores share. */
+import type { SopsFileModel, SopsParseFailure, SopsStore } from '../model.js';
+import { normaliseMetadata, type MetadataPosition } from './metadata.js';
+import { walkDocument, type TreeMap } from './tree.js';
+
+export interface RawMetadata extends MetadataPosition {
+  readonly raw: Record<string, unknown>;
+}
+
+export function fileModel(store: SopsStore, documents: readonly TreeMap[], metadata?: RawMetadata): SopsFileModel {
+  return {
+    store,
+    leaves: documents.flatMap((doc, i) => walkDocument(doc, i)),
+    ...(metadata ? { metadata: normaliseMetadata(metadata.raw, metadata) } : {}),
+  };
+}
+
+export function parseFailure(store: SopsStore, error: string, line?: number): SopsParseFailure {
+  return { store, error, ...(line !== undefined ? { line } : {}) };
+}
+
+/** 1-based line of an offset. */
+export function lineAt(content: string, offset: number): number {
+  let line = 1;
+  for (let i = content.indexOf('\n'); i !== -1 && i < offset; i = content.indexOf('\n', i + 1)) line++;
+  return line;
+}
