@@ -22,6 +22,15 @@ function scanMode(cli: ParsedCommandLine): ScanMode {
   return { kind: options.all ? 'all' : 'staged' };
 }
 
+/** SECRETS_GUARD_THREADS: worker threads for large scans (0: none), for benchmarks and constrained CI runners. */
+function threadsFrom(env: NodeJS.ProcessEnv): { threads?: number } {
+  const raw = env.SECRETS_GUARD_THREADS;
+  if (raw === undefined || raw === '') return {};
+  const threads = Number(raw);
+  if (!Number.isInteger(threads) || threads < 0 || threads > 64) throw new UsageError(`SECRETS_GUARD_THREADS must be a whole number from 0 to 64, got "${raw}"`);
+  return { threads };
+}
+
 /** Runs a scan and renders it; shared by check and pre-receive. */
 export async function report(cli: ParsedCommandLine, io: CliIo, mode: ScanMode): Promise<CliOutcome> {
   const { options } = cli;
@@ -35,6 +44,7 @@ export async function report(cli: ParsedCommandLine, io: CliIo, mode: ScanMode):
     mode,
     ...(options['sops-config'] ? { sopsConfig: options['sops-config'] } : {}),
     ...(options['max-file-size'] ? { maxFileSize: parseSize(options['max-file-size'], 'command line', '--max-file-size') } : {}),
+    ...threadsFrom(io.env),
     ...(options['require-verification'] ? { ruleOverrides: new Map([['sops-mac-mismatch', { requireVerification: true }]]) } : {}),
   };
   const result = await lint(progress ? { ...lintOptions, onFile: progress.onFile } : lintOptions).finally(() => progress?.finish());

@@ -3,14 +3,14 @@
  * same source as the files, scan, and summarise. Knows git and the file system; the rules never do.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { EMPTY_GUARD_CONFIG, GUARD_CONFIG_FILE, parseGuardConfig, type GuardConfig } from '../config/guard-config.js';
 import { openRepository, type Repository } from '../git/repository.js';
-import { rules as registry } from '../../rules/index.js';
-import type { Rule, ScanResult } from '../types.js';
-import { activeRules } from './active-rules.js';
+import type { ScanResult } from '../types.js';
+import { defaultWorkerCount, PARALLEL_THRESHOLD, scanInWorkers, WORKER_URL } from './parallel.js';
 import type { ScanPlan } from './plan.js';
-import { scanPlan, type PlanScan, type ScanSettings } from './scan.js';
-import { loadSopsContext } from './sops-context.js';
+import { scanPlan, withoutIgnored, type PlanScan, type ScanSettings } from './scan.js';
+import { buildSpec, ruleRegistry, settingsFromSpec } from './scan-spec.js';
 import { diskPlan } from './sources/disk-plan.js';
 import { historyPlans } from './sources/history-plans.js';
 import { indexPlan } from './sources/index-plan.js';
@@ -40,9 +40,11 @@ export interface LintOptions {
   /** Salt for finding fingerprints (a baseline's own); random otherwise. */
   readonly salt?: string;
   readonly onFile?: ScanSettings['onFile'];
+  /** Worker threads for large scans; 0 scans in the main thread. Default: the cores available, at most 4. */
+  readonly threads?: number;
 }
 
-export const ruleRegistry: ReadonlyMap<string, Rule<unknown>> = new Map(registry.map((r) => [r.meta.id, r as Rule<unknown>]));
+export { ruleRegistry };
 
 export async function lint(options: LintOptions): Promise<ScanResult> {
   const total = emptyTotals();
@@ -67,23 +69,21 @@ function emptyTotals(): Totals {
 
 /** Scans one plan, adding to the totals; configuration comes from the plan's own source (index, commit, disk). */
 async function lintPlan(plan: ScanPlan, options: LintOptions, total: Totals): Promise<void> {
-  const config = await loadGuardConfig(plan);
-  const sops = await loadSopsContext(plan, { ...(options.sopsConfig ? { forcedConfig: options.sopsConfig } : {}) });
-  const { verification } = total;
-  const scan = await scanPlan(plan, {
-    rules: activeRules([...ruleRegistry.values()], config, options.ruleOverrides),
-    ignore: config.ignore,
-    maxFileSize: options.maxFileSize ?? config.maxFileSize,
+  const spec = await buildSpec(plan, {
+    config: await loadGuardConfig(plan),
     salt: options.salt ?? RUN_SALT,
-    ciphertextSpans: sops.ciphertextSpans,
-    project: {
-      hasPath: (path) => plan.knownPaths.has(path),
-      sopsRuleFor: sops.sopsRuleFor,
-      ageIdentities: options.ageIdentities ?? [],
-      recordVerification: (path, outcome) => verification[outcome].add(plan.commit ? `${plan.commit}:${path}` : path),
-    },
-    ...(options.onFile ? { onFile: options.onFile } : {}),
+    ageIdentities: options.ageIdentities ?? [],
+    ...(options.ruleOverrides ? { ruleOverrides: options.ruleOverrides } : {}),
+    ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
+    ...(options.sopsConfig ? { forcedSopsConfig: { path: options.sopsConfig, cwd: options.cwd } } : {}),
   });
+  const prefix = plan.commit ? `${plan.commit}:` : '';
+  const threads = options.threads ?? defaultWorkerCount();
+  const files = await withoutIgnored(plan.files, spec.ignore);
+  const scan =
+    files.length >= PARALLEL_THRESHOLD && threads > 0 && existsSync(WORKER_URL)
+      ? await scanInWorkers(files, spec, threads, total.verification, prefix, options.onFile)
+      : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, total.verification, prefix)), ignore: [], ...(options.onFile ? { onFile: options.onFile } : {}) });
   total.scan.findings.push(...scan.findings);
   total.scan.skipped.push(...scan.skipped);
   total.scan.filesScanned += scan.filesScanned;

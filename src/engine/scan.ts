@@ -44,7 +44,7 @@ export async function scanPlan(plan: ScanPlan, settings: ScanSettings): Promise<
   const worker = async (): Promise<void> => {
     while (next < files.length) {
       const file = files[next++]!;
-      const bytes = await scanFile(plan, file, settings, result);
+      const bytes = await scanFile(plan.origin, file, settings, result);
       settings.onFile?.(++done, files.length, bytes);
     }
   };
@@ -52,28 +52,29 @@ export async function scanPlan(plan: ScanPlan, settings: ScanSettings): Promise<
   return result;
 }
 
-async function withoutIgnored(files: readonly PlannedFile[], ignore: readonly string[]): Promise<readonly PlannedFile[]> {
+export async function withoutIgnored(files: readonly PlannedFile[], ignore: readonly string[]): Promise<readonly PlannedFile[]> {
   if (ignore.length === 0) return files;
   const { default: micromatch } = await import('micromatch'); // only repositories with ignore globs pay for it
   return files.filter((f) => !micromatch.isMatch(f.path, ignore, { dot: true }));
 }
 
-async function scanFile(plan: ScanPlan, file: PlannedFile, settings: ScanSettings, out: PlanScan): Promise<number> {
+/** Reads one file and runs every applicable rule on it, adding to `out`; returns the bytes read. */
+export async function scanFile(origin: ScanPlan['origin'], file: PlannedFile, settings: ScanSettings, out: PlanScan): Promise<number> {
   const applicable = settings.rules.filter((a) => !a.rule.appliesTo || a.rule.appliesTo(file.path, a.options));
   if (applicable.length === 0) return 0;
   const pathOnly = applicable.filter((a) => a.rule.meta.pathOnly);
   const { size, bytes } = await file.read(settings.maxFileSize);
   if (!bytes) {
     out.skipped.push({ path: file.path, reason: `larger than the ${formatBytes(settings.maxFileSize)} size cap (${formatBytes(size)}); raise maxFileSize to scan it` });
-    await runOn(pathOnly, emptySource(plan, file), settings, out);
+    await runOn(pathOnly, emptySource(origin, file), settings, out);
     return 0;
   }
   if (isBinary(bytes)) {
     out.skipped.push({ path: file.path, reason: 'binary content' });
-    await runOn(pathOnly, emptySource(plan, file), settings, out);
+    await runOn(pathOnly, emptySource(origin, file), settings, out);
     return bytes.length;
   }
-  const source: SourceFile = { path: file.path, content: decodeText(bytes).text, origin: plan.origin, ...(file.commit ? { commit: file.commit } : {}) };
+  const source: SourceFile = { path: file.path, content: decodeText(bytes).text, origin, ...(file.commit ? { commit: file.commit } : {}) };
   out.filesScanned++;
   out.bytesScanned += bytes.length;
   await runOn(applicable, source, settings, out);
@@ -107,8 +108,8 @@ function stripOffsets(finding: PositionedFinding): Finding {
   return rest;
 }
 
-function emptySource(plan: ScanPlan, file: PlannedFile): SourceFile {
-  return { path: file.path, content: '', origin: plan.origin, ...(file.commit ? { commit: file.commit } : {}) };
+function emptySource(origin: ScanPlan['origin'], file: PlannedFile): SourceFile {
+  return { path: file.path, content: '', origin, ...(file.commit ? { commit: file.commit } : {}) };
 }
 
 export function formatBytes(n: number): string {

@@ -1,21 +1,21 @@
 /**
- * The sops side of a scan: which `.sops.yaml` rule governs each path, where ciphertext lies, and the age
- * identities at hand. Filled in from src/sops/ (config matching, store parsing, key discovery).
+ * The sops side of a scan: which `.sops.yaml` rule governs each path, and where ciphertext lies (so secret
+ * detectors stay quiet there). Built from the config texts, so a worker thread can build the same view.
  */
 import type { GoverningSopsRule } from '../types.js';
-import type { ScanPlan } from './plan.js';
 
 export interface SopsContext {
   sopsRuleFor(path: string): GoverningSopsRule | undefined;
   ciphertextSpans(content: string, path: string): ReadonlyArray<readonly [number, number]>;
 }
 
-export interface SopsContextOptions {
-  /** `--sops-config PATH`: one file governs everything, read from disk. */
-  readonly forcedConfig?: string;
+/** A `.sops.yaml` as read from the scan's source. */
+export interface SopsConfigSource {
+  readonly path: string;
+  readonly text: string;
 }
 
 // Integration point: replaced by the real lookup once src/sops/config and src/sops/ciphertext-spans exist.
-export async function loadSopsContext(_plan: ScanPlan, _options: SopsContextOptions): Promise<SopsContext> {
+export async function loadSopsContext(_configs: readonly SopsConfigSource[], _forced?: SopsConfigSource): Promise<SopsContext> {
   return { sopsRuleFor: () => undefined, ciphertextSpans: () => [] };
 }

@@ -1,0 +1,90 @@
+/**
+ * Everything a scan needs besides the files, as plain data: built once per plan on the main thread (where the
+ * I/O is), and turned into live settings there or inside a worker thread, so both run exactly the same rules.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { rules as registry } from '../../rules/index.js';
+import type { GuardConfig } from '../config/guard-config.js';
+import { ConfigError } from '../errors.js';
+import type { Rule, Severity } from '../types.js';
+import { activeRules } from './active-rules.js';
+import type { ScanPlan } from './plan.js';
+import type { ScanSettings } from './scan.js';
+import { loadSopsContext, type SopsConfigSource } from './sops-context.js';
+
+export interface ScanSpec {
+  readonly origin: ScanPlan['origin'];
+  readonly rules: ReadonlyArray<{ readonly id: string; readonly severity: Severity; readonly options: unknown }>;
+  readonly ignore: readonly string[];
+  readonly maxFileSize: number;
+  readonly salt: string;
+  readonly knownPaths: readonly string[];
+  readonly sopsConfigs: readonly SopsConfigSource[];
+  readonly forcedSopsConfig?: SopsConfigSource;
+  readonly ageIdentities: readonly string[];
+}
+
+export interface SpecInputs {
+  readonly config: GuardConfig;
+  readonly ruleOverrides?: ReadonlyMap<string, Record<string, unknown>>;
+  readonly maxFileSize?: number;
+  readonly salt: string;
+  readonly ageIdentities: readonly string[];
+  /** `--sops-config PATH`, resolved against `cwd`. */
+  readonly forcedSopsConfig?: { readonly path: string; readonly cwd: string };
+}
+
+export const ruleRegistry: ReadonlyMap<string, Rule<unknown>> = new Map(registry.map((r) => [r.meta.id, r as Rule<unknown>]));
+
+export async function buildSpec(plan: ScanPlan, inputs: SpecInputs): Promise<ScanSpec> {
+  const sopsConfigs: SopsConfigSource[] = [];
+  for (const path of plan.sopsConfigPaths) {
+    const bytes = await plan.readSupportFile(path);
+    if (bytes) sopsConfigs.push({ path, text: bytes.toString('utf8') });
+  }
+  const forced = inputs.forcedSopsConfig;
+  return {
+    origin: plan.origin,
+    rules: activeRules([...ruleRegistry.values()], inputs.config, inputs.ruleOverrides).map((a) => ({ id: a.rule.meta.id, severity: a.severity, options: a.options })),
+    ignore: inputs.config.ignore,
+    maxFileSize: inputs.maxFileSize ?? inputs.config.maxFileSize,
+    salt: inputs.salt,
+    knownPaths: [...plan.knownPaths],
+    sopsConfigs,
+    ...(forced ? { forcedSopsConfig: await readForcedConfig(forced.path, forced.cwd) } : {}),
+    ageIdentities: inputs.ageIdentities,
+  };
+}
+
+async function readForcedConfig(path: string, cwd: string): Promise<SopsConfigSource> {
+  try {
+    return { path, text: await readFile(resolve(cwd, path), 'utf8') };
+  } catch (error) {
+    throw new ConfigError(`--sops-config ${path}: ${(error as Error).message}`);
+  }
+}
+
+export interface VerificationSink {
+  readonly verified: Set<string>;
+  readonly unverifiable: Set<string>;
+}
+
+/** Live settings from a spec. `prefix` keys verification records per commit in range mode. */
+export async function settingsFromSpec(spec: ScanSpec, verification: VerificationSink, prefix = ''): Promise<ScanSettings> {
+  const known = new Set(spec.knownPaths);
+  const sops = await loadSopsContext(spec.sopsConfigs, spec.forcedSopsConfig);
+  return {
+    rules: spec.rules.map((r) => ({ rule: ruleRegistry.get(r.id)!, severity: r.severity, options: r.options })),
+    ignore: spec.ignore,
+    maxFileSize: spec.maxFileSize,
+    salt: spec.salt,
+    ciphertextSpans: sops.ciphertextSpans,
+    project: {
+      hasPath: (path) => known.has(path),
+      sopsRuleFor: sops.sopsRuleFor,
+      ageIdentities: spec.ageIdentities,
+      recordVerification: (path, outcome) => verification[outcome].add(prefix + path),
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Worker-thread side of a parallel scan: builds the same settings from the spec, then runs the rules on each file
+ * the main thread sends (the main thread does all git and disk I/O). Results go back once, at the end.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { PlanScan } from './scan.js';
+import { scanFile } from './scan.js';
+import { settingsFromSpec, type ScanSpec } from './scan-spec.js';
+
+export type ToWorker =
+  | { readonly type: 'init'; readonly spec: ScanSpec; readonly verificationPrefix: string }
+  | { readonly type: 'file'; readonly path: string; readonly commit?: string; readonly size: number; readonly bytes?: Uint8Array }
+  | { readonly type: 'finish' };
+
+export type FromWorker =
+  | { readonly type: 'scanned'; readonly bytes: number }
+  | { readonly type: 'result'; readonly scan: PlanScan; readonly verified: string[]; readonly unverifiable: string[] }
+  | { readonly type: 'error'; readonly message: string; readonly name: string };
+
+const port = parentPort!;
+const verification = { verified: new Set<string>(), unverifiable: new Set<string>() };
+const scan: PlanScan = { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 };
+let ready: Promise<{ settings: Awaited<ReturnType<typeof settingsFromSpec>>; spec: ScanSpec }> | undefined;
+// Files are handled one after another so their results keep the order in which they were sent.
+let queue: Promise<void> = Promise.resolve();
+
+port.on('message', (message: ToWorker) => {
+  queue = queue.then(() => handle(message)).catch((error: Error) => {
+    port.postMessage({ type: 'error', message: error.message, name: error.name } satisfies FromWorker);
+  });
+});
+
+async function handle(message: ToWorker): Promise<void> {
+  if (message.type === 'init') {
+    const spec = message.spec;
+    ready = settingsFromSpec(spec, verification, message.verificationPrefix).then((settings) => ({ settings, spec }));
+    await ready;
+    return;
+  }
+  const { settings, spec } = await ready!;
+  if (message.type === 'finish') {
+    port.postMessage({ type: 'result', scan, verified: [...verification.verified], unverifiable: [...verification.unverifiable] } satisfies FromWorker);
+    return;
+  }
+  const bytes = message.bytes ? Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength) : undefined;
+  const file = { path: message.path, ...(message.commit ? { commit: message.commit } : {}), read: async () => ({ size: message.size, ...(bytes ? { bytes } : {}) }) };
+  const read = await scanFile(spec.origin, file, settings, scan);
+  port.postMessage({ type: 'scanned', bytes: read } satisfies FromWorker);
+}
