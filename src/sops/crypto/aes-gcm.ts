@@ -4,12 +4,13 @@
  * the long IV, so no custom GCM is needed.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { parseEnc } from '../enc.js';
 
 export const IV_BYTES = 32;
 export const TAG_BYTES = 16;
 const DATA_KEY_BYTES = 32;
 
-/** The decoded fields of an `ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]` string. */
+/** The base64-decoded fields of an `ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]` string. */
 export interface EncParts {
   readonly data: Uint8Array;
   readonly iv: Uint8Array;
@@ -64,4 +65,28 @@ export function sealParts(dataKey: Uint8Array, plaintext: Uint8Array | string, a
 export function formatEnc(parts: EncParts): string {
   const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
   return `ENC[AES256_GCM,data:${b64(parts.data)},iv:${b64(parts.iv)},tag:${b64(parts.tag)},type:${parts.type}]`;
+}
+
+/** The decoded fields of an ENC string, or undefined when it does not have the ENC shape (src/sops/enc.ts). */
+export function encPartsOf(text: string): EncParts | undefined {
+  const parsed = parseEnc(text);
+  if (!parsed) return undefined;
+  const b64 = (field: string) => Buffer.from(field, 'base64');
+  return { data: b64(parsed.data), iv: b64(parsed.iv), tag: b64(parsed.tag), type: parsed.type };
+}
+
+/**
+ * Decrypts one ENC string under `aad`. Throws ValueAuthenticationError when GCM refuses it (or the text is not an
+ * ENC value); the error never carries the value.
+ */
+export function decryptValue(dataKey: Uint8Array, encString: string, aad: string): { type: string; plaintext: Buffer } {
+  const parts = encPartsOf(encString);
+  if (!parts) throw new ValueAuthenticationError('not an ENC[AES256_GCM,…] value');
+  return { type: parts.type, plaintext: openParts(dataKey, parts, aad) };
+}
+
+/** Encrypts as sops does; the empty string is never encrypted (sops-format.md §4), so it comes back as "". */
+export function encryptValue(dataKey: Uint8Array, plaintext: Uint8Array | string, aad: string, type: string, iv?: Uint8Array): string {
+  if (plaintext.length === 0) return '';
+  return formatEnc(sealParts(dataKey, plaintext, aad, type, iv));
 }

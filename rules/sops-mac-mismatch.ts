@@ -1,0 +1,63 @@
+/**
+ * sops-mac-mismatch: with an age identity for the file, recompute the MAC the way `sops decrypt` does
+ * (sops-format.md §5) and compare it with the stored one. A mismatch means a value was edited, added, removed or
+ * reordered without sops, or `lastmodified` was changed: sops itself would refuse to decrypt the file.
+ */
+import { ConfigError } from '../src/errors.js';
+import { looksSopsEncrypted } from '../src/sops/marker.js';
+import { verifySource } from '../src/sops/crypto/verify-source.js';
+import type { MacProblemReason } from '../src/sops/crypto/verify.js';
+import type { Rule } from '../src/types.js';
+
+export interface SopsMacMismatchOptions {
+  /** Report sops files that cannot be verified (no age identity for their recipients) as errors too. */
+  readonly requireVerification: boolean;
+}
+
+const CAUSE_AND_FIX: Record<MacProblemReason, string> = {
+  'mismatch':
+    'a value was edited, added or removed without sops, or lastmodified was changed; sops will refuse to decrypt it. ' +
+    'Restore the file from git, or re-open it with `sops edit` and save (or re-encrypt it with `sops encrypt`) so sops recomputes the MAC',
+  'no-mac': 'the mac field is missing or empty (a hand-made or truncated file); re-encrypt it with `sops encrypt`',
+  'undecryptable-mac':
+    'the stored MAC does not authenticate: lastmodified was changed, or the mac field was copied from another file; ' +
+    'restore both from git, or re-encrypt the file with `sops encrypt`',
+};
+
+function parseOptions(raw: unknown, keyPath: string): SopsMacMismatchOptions {
+  if (raw === undefined || raw === null) return { requireVerification: false };
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${keyPath}: expected a mapping of options`);
+  const { requireVerification, ...unknown } = raw as Record<string, unknown>;
+  const extra = Object.keys(unknown);
+  if (extra.length > 0) throw new ConfigError(`${keyPath}.${extra[0]}: unknown option (known: requireVerification)`);
+  if (requireVerification !== undefined && typeof requireVerification !== 'boolean') {
+    throw new ConfigError(`${keyPath}.requireVerification: expected true or false`);
+  }
+  return { requireVerification: requireVerification ?? false };
+}
+
+export const rule: Rule<SopsMacMismatchOptions> = {
+  meta: {
+    id: 'sops-mac-mismatch',
+    description: 'A sops file whose MAC does not verify with its data key (edited without sops, or lastmodified changed)',
+    defaultSeverity: 'error',
+  },
+  defaultOptions: { requireVerification: false },
+  parseOptions,
+  async check(source, context) {
+    if (!looksSopsEncrypted(source.content)) return;
+    const outcome = await verifySource(source.path, source.content, context.project.ageIdentities);
+    if (outcome.kind === 'not-sops') return;
+    const line = outcome.model.metadata?.line ?? 1;
+    if (outcome.kind === 'unverifiable') {
+      context.project.recordVerification(source.path, 'unverifiable');
+      if (context.options.requireVerification) context.report({ message: outcome.reason, line });
+      return;
+    }
+    context.project.recordVerification(source.path, 'verified');
+    if (outcome.result.ok) return;
+    for (const problem of outcome.result.problems) {
+      if (problem.kind === 'mac-mismatch') context.report({ message: `${problem.message}: ${CAUSE_AND_FIX[problem.reason]}`, line });
+    }
+  },
+};

@@ -1,0 +1,33 @@
+/**
+ * sops-undecryptable-value: with an age identity for the file, every value in an encrypted position must
+ * authenticate under its own key path (sops-format.md §5: the path is the AAD). One that does not was moved or
+ * copied from another key or another file, or altered; `sops decrypt` fails on it.
+ */
+import { looksSopsEncrypted } from '../src/sops/marker.js';
+import { verifySource } from '../src/sops/crypto/verify-source.js';
+import type { Rule } from '../src/types.js';
+
+const FIX =
+  'sops cannot decrypt this file. Restore the value from git, or set it again with `sops set` / `sops edit` ' +
+  '(a ciphertext cannot be copied between keys or files: each is bound to its path and its file\'s data key)';
+
+export const rule: Rule<undefined> = {
+  meta: {
+    id: 'sops-undecryptable-value',
+    description: 'A sops value that fails authentication under its key path (moved or copied from another key or file)',
+    defaultSeverity: 'error',
+  },
+  defaultOptions: undefined,
+  async check(source, context) {
+    if (!looksSopsEncrypted(source.content)) return;
+    const outcome = await verifySource(source.path, source.content, context.project.ageIdentities);
+    if (outcome.kind === 'not-sops') return;
+    context.project.recordVerification(source.path, outcome.kind === 'checked' ? 'verified' : 'unverifiable');
+    if (outcome.kind !== 'checked' || outcome.result.ok) return;
+    for (const problem of outcome.result.problems) {
+      if (problem.kind !== 'undecryptable-value') continue;
+      const where = problem.document > 0 ? ` (document ${problem.document + 1})` : '';
+      context.report({ message: `${problem.message}${where}. ${FIX}`, index: problem.start, endIndex: problem.end });
+    }
+  },
+};

@@ -1,0 +1,67 @@
+/**
+ * One verification per file content, shared by the sops-mac-mismatch and sops-undecryptable-value rules: parse,
+ * recover the data key with the run's age identities, verify. Results are cached (they hold findings' data only, never
+ * plaintext or keys) so the two rules do the age and AES work once.
+ */
+import type { SopsFileModel } from '../model.js';
+import { parseSopsFile } from '../stores/index.js';
+import { indexIdentities, unwrapDataKey, type IdentityIndex } from './age-data-key.js';
+import { verifySopsFile, type VerificationResult } from './verify.js';
+
+export type SourceVerification =
+  | { readonly kind: 'not-sops' }
+  /** No data key: `reason` explains why, naming public recipients only. */
+  | { readonly kind: 'unverifiable'; readonly model: SopsFileModel; readonly reason: string }
+  | { readonly kind: 'checked'; readonly model: SopsFileModel; readonly result: VerificationResult };
+
+const CACHE_SIZE = 32;
+const indexes = new WeakMap<readonly string[], Promise<IdentityIndex>>();
+const results = new WeakMap<readonly string[], Map<string, Promise<SourceVerification>>>();
+
+function indexFor(identities: readonly string[]): Promise<IdentityIndex> {
+  let index = indexes.get(identities);
+  if (!index) indexes.set(identities, (index = indexIdentities(identities)));
+  return index;
+}
+
+function whyUnverifiable(model: SopsFileModel & { metadata: NonNullable<SopsFileModel['metadata']> }, index: IdentityIndex): string {
+  const { keys, keyGroupCount } = model.metadata;
+  const age = keys.filter((k) => k.type === 'age').map((k) => k.id);
+  if (age.length === 0) {
+    const others = [...new Set(keys.map((k) => `${k.type} ${k.id}`))].join(', ');
+    return `cannot verify: the file has no age recipient (master keys: ${others || 'none'})`;
+  }
+  const matching = age.filter((r) => index.has(r.trim()));
+  if (matching.length === 0) return `cannot verify: no age identity for recipients ${age.join(', ')}`;
+  if (keyGroupCount > 1) {
+    return `cannot verify: the age identities at hand (${matching.join(', ')}) open too few of the file's ${keyGroupCount} key groups`;
+  }
+  return `cannot verify: the age key for ${matching.join(', ')} does not open the data key (corrupted enc?)`;
+}
+
+async function verifyUncached(path: string, content: string, identities: readonly string[]): Promise<SourceVerification> {
+  const model = parseSopsFile(path, content);
+  if (!model || !('leaves' in model) || !model.metadata) return { kind: 'not-sops' };
+  const withMetadata = model as SopsFileModel & { metadata: NonNullable<SopsFileModel['metadata']> };
+  const index = await indexFor(identities);
+  const dataKey = await unwrapDataKey(withMetadata.metadata, index);
+  if (!dataKey) return { kind: 'unverifiable', model, reason: whyUnverifiable(withMetadata, index) };
+  try {
+    return { kind: 'checked', model, result: verifySopsFile(model, dataKey) };
+  } finally {
+    dataKey.fill(0);
+  }
+}
+
+export function verifySource(path: string, content: string, identities: readonly string[]): Promise<SourceVerification> {
+  let cache = results.get(identities);
+  if (!cache) results.set(identities, (cache = new Map()));
+  const key = `${path}\0${content}`;
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = verifyUncached(path, content, identities);
+    cache.set(key, pending);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  return pending;
+}
