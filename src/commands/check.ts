@@ -3,7 +3,9 @@ import type { CliIo, CliOutcome, CommandHandler } from '../cli.js';
 import type { ParsedCommandLine } from '../cli-options.js';
 import { terminalProgress } from '../progress.js';
 import { parseSize } from '../config/guard-config.js';
+import { resolve } from 'node:path';
 import { lint, ruleRegistry, type LintOptions, type ScanMode } from '../engine/lint.js';
+import { keyEnvironment } from '../engine/scan-spec.js';
 import { UsageError } from '../errors.js';
 import { formatters, isFormatName } from '../formatters/index.js';
 import { toolVersion } from '../version.js';
@@ -45,6 +47,7 @@ export async function report(cli: ParsedCommandLine, io: CliIo, mode: ScanMode):
     ...(options['sops-config'] ? { sopsConfig: options['sops-config'] } : {}),
     ...(options['max-file-size'] ? { maxFileSize: parseSize(options['max-file-size'], 'command line', '--max-file-size') } : {}),
     ...threadsFrom(io.env),
+    ageKeys: { env: keyEnvironment(io.env), ...(options['age-key-file'] ? { ageKeyFile: resolve(io.cwd, options['age-key-file']) } : {}) },
     ...(options['require-verification'] ? { ruleOverrides: new Map([['sops-mac-mismatch', { requireVerification: true }]]) } : {}),
   };
   const result = await lint(progress ? { ...lintOptions, onFile: progress.onFile } : lintOptions).finally(() => progress?.finish());

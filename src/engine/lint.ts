@@ -10,7 +10,7 @@ import type { ScanResult } from '../types.js';
 import { defaultWorkerCount, PARALLEL_THRESHOLD, scanInWorkers, WORKER_URL } from './parallel.js';
 import type { ScanPlan } from './plan.js';
 import { scanPlan, withoutIgnored, type PlanScan, type ScanSettings } from './scan.js';
-import { buildSpec, ruleRegistry, settingsFromSpec } from './scan-spec.js';
+import { buildSpec, ruleRegistry, settingsFromSpec, type AgeKeySources } from './scan-spec.js';
 import { diskPlan } from './sources/disk-plan.js';
 import { historyPlans } from './sources/history-plans.js';
 import { indexPlan } from './sources/index-plan.js';
@@ -36,7 +36,8 @@ export interface LintOptions {
   readonly maxFileSize?: number;
   /** Options the CLI sets per rule id. */
   readonly ruleOverrides?: ReadonlyMap<string, Record<string, unknown>>;
-  readonly ageIdentities?: readonly string[];
+  /** age identities: explicit ones, and whether to read sops' own sources (env, keys file). */
+  readonly ageKeys?: AgeKeySources;
   /** Salt for finding fingerprints (a baseline's own); random otherwise. */
   readonly salt?: string;
   readonly onFile?: ScanSettings['onFile'];
@@ -72,7 +73,7 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, total: Totals): Pr
   const spec = await buildSpec(plan, {
     config: await loadGuardConfig(plan),
     salt: options.salt ?? RUN_SALT,
-    ageIdentities: options.ageIdentities ?? [],
+    ageKeys: options.ageKeys ?? {},
     ...(options.ruleOverrides ? { ruleOverrides: options.ruleOverrides } : {}),
     ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
     ...(options.sopsConfig ? { forcedSopsConfig: { path: options.sopsConfig, cwd: options.cwd } } : {}),

@@ -12,6 +12,7 @@ import { activeRules } from './active-rules.js';
 import type { ScanPlan } from './plan.js';
 import type { ScanSettings } from './scan.js';
 import { loadSopsContext, type SopsConfigSource } from './sops-context.js';
+import { loadAgeIdentities } from '../sops/keys.js';
 
 export interface ScanSpec {
   readonly origin: ScanPlan['origin'];
@@ -22,7 +23,25 @@ export interface ScanSpec {
   readonly knownPaths: readonly string[];
   readonly sopsConfigs: readonly SopsConfigSource[];
   readonly forcedSopsConfig?: SopsConfigSource;
-  readonly ageIdentities: readonly string[];
+  readonly ageKeys: AgeKeySources;
+}
+
+/**
+ * Where age identities come from: explicit ones (tests, callers), and sops' own sources (SOPS_AGE_KEY*, the
+ * user config dir, --age-key-file), read only when a rule first asks, so commits without sops files never run a
+ * SOPS_AGE_KEY_CMD or read a keys file.
+ */
+export interface AgeKeySources {
+  readonly identities?: readonly string[];
+  /** The environment variables sops reads keys through (and HOME/XDG for the default file), nothing else. */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly ageKeyFile?: string;
+}
+
+const KEY_ENVIRONMENT = ['SOPS_AGE_KEY', 'SOPS_AGE_KEY_FILE', 'SOPS_AGE_KEY_CMD', 'XDG_CONFIG_HOME', 'HOME', 'USERPROFILE', 'AppData', 'APPDATA', 'PATH'];
+
+export function keyEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(KEY_ENVIRONMENT.flatMap((k) => (env[k] === undefined ? [] : [[k, env[k]!]])));
 }
 
 export interface SpecInputs {
@@ -30,7 +49,7 @@ export interface SpecInputs {
   readonly ruleOverrides?: ReadonlyMap<string, Record<string, unknown>>;
   readonly maxFileSize?: number;
   readonly salt: string;
-  readonly ageIdentities: readonly string[];
+  readonly ageKeys: AgeKeySources;
   /** `--sops-config PATH`, resolved against `cwd`. */
   readonly forcedSopsConfig?: { readonly path: string; readonly cwd: string };
 }
@@ -53,7 +72,7 @@ export async function buildSpec(plan: ScanPlan, inputs: SpecInputs): Promise<Sca
     knownPaths: [...plan.knownPaths],
     sopsConfigs,
     ...(forced ? { forcedSopsConfig: await readForcedConfig(forced.path, forced.cwd) } : {}),
-    ageIdentities: inputs.ageIdentities,
+    ageKeys: inputs.ageKeys,
   };
 }
 
@@ -74,6 +93,7 @@ export interface VerificationSink {
 export async function settingsFromSpec(spec: ScanSpec, verification: VerificationSink, prefix = ''): Promise<ScanSettings> {
   const known = new Set(spec.knownPaths);
   const sops = await loadSopsContext(spec.sopsConfigs, spec.forcedSopsConfig);
+  let identities: readonly string[] | undefined;
   return {
     rules: spec.rules.map((r) => ({ rule: ruleRegistry.get(r.id)!, severity: r.severity, options: r.options })),
     ignore: spec.ignore,
@@ -83,7 +103,10 @@ export async function settingsFromSpec(spec: ScanSpec, verification: Verificatio
     project: {
       hasPath: (path) => known.has(path),
       sopsRuleFor: sops.sopsRuleFor,
-      ageIdentities: spec.ageIdentities,
+      get ageIdentities() {
+        identities ??= [...(spec.ageKeys.identities ?? []), ...(spec.ageKeys.env ? loadAgeIdentities(spec.ageKeys.env, spec.ageKeys.ageKeyFile ? { ageKeyFile: spec.ageKeys.ageKeyFile } : {}) : [])];
+        return identities;
+      },
       recordVerification: (path, outcome) => verification[outcome].add(prefix + path),
     },
   };

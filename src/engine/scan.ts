@@ -3,6 +3,7 @@
  * findings. Binary and oversized files are skipped by text rules with a visible note, never silently.
  * A rule that throws fails the whole scan (fail closed): a crash must never look like a clean commit.
  */
+import { isKnownError } from '../errors.js';
 import type { Finding, ProjectView, SkippedFile, SourceFile } from '../types.js';
 import { buildLineIndex } from '../util/positions.js';
 import type { ActiveRule } from './active-rules.js';
@@ -90,6 +91,7 @@ async function runOn(rules: readonly ActiveRule[], source: SourceFile, settings:
     try {
       found = await runRule({ ...active, source, project: settings.project, salt: settings.salt, lines });
     } catch (error) {
+      if (isKnownError(error)) throw error; // e.g. an unreadable SOPS_AGE_KEY_FILE, reached through a rule
       throw new RuleCrash(`internal error in rule ${active.rule.meta.id} on ${source.path}: ${(error as Error).message}`);
     }
     for (const finding of found) {
