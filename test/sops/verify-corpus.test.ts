@@ -52,3 +52,18 @@ describe('verifySopsFile on the real corpus', () => {
     });
   }
 });
+
+describe('verifySopsFile on values that decrypt but are not what their type says', () => {
+  it('reports an int that is not a number, without showing it', async () => {
+    const { encodeSopsFile } = await import('../helpers/sops-encoder.js');
+    const { encryptValue } = await import('../../src/sops/crypto/aes-gcm.js');
+    const { replaceEnc } = await import('./tamper.js');
+    const file = await encodeSopsFile({ store: 'yaml', data: { count: 3 } });
+    const forged = replaceEnc(file.content, 'count', encryptValue(file.dataKey, 'not-a-number', 'count:', 'int'));
+    const model = parseSopsFile('x.yaml', forged) as SopsFileModel;
+    const result = verifySopsFile(model, file.dataKey);
+    expect(result).toMatchObject({ ok: false, problems: [{ kind: 'undecryptable-value', path: ['count'], message: 'the value at count does not decrypt to a valid int' }] });
+    const weird = replaceEnc(file.content, 'count', encryptValue(file.dataKey, 'x', 'count:', 'secretword'));
+    expect(JSON.stringify(verifySopsFile(parseSopsFile('x.yaml', weird) as SopsFileModel, file.dataKey))).not.toContain('secretword');
+  });
+});

@@ -4,6 +4,7 @@
  * stored one. Results name paths and positions only; no plaintext, MAC digest or key ever goes into them.
  */
 import type { SopsFileModel, SopsLeaf, SopsMetadata } from '../model.js';
+import { ENC_TYPES } from '../enc.js';
 import { shouldBeEncrypted } from '../selection.js';
 import { encPartsOf, openParts, valueAad, ValueAuthenticationError } from './aes-gcm.js';
 import { MacAccumulator, macAad } from './mac.js';
@@ -45,7 +46,9 @@ function macBytesOf(leaf: SopsLeaf, dataKey: Uint8Array): Uint8Array | Verificat
   });
   try {
     const plaintext = openParts(dataKey, parts, valueAad(leaf.path));
-    return macBytesOfDecrypted(parts.type, plaintext) ?? undecryptable(`does not decrypt to a valid ${parts.type}`);
+    // The type is shown only when it is one sops knows: anything else in that field might be pasted data.
+    const typeName = (ENC_TYPES as readonly string[]).includes(parts.type) ? parts.type : 'value of a known sops type';
+    return macBytesOfDecrypted(parts.type, plaintext) ?? undecryptable(`does not decrypt to a valid ${typeName}`);
   } catch (error) {
     if (!(error instanceof ValueAuthenticationError)) throw error;
     return undecryptable('fails authentication under its path (moved or copied from another key or file, or altered)');
