@@ -1,0 +1,44 @@
+/**
+ * sops-nothing-encrypted: a file carries sops metadata, so it looks protected, yet not one of its values is
+ * ciphertext. The usual cause is a selection setting that matches no key, e.g. a Kubernetes rule's
+ * `encrypted_regex: ^(data|stringData)$` applied to a `.env` (getsops/sops#1886), or a suffix no key carries.
+ */
+import { looksLikeEnc } from '../src/sops/enc.js';
+import { encryptedModelOf, hasContent, type EncryptedFileModel } from '../src/sops/file-checks.js';
+import { effectiveSelection, isValidRe2, shouldBeEncrypted } from '../src/sops/selection.js';
+import type { Rule } from '../src/types.js';
+
+function cause(model: EncryptedFileModel, valued: number): string {
+  const inEncryptedPosition = model.leaves.filter((l) => hasContent(l) && shouldBeEncrypted(l, model.metadata.selection)).length;
+  const settings = effectiveSelection(model.metadata.selection);
+  const named = settings.map((s) => `${s.setting} ${s.value}`).join(', ');
+  if (inEncryptedPosition > 0) {
+    return `${inEncryptedPosition} value(s) should be encrypted under ${named}, but none is: the file was written by hand or decrypted in place`;
+  }
+  const invalid = settings.find((s) => s.setting.endsWith('_regex') && !isValidRe2(s.value));
+  if (invalid) return `${invalid.setting} ${invalid.value} is not valid RE2, so sops ignores it and matches nothing`;
+  const first = settings[0]!;
+  const target = first.setting.includes('comment') ? 'comment' : 'key';
+  return first.setting.startsWith('unencrypted')
+    ? `${first.setting} ${first.value} exempts every one of the ${valued} value(s)`
+    : `${first.setting} ${first.value} matches no ${target}`;
+}
+
+export const rule: Rule<undefined> = {
+  meta: {
+    id: 'sops-nothing-encrypted',
+    description: 'A file with sops metadata in which no value is encrypted',
+    defaultSeverity: 'error',
+  },
+  defaultOptions: undefined,
+  check(source, context) {
+    const model = encryptedModelOf(source.path, source.content);
+    if (!model) return;
+    const values = model.leaves.filter(hasContent);
+    if (values.length === 0 || values.some((l) => l.type === 'str' && looksLikeEnc(l.text))) return;
+    context.report({
+      message: `sops metadata present but none of the ${values.length} value(s) is encrypted: ${cause(model, values.length)}`,
+      line: model.metadata.line,
+    });
+  },
+};

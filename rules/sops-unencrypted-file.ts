@@ -1,0 +1,36 @@
+/**
+ * sops-unencrypted-file: a `.sops.yaml` creation rule covers the file (first match, as sops decides), so
+ * `sops encrypt` would encrypt it, but it carries no sops metadata in its store's form (sops-format.md §2, §10.2):
+ * it is committed in plaintext. A covered file that does not even parse in its store is reported with the line.
+ */
+import { isParseFailure, parseSopsFile } from '../src/sops/stores/index.js';
+import type { Rule } from '../src/types.js';
+
+const isSopsConfig = (path: string): boolean => path === '.sops.yaml' || path.endsWith('/.sops.yaml');
+
+export const rule: Rule<undefined> = {
+  meta: {
+    id: 'sops-unencrypted-file',
+    description: 'A file covered by a .sops.yaml creation rule is not sops-encrypted',
+    defaultSeverity: 'error',
+  },
+  defaultOptions: undefined,
+  appliesTo: (path) => !isSopsConfig(path),
+  check(source, context) {
+    const governing = context.project.sopsRuleFor(source.path);
+    if (!governing) return;
+    const where = `creation_rules[${governing.ruleIndex}] of ${governing.configPath}`;
+    const model = parseSopsFile(source.path, source.content);
+    if (isParseFailure(model)) {
+      context.report({
+        message: `covered by ${where} but does not parse as ${model.store} (${model.error}): sops can neither encrypt nor decrypt it`,
+        ...(model.line ? { line: model.line } : {}),
+      });
+      return;
+    }
+    if (model.metadata) return;
+    context.report({
+      message: `covered by ${where} but has no sops metadata (${model.store} store): it is plaintext; run \`sops encrypt -i ${source.path}\``,
+    });
+  },
+};
