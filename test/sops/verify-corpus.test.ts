@@ -67,3 +67,19 @@ describe('verifySopsFile on values that decrypt but are not what their type says
     expect(JSON.stringify(verifySopsFile(parseSopsFile('x.yaml', weird) as SopsFileModel, file.dataKey))).not.toContain('secretword');
   });
 });
+
+describe('the PGP corpus through the rules\' parse-and-verify path', () => {
+  it('every PGP file verifies with its derived data key; no_mac.yaml does not', async () => {
+    const { verifySourceWithDataKey } = await import('../../src/sops/crypto/verify-source.js');
+    const pgp = rows.filter((r) => r.via.startsWith('pgp:'));
+    expect(pgp).toHaveLength(15);
+    for (const row of pgp) {
+      const outcome = await verifySourceWithDataKey(row.path, fixtureText(row.path), row.dataKey);
+      expect(outcome.kind, row.path).toBe('checked');
+      const ok = outcome.kind === 'checked' && outcome.result.ok;
+      expect(ok, row.path).toBe(!row.path.endsWith('no_mac.yaml'));
+    }
+    // The caller's key is copied, not wiped.
+    expect(pgp[0]!.dataKey.some((b) => b !== 0)).toBe(true);
+  });
+});

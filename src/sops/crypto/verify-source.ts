@@ -3,7 +3,7 @@
  * recover the data key with the run's age identities, verify. Results are cached (they hold findings' data only, never
  * plaintext or keys) so the two rules do the age and AES work once.
  */
-import type { SopsFileModel } from '../model.js';
+import type { SopsFileModel, SopsMetadata } from '../model.js';
 import { parseSopsFile } from '../stores/index.js';
 import { indexIdentities, unwrapDataKey, type IdentityIndex } from './age-data-key.js';
 import { verifySopsFile, type VerificationResult } from './verify.js';
@@ -24,8 +24,8 @@ function indexFor(identities: readonly string[]): Promise<IdentityIndex> {
   return index;
 }
 
-function whyUnverifiable(model: SopsFileModel & { metadata: NonNullable<SopsFileModel['metadata']> }, index: IdentityIndex): string {
-  const { keys, keyGroupCount } = model.metadata;
+function whyUnverifiable(metadata: SopsMetadata, index: IdentityIndex): string {
+  const { keys, keyGroupCount } = metadata;
   const age = keys.filter((k) => k.type === 'age').map((k) => k.id);
   if (age.length === 0) {
     const others = [...new Set(keys.map((k) => `${k.type} ${k.id}`))].join(', ');
@@ -39,18 +39,35 @@ function whyUnverifiable(model: SopsFileModel & { metadata: NonNullable<SopsFile
   return `cannot verify: the age key for ${matching.join(', ')} does not open the data key (corrupted enc?)`;
 }
 
-async function verifyUncached(path: string, content: string, identities: readonly string[]): Promise<SourceVerification> {
+type KeySource = (metadata: SopsMetadata) => Promise<{ dataKey?: Uint8Array; unverifiable?: () => string }>;
+
+/** Parse, obtain the data key, verify: the one path both the rules and the data-key test entry take. */
+async function verifyWith(path: string, content: string, keySource: KeySource): Promise<SourceVerification> {
   const model = parseSopsFile(path, content);
-  if (!model || !('leaves' in model) || !model.metadata) return { kind: 'not-sops' };
-  const withMetadata = model as SopsFileModel & { metadata: NonNullable<SopsFileModel['metadata']> };
-  const index = await indexFor(identities);
-  const dataKey = await unwrapDataKey(withMetadata.metadata, index);
-  if (!dataKey) return { kind: 'unverifiable', model, reason: whyUnverifiable(withMetadata, index) };
+  if (!('leaves' in model) || !model.metadata) return { kind: 'not-sops' };
+  const { dataKey, unverifiable } = await keySource(model.metadata);
+  if (!dataKey) return { kind: 'unverifiable', model, reason: unverifiable?.() ?? 'cannot verify: no data key' };
   try {
     return { kind: 'checked', model, result: verifySopsFile(model, dataKey) };
   } finally {
     dataKey.fill(0);
   }
+}
+
+function verifyUncached(path: string, content: string, identities: readonly string[]): Promise<SourceVerification> {
+  return verifyWith(path, content, async (metadata) => {
+    const index = await indexFor(identities);
+    const dataKey = await unwrapDataKey(metadata, index);
+    return dataKey ? { dataKey } : { unverifiable: () => whyUnverifiable(metadata, index) };
+  });
+}
+
+/**
+ * Test-only entry: the same parse-and-verify path with a data key obtained elsewhere (the PGP corpus files, whose
+ * data keys come from derived-data-keys.tsv, since the guard does not implement OpenPGP).
+ */
+export function verifySourceWithDataKey(path: string, content: string, dataKey: Uint8Array): Promise<SourceVerification> {
+  return verifyWith(path, content, async () => ({ dataKey: Uint8Array.from(dataKey) }));
 }
 
 export function verifySource(path: string, content: string, identities: readonly string[]): Promise<SourceVerification> {
