@@ -1,0 +1,63 @@
+/**
+ * secretlint: known token formats (AWS, GCP, GitHub, GitLab, Slack, Stripe, npm, OpenAI, Anthropic, database
+ * URLs with passwords, ... — secretlint's recommended preset), run in-process on the file's text. Each finding is
+ * reported as `secretlint/<rule>` (`secretlint/github`). A team's `.secretlintrc` (rules, options,
+ * allowMessageIds) is honoured when the engine passes it in `secretlintConfig`; `secretlint-disable` comments work
+ * as in secretlint.
+ */
+import { ConfigError } from '../src/errors.js';
+import { resolveSecretlintRc, validateSecretlintRc, type SecretlintRc } from '../src/secretlint/config.js';
+import { secretlintMessages } from '../src/secretlint/lint.js';
+import type { Rule } from '../src/types.js';
+
+export interface SecretlintOptions {
+  /** The parsed `.secretlintrc`, if the repository has one. */
+  readonly secretlintConfig?: SecretlintRc;
+  /** Where a team's extra rule packages are installed (the repository root). */
+  readonly secretlintBaseDirectory?: string;
+}
+
+/** `@secretlint/secretlint-rule-github` → `github`; `@scope/secretlint-rule-x` → `@scope/x`. */
+export function shortRuleName(secretlintRuleId: string): string {
+  return secretlintRuleId.replace(/^@secretlint\/secretlint-rule-/, '').replace(/(^|\/)secretlint-rule-/, '$1');
+}
+
+export const rule: Rule<SecretlintOptions> = {
+  meta: {
+    id: 'secretlint',
+    description: "Known credential formats (secretlint's recommended preset, in-process)",
+    defaultSeverity: 'error',
+    skipsCiphertext: true,
+  },
+  defaultOptions: {},
+  parseOptions(raw, keyPath) {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${keyPath}: expected a mapping`);
+    const { secretlintConfig, secretlintBaseDirectory, ...unknown } = raw as Record<string, unknown>;
+    const extra = Object.keys(unknown)[0];
+    if (extra !== undefined) throw new ConfigError(`${keyPath}.${extra}: unknown option (expected secretlintConfig or secretlintBaseDirectory)`);
+    if (secretlintBaseDirectory !== undefined && typeof secretlintBaseDirectory !== 'string') {
+      throw new ConfigError(`${keyPath}.secretlintBaseDirectory: expected a directory path`);
+    }
+    return {
+      ...(secretlintConfig !== undefined ? { secretlintConfig: validateSecretlintRc(secretlintConfig, `${keyPath}.secretlintConfig`) } : {}),
+      ...(secretlintBaseDirectory !== undefined ? { secretlintBaseDirectory } : {}),
+    };
+  },
+  async check(source, context) {
+    const { secretlintConfig, secretlintBaseDirectory } = context.options;
+    const config = await resolveSecretlintRc(secretlintConfig, '.secretlintrc', secretlintBaseDirectory);
+    const messages = await secretlintMessages({ path: source.path, content: source.content, config });
+    for (const m of messages) {
+      const [start, end] = m.range;
+      context.report({
+        // secretlint masked its own message (maskSecrets); the engine masks `secret` again wherever it appears.
+        message: `${m.message} [${m.messageId}]: rotate it and keep it in a sops-encrypted file`,
+        index: start,
+        endIndex: end,
+        secret: source.content.slice(start, end),
+        subRuleId: shortRuleName(m.ruleId),
+        ...(m.severity === 'error' ? {} : { severity: 'warning' as const }),
+      });
+    }
+  },
+};

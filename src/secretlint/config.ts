@@ -1,0 +1,125 @@
+/**
+ * A team's `.secretlintrc.json` / `.secretlintrc.yaml`, read without secretlint's own config loader (which reads
+ * files and walks node_modules itself): the text is parsed and validated here into plain data, which can cross a
+ * worker boundary as a rule option, and `resolveSecretlintRc` turns it into the `SecretLintCoreConfig` that
+ * `lintSource` takes by importing each rule package. The recommended preset ships with secrets-guard, so it always
+ * resolves and is added when the file does not list it (list it with `disabled: true` to turn it off).
+ */
+import { ConfigError } from '../errors.js';
+import { candidatePackageNames, PRESET_RECOMMEND_ID, resolveRuleCreator } from './resolve-rule.js';
+import type { SecretLintCoreConfig, SecretLintCoreConfigUnionRule } from '@secretlint/types';
+
+export type SecretlintSeverity = 'info' | 'warning' | 'error';
+
+/** One entry of `rules` as written in the file (a rule, or a preset with its own `rules`). */
+export interface SecretlintRcRule {
+  readonly id: string;
+  readonly options?: Record<string, unknown>;
+  readonly severity?: SecretlintSeverity;
+  readonly disabled?: boolean;
+  readonly allowMessageIds?: readonly string[];
+  readonly rules?: readonly SecretlintRcRule[];
+}
+
+/** The file's content, validated; plain JSON data. */
+export interface SecretlintRc {
+  readonly rules: readonly SecretlintRcRule[];
+  readonly sharedOptions?: Record<string, unknown>;
+}
+
+export interface LoadedSecretlintRc {
+  readonly rc: SecretlintRc;
+  readonly config: SecretLintCoreConfig;
+}
+
+/** Parses and resolves: the engine calls this when it reads the file, so a missing package fails the run early. */
+export async function loadSecretlintRc(text: string, fileName: string, baseDirectory?: string): Promise<LoadedSecretlintRc> {
+  const rc = await parseSecretlintRc(text, fileName);
+  return { rc, config: await resolveSecretlintRc(rc, fileName, baseDirectory) };
+}
+
+export async function parseSecretlintRc(text: string, fileName: string): Promise<SecretlintRc> {
+  let data: unknown;
+  try {
+    if (/\.ya?ml$/i.test(fileName)) {
+      // Loaded on demand, as for .secrets-guard.yaml.
+      const { parse } = await import('yaml');
+      data = parse(text, { uniqueKeys: true });
+    } else {
+      data = JSON.parse(text);
+    }
+  } catch (error) {
+    throw new ConfigError(`${fileName}: cannot parse: ${(error as Error).message.split('\n')[0]}`);
+  }
+  return validateSecretlintRc(data, fileName);
+}
+
+/** Checks the shape secretlint documents (SecretLintConfigDescriptor); `where` prefixes every message. */
+export function validateSecretlintRc(data: unknown, where: string): SecretlintRc {
+  const top = expectObject(data, where, '(top level)');
+  for (const key of Object.keys(top)) {
+    if (key !== 'rules' && key !== 'sharedOptions') fail(where, key, 'unknown key (expected rules or sharedOptions)');
+  }
+  if (!Array.isArray(top.rules)) fail(where, 'rules', 'expected a list of { id, ... } entries');
+  const rules = top.rules.map((r, i) => validateRule(r, where, `rules[${i}]`, true));
+  const sharedOptions = top.sharedOptions === undefined ? undefined : expectObject(top.sharedOptions, where, 'sharedOptions');
+  return { rules, ...(sharedOptions ? { sharedOptions } : {}) };
+}
+
+const RULE_KEYS = ['id', 'options', 'severity', 'disabled', 'allowMessageIds', 'rules'];
+const SEVERITIES: readonly string[] = ['info', 'warning', 'error'];
+
+function validateRule(raw: unknown, where: string, keyPath: string, topLevel: boolean): SecretlintRcRule {
+  const entry = expectObject(raw, where, keyPath);
+  for (const key of Object.keys(entry)) {
+    if (!RULE_KEYS.includes(key)) fail(where, `${keyPath}.${key}`, `unknown key (expected ${RULE_KEYS.join(', ')})`);
+  }
+  if (typeof entry.id !== 'string' || entry.id === '') fail(where, `${keyPath}.id`, 'expected a package name');
+  if (entry.severity !== undefined && !SEVERITIES.includes(entry.severity as string)) fail(where, `${keyPath}.severity`, 'expected info, warning or error');
+  if (entry.disabled !== undefined && typeof entry.disabled !== 'boolean') fail(where, `${keyPath}.disabled`, 'expected true or false');
+  const allow = entry.allowMessageIds;
+  if (allow !== undefined && (!Array.isArray(allow) || allow.some((a) => typeof a !== 'string'))) fail(where, `${keyPath}.allowMessageIds`, 'expected a list of message ids');
+  if (entry.options !== undefined) expectObject(entry.options, where, `${keyPath}.options`);
+  if (entry.rules !== undefined && (!topLevel || !Array.isArray(entry.rules))) fail(where, `${keyPath}.rules`, 'expected a list of rule entries (presets only)');
+  const rules = (entry.rules as unknown[] | undefined)?.map((r, i) => validateRule(r, where, `${keyPath}.rules[${i}]`, false));
+  return { ...(entry as object), id: entry.id, ...(rules ? { rules } : {}) } as SecretlintRcRule;
+}
+
+/** Resolved configs, one per distinct file content and base directory: built once per process. */
+const resolved = new Map<string, Promise<SecretLintCoreConfig>>();
+
+export function resolveSecretlintRc(rc: SecretlintRc | undefined, fileName = '.secretlintrc', baseDirectory?: string): Promise<SecretLintCoreConfig> {
+  const key = JSON.stringify([rc ?? null, baseDirectory ?? null]);
+  let config = resolved.get(key);
+  if (!config) {
+    config = buildConfig(rc, fileName, baseDirectory);
+    // A failed resolution is not cached, so a later run (after `npm install`) can succeed.
+    config.catch(() => resolved.delete(key));
+    resolved.set(key, config);
+  }
+  return config;
+}
+
+async function buildConfig(rc: SecretlintRc | undefined, fileName: string, baseDirectory: string | undefined): Promise<SecretLintCoreConfig> {
+  const entries = rc?.rules ?? [];
+  const listsPreset = entries.some((r) => candidatePackageNames(r.id).includes(PRESET_RECOMMEND_ID));
+  const all = listsPreset ? entries : [{ id: PRESET_RECOMMEND_ID }, ...entries];
+  const rules = await Promise.all(
+    all.map(async (entry, i) => {
+      const rule = await resolveRuleCreator(entry.id, baseDirectory).catch((error: Error) => {
+        throw new ConfigError(`${fileName}: rules[${i}].id: cannot load secretlint rule "${entry.id}" (${error.message}); install it in the repository or remove it`);
+      });
+      return { ...entry, rule } as unknown as SecretLintCoreConfigUnionRule;
+    }),
+  );
+  return { rules, ...(rc?.sharedOptions ? { sharedOptions: rc.sharedOptions } : {}) };
+}
+
+function expectObject(value: unknown, where: string, keyPath: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(where, keyPath, 'expected a mapping');
+  return value as Record<string, unknown>;
+}
+
+function fail(where: string, keyPath: string, message: string): never {
+  throw new ConfigError(`${where}: ${keyPath}: ${message}`);
+}

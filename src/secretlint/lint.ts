@@ -1,0 +1,52 @@
+/**
+ * secretlint in-process. `@secretlint/core` is imported on the first file that needs it, so a commit of binary
+ * files or deletions never loads it. Its profiler (`@secretlint/profiler`) is on unless told otherwise: secretlint's
+ * own CLI turns it off (13.x, `--profile` turns it back on); as a library we must do the same, or every file adds
+ * performance marks that are never cleared.
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import type { SecretLintCoreConfig, SecretLintCoreResultMessage } from '@secretlint/types';
+
+type LintSource = (typeof import('@secretlint/core'))['lintSource'];
+
+let core: Promise<LintSource> | undefined;
+
+function loadCore(): Promise<LintSource> {
+  core ??= (async () => {
+    const { lintSource } = await import('@secretlint/core');
+    await disableProfiler();
+    return lintSource;
+  })();
+  return core;
+}
+
+/** The profiler instance core uses: resolved from core's own location, so it is the same module. */
+async function disableProfiler(): Promise<void> {
+  try {
+    const fromCore = createRequire(import.meta.resolve('@secretlint/core'));
+    const profiler = (await import(pathToFileURL(fromCore.resolve('@secretlint/profiler')).href)) as {
+      secretLintProfiler?: { setEnabled?(enabled: boolean): void };
+    };
+    profiler.secretLintProfiler?.setEnabled?.(false);
+  } catch {
+    // An older profiler without setEnabled, or a layout we cannot see into: linting still works, only slower.
+  }
+}
+
+export interface SecretlintInput {
+  readonly path: string;
+  readonly content: string;
+  readonly config: SecretLintCoreConfig;
+}
+
+/** Messages with their data masked by secretlint (`maskSecrets`); ranges are offsets into `content`. */
+export async function secretlintMessages({ path, content, config }: SecretlintInput): Promise<SecretLintCoreResultMessage[]> {
+  const lintSource = await loadCore();
+  const dot = path.lastIndexOf('.');
+  const result = await lintSource({
+    source: { content, filePath: path, ext: dot > path.lastIndexOf('/') ? path.slice(dot) : '', contentType: 'text' },
+    options: { config, maskSecrets: true, noPhysicFilePath: true },
+  });
+  return result.messages;
+}
