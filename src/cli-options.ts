@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
 
-export const COMMANDS = ['check', 'pre-receive', 'baseline'] as const;
+export const COMMANDS = ['check', 'pre-receive', 'baseline', 'init'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const OPTIONS = {
@@ -18,6 +18,8 @@ export const OPTIONS = {
   'require-verification': { type: 'boolean', help: 'a sops file whose MAC cannot be verified is an error' },
   'baseline-file': { type: 'string', help: 'baseline file (default .secrets-guard-baseline.json)' },
   prune: { type: 'boolean', help: 'baseline: drop entries that no longer match anything' },
+  'dry-run': { type: 'boolean', help: 'init: print what it would do and change nothing' },
+  gitignore: { type: 'boolean', help: 'init: also add the missing .gitignore lines (.env, *.tfstate*, *.dec.*, *.decrypted.*, keys.txt)' },
   quiet: { type: 'boolean', short: 'q', help: 'no progress or notes on stderr' },
   'list-rules': { type: 'boolean', help: 'list the rules with their default severities and exit' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
@@ -61,6 +63,7 @@ Usage:
   secrets-guard check --range A..B    check every commit of a range (CI on pull requests)
   secrets-guard pre-receive           server-side hook: check the pushed commits (old new ref lines on stdin)
   secrets-guard baseline [--prune]    accept today's findings into .secrets-guard-baseline.json
+  secrets-guard init [--gitignore]    set up the pre-commit hook here (husky's .husky/pre-commit, or git's hooks directory)
 
 Options:
 ${rows.join('\n')}

@@ -8,6 +8,7 @@ import { RuleCrash } from './engine/scan.js';
 import { helpText, parseCommandLine, type Command, type ParsedCommandLine } from './cli-options.js';
 import { check } from './commands/check.js';
 import { preReceive } from './commands/pre-receive.js';
+import { init } from './commands/init.js';
 import { toolVersion } from './version.js';
 
 export interface CliIo {
@@ -36,6 +37,7 @@ export type CommandHandler = (cli: ParsedCommandLine, io: CliIo) => Promise<CliO
 const COMMAND_HANDLERS: Record<Command, CommandHandler> = {
   check,
   'pre-receive': preReceive,
+  init,
   baseline: () => Promise.reject(new UsageError('baseline is not available yet')),
 };
 
