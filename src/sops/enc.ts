@@ -46,7 +46,7 @@ export function encProblem(text: string): string | undefined {
   if (decodedLength(parts.tag) !== TAG_BYTES) return `tag is ${decodedLength(parts.tag)} bytes, AES-GCM needs ${TAG_BYTES}`;
   if (!(ENC_TYPES as readonly string[]).includes(parts.type)) {
     // The type is ours to show only when it is a short word; anything else might be pasted data.
-    return /^[A-Za-z0-9_]{1,12}$/.test(parts.type) ? `unknown type "${parts.type}"` : 'unknown type';
+    return /^[a-z]{1,10}$/.test(parts.type) ? `unknown type "${parts.type}"` : 'unknown type';
   }
   return undefined;
 }
