@@ -25,7 +25,10 @@ export interface SopsLeaf {
   /** Offsets of the value (or comment) in the file content, for positions and the ciphertext filter. */
   readonly start: number;
   readonly end: number;
-  /** For each nesting level, the comment texts immediately preceding this item (the comment stack, §4). */
+  /**
+   * For each nesting level, the comment texts immediately preceding this item (the comment stack, §4). As in sops'
+   * walk, a comment leaf's stack already ends with the comment itself (its type is 'str', it has no macText).
+   */
   readonly commentStack: readonly (readonly string[])[];
 }
 
