@@ -7,7 +7,30 @@ import { rule as decryptedTwin } from './decrypted-twin.js';
 import { rule as plaintextEnvFile } from './plaintext-env-file.js';
 import { rule as plaintextTfvars } from './plaintext-tfvars.js';
 import { rule as privateKey } from './private-key.js';
+import { rule as secretlint } from './secretlint.js';
+import { rule as sopsMacMismatch } from './sops-mac-mismatch.js';
+import { rule as sopsMetadata } from './sops-metadata.js';
+import { rule as sopsNothingEncrypted } from './sops-nothing-encrypted.js';
+import { rule as sopsPlaintextValue } from './sops-plaintext-value.js';
+import { rule as sopsUndecryptableValue } from './sops-undecryptable-value.js';
+import { rule as sopsUnencryptedFile } from './sops-unencrypted-file.js';
 import { rule as terraformState } from './terraform-state.js';
 
 // Rules are heterogeneous in their options; the engine treats options as opaque values per rule.
-export const rules: readonly Rule<any>[] = [plaintextEnvFile, plaintextTfvars, terraformState, privateKey, decryptedTwin];
+export const rules: readonly Rule<any>[] = [
+  // SOPS: files the .sops.yaml rules cover, and what sops itself would not catch.
+  sopsUnencryptedFile,
+  sopsPlaintextValue,
+  sopsNothingEncrypted,
+  sopsMetadata,
+  sopsMacMismatch,
+  sopsUndecryptableValue,
+  // Plaintext files that should never be committed.
+  plaintextEnvFile,
+  plaintextTfvars,
+  terraformState,
+  decryptedTwin,
+  // Secret detection in any file.
+  privateKey,
+  secretlint,
+];

@@ -2,6 +2,7 @@
  * The sops side of a scan: which `.sops.yaml` rule governs each path, and where ciphertext lies (so secret
  * detectors stay quiet there). Built from the config texts, so a worker thread can build the same view.
  */
+import { ciphertextSpans } from '../sops/ciphertext-spans.js';
 import type { GoverningSopsRule } from '../types.js';
 
 export interface SopsContext {
@@ -15,7 +16,7 @@ export interface SopsConfigSource {
   readonly text: string;
 }
 
-// Integration point: replaced by the real lookup once src/sops/config and src/sops/ciphertext-spans exist.
+// Integration point: the config lookup arrives with src/sops/config.
 export async function loadSopsContext(_configs: readonly SopsConfigSource[], _forced?: SopsConfigSource): Promise<SopsContext> {
-  return { sopsRuleFor: () => undefined, ciphertextSpans: () => [] };
+  return { sopsRuleFor: () => undefined, ciphertextSpans };
 }

@@ -15,7 +15,8 @@ export interface EncParts {
   readonly type: string;
 }
 
-const SHAPE = /^ENC\[AES256_GCM,data:([^,\]]*),iv:([^,\]]*),tag:([^,\]]*),type:([^,\]]*)\]$/;
+// A trailing CR is tolerated: dotenv values of a CRLF file keep it, and sops' decoder (not end-anchored) ignores it.
+const SHAPE = /^ENC\[AES256_GCM,data:([^,\]]*),iv:([^,\]]*),tag:([^,\]]*),type:([^,\]]*)\]\r?$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const IV_BYTES = 32;
 const TAG_BYTES = 16;
