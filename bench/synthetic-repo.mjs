@@ -21,7 +21,7 @@ import { sentence } from './lib/words.mjs';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Bump when generation changes, so cached repositories are rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 3;
 
 /**
  * @param {{ size: string | number, seed?: number, dir?: string, cacheDir?: string, force?: boolean }} options

@@ -21,6 +21,7 @@ export function packageLock(random, targetBytes) {
   let size = 200;
   while (size < targetBytes) {
     const { name, version, bare } = packageCoordinates(random);
+    if (packages[`node_modules/${name}`]) continue; // one entry per package, as npm writes it
     const entry = {
       version,
       resolved: `https://registry.npmjs.org/${name}/-/${bare}-${version}.tgz`,

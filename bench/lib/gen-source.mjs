@@ -4,10 +4,13 @@
  */
 import { camel, kebab, pascal, sentence, snake } from './words.mjs';
 
+/** Appends parts until the target; the last one only when that lands nearer the target than stopping short. */
 function fill(parts, targetBytes, makePart) {
+  const headerParts = parts.length;
   let size = parts.reduce((n, p) => n + p.length + 1, 0);
   while (size < targetBytes) {
     const part = makePart();
+    if (parts.length > headerParts && size + part.length / 2 > targetBytes) break;
     parts.push(part);
     size += part.length + 1;
   }
