@@ -1,0 +1,102 @@
+/**
+ * What the high-entropy detector must not flag, because it is random-looking by design and not a credential:
+ * lockfiles, generated and minified files, sops ciphertext, data URIs, public keys and recipients, UUIDs,
+ * integrity hashes, digests named as such, and template placeholders. Regexes are compiled once here.
+ */
+import { nameWords } from '../util/placeholders.js';
+
+const LOCKFILE_NAMES = new Set([
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  'bun.lock',
+  'go.sum',
+  'go.work.sum',
+  'Cargo.lock',
+  'poetry.lock',
+  'composer.lock',
+  'Gemfile.lock',
+  'Pipfile.lock',
+  'flake.lock',
+  'pdm.lock',
+  'uv.lock',
+  'mix.lock',
+  'pubspec.lock',
+  'Podfile.lock',
+  'packages.lock.json',
+  'gradle.lockfile',
+  '.terraform.lock.hcl',
+]);
+
+/** Lockfiles pin packages by hash; every line is a digest or an integrity string. */
+export function isLockfile(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return LOCKFILE_NAMES.has(name) || name.endsWith('.lock') || name.endsWith('.lockfile');
+}
+
+const MINIFIED_NAME = /(?:[.-]min\.(?:js|mjs|cjs|css)|\.bundle\.js|\.js\.map|\.css\.map)$/;
+/** Go's convention (`// Code generated ... DO NOT EDIT.`) and the `@generated` marker of other generators. */
+const GENERATED_HEADER = /Code generated .{0,200}DO NOT EDIT|@generated\b/;
+
+export function isGeneratedOrMinified(path: string, content: string): boolean {
+  return MINIFIED_NAME.test(path) || GENERATED_HEADER.test(content.slice(0, 2000));
+}
+
+const UUID = String.raw`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b`;
+const SSH_PUBLIC_KEY = String.raw`(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)\s+AAAA[A-Za-z0-9+/]+=*`;
+const BECH32 = '[qpzry9x8gf2tvdw0s3jn54khce6mua7l]';
+
+/**
+ * Spans blanked out of a line before tokens are looked for, so offsets stay right: sops values (`ENC[...]`,
+ * sops-format.md §3), image and other data URIs, SSH public keys, age recipients (`age1…`, bech32), UUIDs,
+ * and template placeholders (`${VAR}`, `{{ ... }}`, `<your-token>`).
+ */
+const BLANKED = new RegExp(
+  [
+    String.raw`ENC\[[^\]]*\]?`,
+    String.raw`data:[\w.+-]+/[\w.+-]+(?:;[\w=.-]+)*;base64,[A-Za-z0-9+/=]+`,
+    SSH_PUBLIC_KEY,
+    String.raw`\bage1${BECH32}{58}\b`,
+    UUID,
+    String.raw`\$\{[^}\n]*\}`,
+    String.raw`\{\{.*?\}\}`,
+    String.raw`<[A-Za-z_][\w .:-]*>`,
+  ].join('|'),
+  'g',
+);
+
+const BLANK_TRIGGER = /ENC\[|data:|ssh-|ecdsa-|age1|\$\{|\{\{|<|-[0-9a-fA-F]{4}-/;
+
+export function blankIgnoredSpans(line: string): string {
+  if (!BLANK_TRIGGER.test(line)) return line;
+  return line.replace(BLANKED, (m) => ' '.repeat(m.length));
+}
+
+/** sops' own lines in dotenv and INI stores (sops-format.md §2): `sops_mac=…`, `sops_age__list_0__map_enc=…`. */
+const SOPS_METADATA_LINE = /^\s*sops_\w+\s*=/;
+/** sops' wrapped data keys are age armor, kept on one line with `\n` escapes in dotenv and JSON. */
+const AGE_ARMOR = /-----BEGIN AGE ENCRYPTED FILE-----/;
+
+export function isSopsMetadataLine(line: string): boolean {
+  return SOPS_METADATA_LINE.test(line) || AGE_ARMOR.test(line);
+}
+
+/** Key names under which a random-looking value is a digest, a revision or an integrity string. */
+const DIGEST_WORDS = new Set([
+  'sha', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'shasum', 'md5', 'checksum', 'checksums', 'digest', 'hash', 'hashes',
+  'commit', 'commits', 'rev', 'revision', 'etag', 'integrity', 'fingerprint', 'fp', 'oid', 'nonce', 'git', 'tree', 'parent',
+]);
+
+export function isDigestKey(key: string | undefined): boolean {
+  if (!key) return false;
+  return nameWords(key).some((w) => DIGEST_WORDS.has(w) || /^(?:sha\d*|md5|hash)/.test(w));
+}
+
+const SRI = /^(?:sha1|sha256|sha384|sha512)-/;
+const DIGEST_PREFIX = /(?:sha1|sha256|sha384|sha512|md5|h1|blake2b|sha):$/i;
+
+/** Token-level filters: all-digit numbers, SRI strings (`sha512-…`), `sha256:<hex>` digests. */
+export function isBenignToken(token: string, before: string): boolean {
+  return /^\d+$/.test(token) || SRI.test(token) || DIGEST_PREFIX.test(before);
+}
