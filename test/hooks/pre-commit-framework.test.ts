@@ -1,0 +1,109 @@
+/**
+ * The real pre-commit framework (https://pre-commit.com) installs this repository as a hook repository from
+ * `.pre-commit-hooks.yaml`: it clones it, `npm install`s it (the prepare script builds dist/), `npm pack`s it and
+ * installs the tarball, then runs `secrets-guard check FILE...` on the staged files of another repository.
+ *
+ * pre-commit clones a commit, so the test commits a snapshot of this working tree (tracked and untracked files,
+ * minus .gitignore'd ones: what a fresh clone of main holds in CI) into a temp repository, without touching this
+ * repository's index or refs. Slow (npm installs the project twice): each run gets minutes.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isolatedEnv, makeRepo, PROJECT_ROOT, type TestRepo } from '../helpers/git-repo.js';
+
+const PRE_COMMIT_RUN_MS = 300_000;
+const hasPreCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
+const title = hasPreCommit
+  ? 'pre-commit framework: this repository as a hook repository'
+  : 'pre-commit framework (SKIPPED: the `pre-commit` command is not installed; .ci/run installs it with apt-get)';
+
+describe.skipIf(!hasPreCommit)(title, () => {
+  let work: string;
+  let hookRepo: string;
+  let rev: string;
+  let env: NodeJS.ProcessEnv;
+  let target: TestRepo | undefined;
+
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'sg-pre-commit-'));
+    hookRepo = join(work, 'secrets-guard');
+    rev = snapshotWorkingTree(hookRepo);
+    env = isolatedEnv({ PATH: `${systemNodeBin(join(work, 'bin'))}${delimiter}${process.env.PATH}`, PRE_COMMIT_HOME: join(work, 'pre-commit-home') });
+  });
+  afterAll(() => {
+    target?.cleanup();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  /** `pre-commit try-repo` of the snapshot, in the target repository, on its staged files. */
+  function tryRepo(repo: TestRepo): { status: number; output: string } {
+    const r = spawnSync('pre-commit', ['try-repo', hookRepo, 'secrets-guard', '--ref', rev, '--color', 'never'], {
+      cwd: repo.dir,
+      env,
+      encoding: 'utf8',
+      timeout: PRE_COMMIT_RUN_MS - 10_000,
+    });
+    return { status: r.status ?? -1, output: `${r.stdout}${r.stderr}` };
+  }
+
+  it('accepts the manifest', () => {
+    const r = spawnSync('pre-commit', ['validate-manifest', join(PROJECT_ROOT, '.pre-commit-hooks.yaml')], { env, encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('blocks a staged plaintext .env', { timeout: PRE_COMMIT_RUN_MS }, () => {
+    target = makeRepo();
+    target.write('.env', 'DB_PASSWORD=prod-Zk8q9pLw2mX\n');
+    target.write('README.md', '# app\n');
+    target.git('add', '.env', 'README.md');
+    const out = tryRepo(target);
+    expect(out.output).toMatch(/^secrets-guard \(plaintext secrets in a SOPS repository\)\.+Failed$/m);
+    expect(out.output).toMatch(/\.env\n.*plaintext-env-file/);
+    expect(out.output).not.toContain('prod-Zk8q9pLw2mX'); // the value itself is never shown
+    expect(out.status).toBe(1);
+  });
+
+  it('passes a correctly encrypted sops file', { timeout: PRE_COMMIT_RUN_MS }, () => {
+    target?.cleanup();
+    target = makeRepo();
+    mkdirSync(join(target.dir, 'secrets'));
+    copyFileSync(join(PROJECT_ROOT, 'test/fixtures/sops/humphd-sops-age/tests/data/secret.enc.env'), join(target.dir, 'secrets/app.enc.env'));
+    target.write('README.md', '# app\n');
+    target.git('add', 'secrets/app.enc.env', 'README.md');
+    const out = tryRepo(target);
+    expect(out.output).toMatch(/^secrets-guard \(plaintext secrets in a SOPS repository\)\.+Passed$/m);
+    expect(out.status).toBe(0);
+  });
+});
+
+/**
+ * Commits this working tree as it is into a new repository at `dest` and returns the commit: `git add -A` with
+ * the new repository's index and object directory, so this repository's own index, objects and refs stay as they are.
+ */
+function snapshotWorkingTree(dest: string): string {
+  const env = isolatedEnv();
+  execFileSync('git', ['init', '-q', dest], { env });
+  const into = isolatedEnv({ GIT_INDEX_FILE: join(dest, '.git/index'), GIT_OBJECT_DIRECTORY: join(dest, '.git/objects') });
+  execFileSync('git', ['add', '-A'], { cwd: PROJECT_ROOT, env: into });
+  execFileSync('git', ['commit', '-q', '--no-verify', '-m', 'snapshot of the working tree'], { cwd: dest, env });
+  return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dest, env, encoding: 'utf8' }).trim();
+}
+
+/**
+ * pre-commit uses the system's node only if node and npm are on PATH outside the home directory (a node under
+ * $HOME, like this project's CI cache of node 22, makes it download one), and nodeenv prefers `nodejs` to `node`.
+ * A directory of links to the node running the tests and to npm settles both.
+ */
+function systemNodeBin(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const npm = (process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'npm')).find((p) => existsSync(p));
+  if (!npm) throw new Error('npm is not on PATH');
+  symlinkSync(process.execPath, join(dir, 'node'));
+  symlinkSync(process.execPath, join(dir, 'nodejs'));
+  symlinkSync(npm, join(dir, 'npm'));
+  return dir;
+}
