@@ -122,7 +122,7 @@ describe('secrets-guard init in a plain repository', () => {
     const repo = repoForTest();
     repo.git('commit', '-q', '--allow-empty', '-m', 'base');
     const worktree = `${repo.dir}-wt`;
-    cleanups.push(() => repo.tryGit('worktree', 'remove', '--force', worktree));
+    cleanups.push(() => rmSync(worktree, { recursive: true, force: true }));
     repo.git('worktree', 'add', '-q', worktree);
     const out = gitWithPath(worktree, BARE_PATH, 'rev-parse', '--git-path', 'hooks');
     expect(out.output.trim()).toBe(join(repo.dir, '.git/hooks'));
