@@ -1,11 +1,11 @@
 /**
  * high-entropy-string: a random-looking base64 or hex token in a quoted string or an assigned value, the shape of
  * a credential that no known-format detector recognises. Thresholds are detect-secrets' (base64 4.5, hex 3.0 bits
- * per character). Lockfiles, generated and minified files, PEM bodies, sops values and metadata, digests named as
- * such, UUIDs, integrity strings, data URIs, SSH public keys, age recipients and placeholders are left alone.
+ * per character). Lockfiles, generated and minified files, PEM bodies, sops values and metadata, digests (named
+ * as such, or hex of a digest's length under a key that does not name a credential), ciphertext named as such, UUIDs, integrity strings, data URIs, SSH public keys, age recipients and placeholders are left alone.
  */
 import { candidateTokens } from '../src/entropy/candidates.js';
-import { isBenignToken, isDigestKey, isGeneratedOrMinified, isLockfile } from '../src/entropy/filters.js';
+import { isBenignToken, isGeneratedOrMinified, isLockfile, isNonSecretKey, looksLikeDigest } from '../src/entropy/filters.js';
 import { charsetOf, shannonEntropy, type Charset } from '../src/entropy/shannon.js';
 import { ConfigError } from '../src/errors.js';
 import type { Rule } from '../src/types.js';
@@ -73,7 +73,7 @@ export const rule: Rule<HighEntropyOptions> = {
     if (isGeneratedOrMinified(source.path, source.content)) return;
     const seen = new Set<number>();
     for (const c of candidateTokens(source.content, minLength, maxLineLength)) {
-      if (seen.has(c.index) || isBenignToken(c.token, c.before) || isDigestKey(c.key)) continue;
+      if (seen.has(c.index) || isBenignToken(c.token, c.before) || isNonSecretKey(c.key) || looksLikeDigest(c.token, c.key)) continue;
       const charset = charsetOf(c.token);
       const entropy = shannonEntropy(c.token);
       if (entropy <= thresholds[charset]) continue;

@@ -3,7 +3,7 @@
  * lockfiles, generated and minified files, sops ciphertext, data URIs, public keys and recipients, UUIDs,
  * integrity hashes, digests named as such, and template placeholders. Regexes are compiled once here.
  */
-import { nameWords } from '../util/placeholders.js';
+import { isSensitiveName, nameWords } from '../util/placeholders.js';
 
 const LOCKFILE_NAMES = new Set([
   'package-lock.json',
@@ -84,19 +84,48 @@ export function isSopsMetadataLine(line: string): boolean {
 
 /** Key names under which a random-looking value is a digest, a revision or an integrity string. */
 const DIGEST_WORDS = new Set([
-  'sha', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'shasum', 'md5', 'checksum', 'checksums', 'digest', 'hash', 'hashes',
-  'commit', 'commits', 'rev', 'revision', 'etag', 'integrity', 'fingerprint', 'fp', 'oid', 'nonce', 'git', 'tree', 'parent',
+  'sha', 'shasum', 'md5', 'checksum', 'checksums', 'digest', 'hash', 'hashes', 'hashed', 'commit', 'commits', 'rev', 'revision',
+  'etag', 'integrity', 'fingerprint', 'fp', 'pgp', 'oid', 'nonce', 'git', 'tree', 'parent',
 ]);
+/** Key names under which a value is ciphertext (sops' wrapped data keys are `enc`, sops-format.md §4): not a leak. */
+const CIPHERTEXT_WORDS = new Set(['enc', 'encrypted', 'ciphertext']);
 
-export function isDigestKey(key: string | undefined): boolean {
+/** A key that names its value as a digest or as ciphertext. */
+export function isNonSecretKey(key: string | undefined): boolean {
   if (!key) return false;
-  return nameWords(key).some((w) => DIGEST_WORDS.has(w) || /^(?:sha\d*|md5|hash)/.test(w));
+  return nameWords(key).some((w) => DIGEST_WORDS.has(w) || CIPHERTEXT_WORDS.has(w) || /^sha\d+$|^hash/.test(w));
+}
+
+/** Lengths of MD5, SHA-1, SHA-256, SHA-384 and SHA-512 in hex. */
+const DIGEST_HEX_LENGTHS = new Set([32, 40, 64, 96, 128]);
+
+/**
+ * A hex token as long as a common digest is taken for one (a Terraform plan's `user_data` hash, a PGP
+ * fingerprint, a fixture's content hash) unless the key it is assigned to names a credential.
+ */
+export function looksLikeDigest(token: string, key: string | undefined): boolean {
+  return DIGEST_HEX_LENGTHS.has(token.length) && /^[0-9a-fA-F]+$/.test(token) && !(key && isSensitiveName(key));
 }
 
 const SRI = /^(?:sha1|sha256|sha384|sha512)-/;
 const DIGEST_PREFIX = /(?:sha1|sha256|sha384|sha512|md5|h1|blake2b|sha):$/i;
 
-/** Token-level filters: all-digit numbers, SRI strings (`sha512-…`), `sha256:<hex>` digests. */
+/**
+ * A charset table (`ABC…xyz0123456789+/`, a base32 or bech32 alphabet) is as random as a token by Shannon's
+ * measure; it gives itself away by never repeating a character, or by a run of consecutive characters that a
+ * random token of this length almost never has.
+ */
+export function looksLikeAlphabet(token: string): boolean {
+  if (token.length >= 24 && new Set(token).size === token.length) return true;
+  let run = 1;
+  for (let i = 1; i < token.length; i++) {
+    run = token.charCodeAt(i) === token.charCodeAt(i - 1) + 1 ? run + 1 : 1;
+    if (run >= 6) return true;
+  }
+  return false;
+}
+
+/** Token-level filters: all-digit numbers, SRI strings (`sha512-…`), `sha256:<hex>` digests, alphabets. */
 export function isBenignToken(token: string, before: string): boolean {
-  return /^\d+$/.test(token) || SRI.test(token) || DIGEST_PREFIX.test(before);
+  return /^\d+$/.test(token) || SRI.test(token) || DIGEST_PREFIX.test(before) || looksLikeAlphabet(token);
 }

@@ -35,6 +35,9 @@ testRule(rule, {
     // A UUID stays under 4.1 bits/char, so the filter only shows with a lowered threshold.
     { name: 'UUID', path: 'fixtures/ids.json', content: '{ "id": "3f0c9a3e-8b1d-4c57-9e2f-7a6b5c4d3e2f" }\n', options: { thresholds: { base64: 3, hex: 3 } } },
     { name: 'hex digest under a checksum key', path: 'release.yaml', content: `checksum: ${hex}\nsha256: "${fake.hex(13, 64)}"\ncommitSha = "${hex}"\n` },
+    { name: 'digest-length hex under a plain key (Terraform plan user_data)', path: 'plan.json', content: `{ "user_data": "${hex}", "id": "${fake.hex(15, 64)}" }\n` },
+    { name: 'PGP fingerprint', path: '.sops.yaml', content: `creation_rules:\n  - pgp: ${fake.hex(16, 40).toUpperCase()}\n` },
+    { name: 'ciphertext named as such (sops kms enc)', path: 'secrets.json', content: `{ "enc": "${b64(20)}${b64(21)}" }\n` },
     { name: 'sha256: digest prefix', path: 'images.txt', content: `image = "registry/app@sha256:${fake.hex(14, 64)}"\n` },
     { name: 'image data URI', path: 'styles.css', content: `.logo { background: url("data:image/png;base64,${b64(7)}${b64(8)}"); }\n` },
     { name: 'age recipient', path: '.sops.yaml', content: `age: "age1${randomChars(58, 9, 'qpzry9x8gf2tvdw0s3jn54khce6mua7l')}"\n` },
@@ -51,6 +54,7 @@ testRule(rule, {
       content: `-----BEGIN CERTIFICATE-----\n${b64(15)}${b64(16)}\n${b64(17)}\n-----END CERTIFICATE-----\n`,
     },
     { name: 'one-line PEM in JSON', path: 'sa.json', content: `{ "cert": "-----BEGIN CERTIFICATE-----\\n${b64(18)}\\n-----END CERTIFICATE-----\\n" }\n` },
+    { name: 'charset tables (base64, base58, bech32 alphabets)', path: 'src/codec.js', content: 'const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";\nconst BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";\nconst B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";\n' },
     { name: 'all-digit number', path: 'ids.ts', content: 'const big = "93847561029384756102938475610";\n' },
   ],
   invalid: [
@@ -59,6 +63,8 @@ testRule(rule, {
     { name: 'dotenv KEY=value', path: 'config/app.env.sample', content: `SERVICE_TOKEN=${token}\n`, errors: [{ line: 1, message: 'assigned to SERVICE_TOKEN' }] },
     { name: 'YAML key: value', path: 'config.yaml', content: `service:\n  client_secret: ${token}\n`, errors: [{ line: 2, message: 'assigned to client_secret' }] },
     { name: 'hex token not named as a digest', path: 'settings.json', content: `{\n  "signing_key": "${hex}"\n}\n`, errors: [{ line: 2, message: 'high-entropy hex string' }] },
+    { name: 'a name that merely starts like sha (shared)', path: 'worker.env', content: `WORKER_SHARED_SECRET=${fake.hex(22, 48)}\n`, errors: [{ line: 1 }] },
+    { name: 'digest-length hex under a credential name', path: 'app.yaml', content: `api_key: ${hex}\n`, errors: [{ line: 1, message: 'assigned to api_key' }] },
     { name: 'token inside a URL value', path: 'ci.yaml', content: `webhook: "https://hooks.example.com/notify/${token}"\n`, errors: [{ line: 1 }] },
     { name: 'a secret beside a sops value still counts', path: 'mixed.yaml', content: `a: ENC[AES256_GCM,data:${b64(19)},type:str]\nb: "${token}"\n`, errors: [{ line: 2 }] },
   ],

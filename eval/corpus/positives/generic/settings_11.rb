@@ -1,0 +1,1 @@
+Rails.application.config.clientSecret = '89e905c724034d9fff8945af89ce20032f780f3e6630365249f47df2b90b9d8b'

@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+/**
+ * Detection quality on the labelled corpus (eval/corpus, built by eval/generate-corpus.mjs): precision and recall
+ * per rule family and overall, and false positives per 10,000 negative lines. Runs the built tool (npm run build
+ * first): the CLI's paths mode on a copy of the corpus outside the repository (so the project's own ignore globs
+ * and config do not apply), or, when the registry does not list the detectors yet or with --direct, every rule in
+ * dist/rules through the engine's runRule (no ciphertext-span filter then).
+ * A finding in a positive file of a family its label does not name is "incidental" (the file does hold a
+ * secret), not a false positive. Prints paths, lines and rule ids only: never a message or a matched value.
+ * Exit 1 when a target is missed (recall >= 0.95, <= 1 FP per 10,000 negative lines). Flags: --direct, --verbose, --dist DIR.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const CORPUS = 'eval/corpus';
+const TARGET_RECALL = 0.95;
+const TARGET_FP_PER_10K = 1;
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+/** `--dist DIR`: another build output (default dist). */
+const DIST = argv.includes('--dist') ? argv[argv.indexOf('--dist') + 1] : 'dist';
+
+if (!existsSync(join(DIST, 'src/engine/run-rule.js'))) {
+  console.error('eval: dist/ is missing; run `npm run build` first');
+  process.exit(2);
+}
+const labels = JSON.parse(readFileSync(join(CORPUS, 'labels.json'), 'utf8')).positives;
+const files = walk(CORPUS).filter((f) => f !== 'labels.json');
+const registry = (await import(pathToFileURL(join(DIST, 'rules/index.js')).href)).rules.map((r) => r.meta.id);
+const useCli = !args.has('--direct') && existsSync(join(DIST, 'src/bin.js')) && ['secretlint', 'high-entropy-string'].every((id) => registry.includes(id));
+const allFindings = useCli ? findingsFromCli(files) : await findingsFromRules(files);
+/** sops integrity rules (a missing MAC, an unencrypted sops file) judge sops files, not secrets: out of scope here. */
+const findings = allFindings.filter((f) => !f.ruleId.startsWith('sops-'));
+const outOfScope = allFindings.length - findings.length;
+if (outOfScope) console.log(`not evaluated: ${outOfScope} finding(s) of sops integrity rules`);
+report(findings);
+
+function walk(dir) {
+  return readdirSync(dir, { recursive: true })
+    .map((f) => String(f))
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .map((f) => f.split('\\').join('/'))
+    .sort();
+}
+
+function findingsFromCli(paths) {
+  const work = mkdtempSync(join(tmpdir(), 'sg-eval-'));
+  try {
+    cpSync(CORPUS, work, { recursive: true });
+    const bin = join(process.cwd(), DIST, 'src/bin.js');
+    let out;
+    try {
+      out = execFileSync(process.execPath, [bin, 'check', '--format', 'json', ...paths], { cwd: work, encoding: 'utf8', maxBuffer: 1 << 28 });
+    } catch (error) {
+      if (error.status !== 1) throw new Error(`secrets-guard exited ${error.status}: ${String(error.stderr).split('\n')[0]}`);
+      out = error.stdout;
+    }
+    console.log(`mode: CLI paths mode (node dist/src/bin.js check --format json), ${paths.length} files`);
+    return JSON.parse(out).findings.map((f) => ({ ruleId: f.ruleId, path: relative(work, join(work, f.path)).split('\\').join('/'), line: f.line }));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function findingsFromRules(paths) {
+  const { runRule } = await import(pathToFileURL(join(DIST, 'src/engine/run-rule.js')).href);
+  const rules = [];
+  for (const f of readdirSync(join(DIST, 'rules')).filter((f) => f.endsWith('.js') && f !== 'index.js')) {
+    const { rule } = await import(pathToFileURL(join(DIST, 'rules', f)).href);
+    if (rule?.meta?.id) rules.push(rule);
+  }
+  console.log(`mode: runRule on ${rules.length} rules from ${DIST}/rules (${rules.map((r) => r.meta.id).join(', ')}), ${paths.length} files`);
+  const all = new Set(paths);
+  const project = { hasPath: (p) => all.has(p), sopsRuleFor: () => undefined, ageIdentities: [], recordVerification() {} };
+  const found = [];
+  for (const path of paths) {
+    const content = readFileSync(join(CORPUS, path), 'utf8');
+    for (const rule of rules) {
+      const options = rule.defaultOptions;
+      if (rule.appliesTo && !rule.appliesTo(path, options)) continue;
+      try {
+        const fs = await runRule({ rule, source: { path, content, origin: 'disk' }, options, severity: rule.meta.defaultSeverity, project, salt: 'eval' });
+        for (const f of fs) found.push({ ruleId: f.ruleId, path, line: f.line });
+      } catch (error) {
+        console.log(`  ! ${rule.meta.id} threw on ${path}: ${error.name}`);
+      }
+    }
+  }
+  return found;
+}
+
+function report(found) {
+  const negatives = files.filter((f) => !labels[f]);
+  const negativeLines = negatives.reduce((n, f) => n + lineCount(readFileSync(join(CORPUS, f), 'utf8')), 0);
+  const families = [...new Set([...Object.values(labels).flat(), ...found.map((f) => f.ruleId)])].sort();
+  const byFamily = new Map(families.map((fam) => [fam, { labelled: 0, detected: 0, tp: 0, fp: 0, incidental: 0 }]));
+  for (const [path, expected] of Object.entries(labels)) {
+    for (const fam of expected) {
+      const s = byFamily.get(fam);
+      s.labelled++;
+      if (found.some((f) => f.path === path && f.ruleId === fam)) s.detected++;
+    }
+  }
+  const falsePositives = [];
+  for (const f of found) {
+    const s = byFamily.get(f.ruleId);
+    const expected = labels[f.path];
+    if (!expected) {
+      s.fp++;
+      falsePositives.push(f);
+    } else if (expected.includes(f.ruleId)) s.tp++;
+    else s.incidental++;
+  }
+  const rows = [...byFamily].map(([fam, s]) => [fam, s.labelled, s.detected, ratio(s.detected, s.labelled), s.tp, s.fp, s.incidental, ratio(s.tp, s.tp + s.fp)]);
+  const top = new Map();
+  for (const [fam, s] of byFamily) {
+    const t = top.get(fam.split('/')[0]) ?? { labelled: 0, detected: 0, tp: 0, fp: 0, incidental: 0 };
+    for (const k of Object.keys(t)) t[k] += s[k];
+    top.set(fam.split('/')[0], t);
+  }
+  const topRows = [...top].map(([fam, s]) => [fam + ' (all)', s.labelled, s.detected, ratio(s.detected, s.labelled), s.tp, s.fp, s.incidental, ratio(s.tp, s.tp + s.fp)]);
+  const total = [...byFamily.values()].reduce((t, s) => ({ labelled: t.labelled + s.labelled, detected: t.detected + s.detected, tp: t.tp + s.tp, fp: t.fp + s.fp }), { labelled: 0, detected: 0, tp: 0, fp: 0 });
+  const recall = total.detected / total.labelled;
+  const fpPer10k = (total.fp / negativeLines) * 10_000;
+  console.log(`positives: ${Object.keys(labels).length} files; negatives: ${negatives.length} files, ${negativeLines} lines\n`);
+  table(['family', 'labelled', 'detected', 'recall', 'TP', 'FP', 'incidental', 'precision'], [...rows, ...topRows.filter(([f]) => f.startsWith('secretlint'))]);
+  console.log(`\noverall: recall ${recall.toFixed(3)} (${total.detected}/${total.labelled}), precision ${ratio(total.tp, total.tp + total.fp)}, false positives ${total.fp} = ${fpPer10k.toFixed(2)} per 10,000 negative lines`);
+  const missed = Object.entries(labels).flatMap(([path, fams]) => fams.filter((fam) => !found.some((f) => f.path === path && f.ruleId === fam)).map((fam) => `${path} (${fam})`));
+  if (missed.length) console.log(`missed: ${missed.length}${args.has('--verbose') ? '\n  ' + missed.join('\n  ') : ' (--verbose lists them)'}`);
+  if (falsePositives.length) console.log(`false positives:${args.has('--verbose') ? '\n  ' + falsePositives.map((f) => `${f.path}:${f.line} ${f.ruleId}`).join('\n  ') : ' (--verbose lists them)'}`);
+  const ok = recall >= TARGET_RECALL && fpPer10k <= TARGET_FP_PER_10K;
+  console.log(ok ? 'targets met' : `TARGETS MISSED (recall >= ${TARGET_RECALL}, <= ${TARGET_FP_PER_10K} FP per 10,000 negative lines)`);
+  process.exitCode = ok ? 0 : 1;
+}
+
+function lineCount(text) {
+  if (text === '') return 0;
+  return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+}
+
+function ratio(a, b) {
+  return b === 0 ? '-' : (a / b).toFixed(3);
+}
+
+function table(head, rows) {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  console.log(line(head));
+  for (const r of rows) console.log(line(r));
+}
