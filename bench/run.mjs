@@ -4,15 +4,19 @@
  * side by side with the secretlint CLI (recommended preset) on the same files and git grep / ripgrep as the floor.
  * Prints Markdown tables: median, min and max wall time over repeated runs after a warm-up, MB/s, peak RSS.
  *
- *   npm run build && node bench/run.mjs [--sizes 10MB,100MB] [--runs 5] [--warmup 1] [--seed 1] [--json FILE]
+ *   npm run build && node bench/run.mjs [--sizes 10MB,100MB] [--runs 5] [--warmup 1] [--seed 1] [--json FILE] [--bin B]
+ *
+ * --bin measures another build's entry point, e.g. a copy of dist/ kept under .bench/ to compare before/after
+ * (node resolves its packages from the project's node_modules as long as the copy is inside the project).
  *
  * Exit status: 0, or 1 when a command failed unexpectedly (secrets-guard exit 2, a crash), 2 on a harness error.
  */
 import { cpus, release } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
+import { buildDigest } from './lib/build-digest.mjs';
 import { findTools, gitGrepCase, guardCase, nodeFloorCase, RANGE, rangeBlobs, ripgrepCase, secretlintCase, trackedPaths } from './lib/cases.mjs';
 import { git } from './lib/git.mjs';
 import { measureCase, rssMethod, summarise } from './lib/measure.mjs';
@@ -69,22 +73,25 @@ function environment(tools, method) {
     git: version('git', ['--version']),
     ripgrep: tools.rg ?? 'not installed',
     secretlint: tools.secretlint ? `secretlint ${tools.secretlint.version} (@secretlint/secretlint-rule-preset-recommend)` : 'not installed',
-    secretsGuard: `${version(tools.node, [tools.bin, '--version'])} at ${commit}, ${rules} rules`,
+    secretsGuard: `${version(tools.node, [tools.bin, '--version'])}, ${rules} rules, build ${buildDigest(distRoot(tools))} (${tools.bin}; project HEAD ${commit})`,
     peakRss: method === 'gnu-time' ? 'GNU time %M (ru_maxrss of the largest process in the tree)' : 'node rss-probe (node processes only)',
   };
 }
+
+/** dist/ for dist/src/bin.js. */
+const distRoot = (tools) => dirname(dirname(tools.bin));
 
 async function main() {
   const { values } = parseArgs({
     options: {
       sizes: { type: 'string' }, size: { type: 'string' }, runs: { type: 'string', default: '5' }, warmup: { type: 'string', default: '1' },
-      seed: { type: 'string', default: '1' }, json: { type: 'string' },
+      seed: { type: 'string', default: '1' }, json: { type: 'string' }, bin: { type: 'string' },
     },
   });
   const sizes = (values.sizes ?? values.size ?? '10MB').split(',').map((s) => s.trim()).filter(Boolean);
   const settings = { runs: Number(values.runs), warmup: Number(values.warmup), method: rssMethod() };
   if (!(settings.runs >= 1) || !(settings.warmup >= 0)) throw new Error('--runs must be ≥ 1 and --warmup ≥ 0');
-  const tools = findTools(PROJECT_ROOT);
+  const tools = findTools(PROJECT_ROOT, values.bin && resolve(values.bin));
   const env = environment(tools, settings.method);
   const results = [];
   for (const size of sizes) {
@@ -101,6 +108,11 @@ async function main() {
     out.push(`## ${formatSize(r.repo.bytes)} repository: ${r.repo.files} files, ${r.repo.commits} commits, largest file ${formatSize(r.repo.largestFile.bytes)}, range ${r.repo.rangeBlobs.blobs} blobs / ${formatSize(r.repo.rangeBlobs.bytes)}`, '', caseTable(r.rows), '');
   }
   out.push('## Peak memory by repository size', '', memoryTable(results), '');
+  const digestAfter = buildDigest(distRoot(tools));
+  if (!env.secretsGuard.includes(`build ${digestAfter} `)) {
+    out.push(`**Warning: the build changed during the run (now ${digestAfter}): these figures mix two builds.**`, '');
+    log(`warning: ${distRoot(tools)} changed during the run; rerun, or measure a copy with --bin`);
+  }
   process.stdout.write(out.join('\n'));
   if (values.json) {
     mkdirSync(dirname(values.json), { recursive: true });

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+/**
+ * Builds a committed revision of secrets-guard into .bench/builds/<commit>/ (git archive + tsc), so a benchmark
+ * measures exactly that revision, not whatever the shared dist/ holds at the moment, and two revisions can be
+ * compared. Prints the entry point to pass to `bench/run.mjs --bin`. Packages resolve from the project's
+ * node_modules because the build lives inside the project.
+ *
+ *   node bench/snapshot-build.mjs [REV]        (default HEAD)
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { git } from './lib/git.mjs';
+import { PROJECT_ROOT } from './synthetic-repo.mjs';
+
+const rev = process.argv[2] ?? 'HEAD';
+const commit = git(PROJECT_ROOT, ['rev-parse', '--verify', `${rev}^{commit}`]).trim();
+const root = join(PROJECT_ROOT, '.bench/builds', commit.slice(0, 12));
+const bin = join(root, 'dist/src/bin.js');
+if (!existsSync(bin)) {
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  const archive = execFileSync('git', ['archive', '--format=tar', commit, 'src', 'rules', 'tsconfig.json', 'tsconfig.build.json', 'package.json'], { cwd: PROJECT_ROOT, maxBuffer: 512 * 1024 * 1024 });
+  execFileSync('tar', ['-x', '-C', root], { input: archive });
+  try {
+    execFileSync(join(PROJECT_ROOT, 'node_modules/.bin/tsc'), ['-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  } catch (error) {
+    // tsc emits despite type errors; only a missing entry point is fatal.
+    if (!existsSync(bin)) throw error;
+  }
+}
+process.stdout.write(`${bin}\n`);
