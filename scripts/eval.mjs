@@ -58,7 +58,7 @@ function findingsFromCli(paths) {
       if (error.status !== 1) throw new Error(`secrets-guard exited ${error.status}: ${String(error.stderr).split('\n')[0]}`);
       out = error.stdout;
     }
-    console.log(`mode: CLI paths mode (node dist/src/bin.js check --format json), ${paths.length} files`);
+    console.log(`mode: CLI paths mode (node ${DIST}/src/bin.js check --format json), ${paths.length} files`);
     return JSON.parse(out).findings.map((f) => ({ ruleId: f.ruleId, path: relative(work, join(work, f.path)).split('\\').join('/'), line: f.line }));
   } finally {
     rmSync(work, { recursive: true, force: true });

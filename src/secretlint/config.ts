@@ -27,6 +27,9 @@ export interface SecretlintRc {
   readonly sharedOptions?: Record<string, unknown>;
 }
 
+/** Names secretlint looks for, in its order (JavaScript configs are not supported: they would run code). */
+export const SECRETLINT_RC_FILES = ['.secretlintrc', '.secretlintrc.json', '.secretlintrc.yaml', '.secretlintrc.yml'] as const;
+
 export interface LoadedSecretlintRc {
   readonly rc: SecretlintRc;
   readonly config: SecretLintCoreConfig;
@@ -41,7 +44,9 @@ export async function loadSecretlintRc(text: string, fileName: string, baseDirec
 export async function parseSecretlintRc(text: string, fileName: string): Promise<SecretlintRc> {
   let data: unknown;
   try {
-    if (/\.ya?ml$/i.test(fileName)) {
+    // `.secretlintrc` without an extension may be either (rc-config-loader's rule): JSON first, then YAML.
+    const yaml = /\.ya?ml$/i.test(fileName) || (!/\.json$/i.test(fileName) && !/^\s*[{[]/.test(text));
+    if (yaml) {
       // Loaded on demand, as for .secrets-guard.yaml.
       const { parse } = await import('yaml');
       data = parse(text, { uniqueKeys: true });
