@@ -4,6 +4,7 @@
  */
 import type { Rule } from '../src/types.js';
 import { rule as decryptedTwin } from './decrypted-twin.js';
+import { rule as highEntropyString } from './high-entropy-string.js';
 import { rule as plaintextEnvFile } from './plaintext-env-file.js';
 import { rule as plaintextTfvars } from './plaintext-tfvars.js';
 import { rule as privateKey } from './private-key.js';
@@ -33,4 +34,5 @@ export const rules: readonly Rule<any>[] = [
   // Secret detection in any file.
   privateKey,
   secretlint,
+  highEntropyString,
 ];

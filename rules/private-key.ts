@@ -11,8 +11,12 @@ interface KeyPattern {
   readonly pattern: RegExp;
 }
 
-/** Header, then at least two lines of body (base64, or PEM headers such as `Proc-Type:`). */
-const PEM_BODY = String.raw`[ \t]*\r?\n(?:[A-Za-z-]+:[^\n]*\r?\n|[ \t]*\r?\n)*[ \t"']*[A-Za-z0-9+/=]{40,}`;
+/**
+ * Header, then a key body (base64, after optional PEM headers such as `Proc-Type:`). Line breaks may be real or
+ * written as `\n` escapes, as in a JSON string (a GCP service-account file's `private_key`).
+ */
+const BREAK = String.raw`(?:\r?\n|(?:\\r)?\\n)`;
+const PEM_BODY = String.raw`[ \t]*` + BREAK + String.raw`(?:[A-Za-z-]+:[^\n]*?` + BREAK + String.raw`|[ \t]*` + BREAK + String.raw`)*[ \t"']*[A-Za-z0-9+/=]{40,}`;
 const BECH32 = '[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]';
 
 const PATTERNS: readonly KeyPattern[] = [

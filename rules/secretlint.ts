@@ -48,14 +48,18 @@ export const rule: Rule<SecretlintOptions> = {
     const config = await resolveSecretlintRc(secretlintConfig, '.secretlintrc', secretlintBaseDirectory);
     const messages = await secretlintMessages({ path: source.path, content: source.content, config });
     for (const m of messages) {
+      const subRuleId = shortRuleName(m.ruleId);
+      // The private-key rule owns key material (more formats, one finding per key); do not report it twice.
+      if (subRuleId === 'privatekey') continue;
       const [start, end] = m.range;
       context.report({
-        // secretlint masked its own message (maskSecrets); the engine masks `secret` again wherever it appears.
-        message: `${m.message} [${m.messageId}]: rotate it and keep it in a sops-encrypted file`,
+        // secretlint masked its own message (maskSecrets) with one `*` per character; a long run says nothing more
+        // than four, and the engine masks `secret` again wherever it appears.
+        message: `${m.message.replace(/\*{5,}/g, '****')} [${m.messageId}]: rotate it and keep it in a sops-encrypted file`,
         index: start,
         endIndex: end,
         secret: source.content.slice(start, end),
-        subRuleId: shortRuleName(m.ruleId),
+        subRuleId,
         ...(m.severity === 'error' ? {} : { severity: 'warning' as const }),
       });
     }

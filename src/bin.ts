@@ -3,7 +3,8 @@
  * The executable: runs the CLI, writes what it returns, sets the exit code (0 clean, 1 findings, 2 error).
  * Anything thrown past the CLI is still exit 2: the guard fails closed.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import module from 'node:module';
 
 // Node 22.1+ caches compiled modules on disk, which takes a large share of start-up off every later commit.
@@ -25,6 +26,7 @@ try {
   }).catch(failure);
   for (const file of outcome.files) {
     try {
+      mkdirSync(dirname(file.path), { recursive: true });
       writeFileSync(file.path, file.text);
     } catch (error) {
       throw new Error(`cannot write ${file.path}: ${(error as Error).message}`);

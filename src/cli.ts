@@ -6,6 +6,7 @@ import { isKnownError, UsageError } from './errors.js';
 import { ruleRegistry } from './engine/lint.js';
 import { RuleCrash } from './engine/scan.js';
 import { helpText, parseCommandLine, type Command, type ParsedCommandLine } from './cli-options.js';
+import { baseline } from './commands/baseline.js';
 import { check } from './commands/check.js';
 import { preReceive } from './commands/pre-receive.js';
 import { init } from './commands/init.js';
@@ -38,7 +39,7 @@ const COMMAND_HANDLERS: Record<Command, CommandHandler> = {
   check,
   'pre-receive': preReceive,
   init,
-  baseline: () => Promise.reject(new UsageError('baseline is not available yet')),
+  baseline,
 };
 
 export async function run(argv: readonly string[], io: CliIo): Promise<CliOutcome> {

@@ -33,6 +33,22 @@ function threadsFrom(env: NodeJS.ProcessEnv): { threads?: number } {
   return { threads };
 }
 
+/** What every scanning command passes the engine, from the command line and the environment. */
+export function scanOptions(cli: ParsedCommandLine, io: CliIo, mode: ScanMode): LintOptions {
+  const { options } = cli;
+  return {
+    cwd: io.cwd,
+    env: io.env,
+    mode,
+    ...threadsFrom(io.env),
+    ageKeys: { env: keyEnvironment(io.env), ...(options['age-key-file'] ? { ageKeyFile: resolve(io.cwd, options['age-key-file']) } : {}) },
+    baseline: { cwd: io.cwd, ...(options['baseline-file'] ? { path: options['baseline-file'] } : {}) },
+    ...(options['sops-config'] ? { sopsConfig: options['sops-config'] } : {}),
+    ...(options['max-file-size'] ? { maxFileSize: parseSize(options['max-file-size'], 'command line', '--max-file-size') } : {}),
+    ...(options['require-verification'] ? { ruleOverrides: new Map([['sops-mac-mismatch', { requireVerification: true }]]) } : {}),
+  };
+}
+
 /** Runs a scan and renders it; shared by check and pre-receive. */
 export async function report(cli: ParsedCommandLine, io: CliIo, mode: ScanMode): Promise<CliOutcome> {
   const { options } = cli;
@@ -40,16 +56,7 @@ export async function report(cli: ParsedCommandLine, io: CliIo, mode: ScanMode):
   if (!isFormatName(format)) throw new UsageError(`unknown format "${format}" (expected ${Object.keys(formatters).join(', ')})`);
   const long = mode.kind !== 'staged' && mode.kind !== 'paths';
   const progress = long && io.stderrIsTty && !options.quiet && io.writeStderr ? terminalProgress(io.writeStderr) : undefined;
-  const lintOptions: LintOptions = {
-    cwd: io.cwd,
-    env: io.env,
-    mode,
-    ...(options['sops-config'] ? { sopsConfig: options['sops-config'] } : {}),
-    ...(options['max-file-size'] ? { maxFileSize: parseSize(options['max-file-size'], 'command line', '--max-file-size') } : {}),
-    ...threadsFrom(io.env),
-    ageKeys: { env: keyEnvironment(io.env), ...(options['age-key-file'] ? { ageKeyFile: resolve(io.cwd, options['age-key-file']) } : {}) },
-    ...(options['require-verification'] ? { ruleOverrides: new Map([['sops-mac-mismatch', { requireVerification: true }]]) } : {}),
-  };
+  const lintOptions = scanOptions(cli, io, mode);
   const result = await lint(progress ? { ...lintOptions, onFile: progress.onFile } : lintOptions).finally(() => progress?.finish());
   const color = !options.output && !options['no-color'] && !io.env.NO_COLOR && (options.color === true || io.stdoutIsTty);
   const text = formatters[format](result, { color, rules: [...ruleRegistry.values()], toolVersion: toolVersion() });

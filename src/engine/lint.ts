@@ -6,7 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { EMPTY_GUARD_CONFIG, GUARD_CONFIG_FILE, parseGuardConfig, type GuardConfig } from '../config/guard-config.js';
 import { openRepository, type Repository } from '../git/repository.js';
+import { applyBaseline, type BaselineEntry } from '../baseline/index.js';
 import type { ScanResult } from '../types.js';
+import { loadBaseline, type BaselineChoice } from './baseline-source.js';
 import { defaultWorkerCount, PARALLEL_THRESHOLD, scanInWorkers, WORKER_URL } from './parallel.js';
 import type { ScanPlan } from './plan.js';
 import { scanPlan, withoutIgnored, type PlanScan, type ScanSettings } from './scan.js';
@@ -41,6 +43,8 @@ export interface LintOptions {
   /** Salt for finding fingerprints (a baseline's own); random otherwise. */
   readonly salt?: string;
   readonly onFile?: ScanSettings['onFile'];
+  /** Which baseline suppresses accepted findings (default: the repository's own file, when it has one). */
+  readonly baseline?: BaselineChoice;
   /** Worker threads for large scans; 0 scans in the main thread. Default: the cores available, at most 4. */
   readonly threads?: number;
 }
@@ -56,23 +60,39 @@ export async function lint(options: LintOptions): Promise<ScanResult> {
       plan.close();
     }
   }
-  return summarise(total.scan, total.verification);
+  return summarise(total.scan, total.verification, baselineNotes(total, options.mode.kind === 'all'));
 }
 
 interface Totals {
   readonly scan: PlanScan;
   readonly verification: { verified: Set<string>; unverifiable: Set<string> };
+  readonly baseline: { suppressed: number; stale: BaselineEntry[]; used: boolean };
 }
 
 function emptyTotals(): Totals {
-  return { scan: { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 }, verification: { verified: new Set(), unverifiable: new Set() } };
+  return {
+    scan: { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 },
+    verification: { verified: new Set(), unverifiable: new Set() },
+    baseline: { suppressed: 0, stale: [], used: false },
+  };
+}
+
+/** Stale entries mean something only after a scan of every file (--all): a staged scan sees a few files. */
+function baselineNotes(total: Totals, fullScan: boolean): string[] {
+  const { suppressed, stale, used } = total.baseline;
+  if (!used) return [];
+  const notes = suppressed > 0 ? [`${suppressed} finding(s) accepted by the baseline`] : [];
+  if (fullScan && stale.length > 0) notes.push(`${stale.length} baseline entr${stale.length === 1 ? 'y no longer matches' : 'ies no longer match'} anything: run \`secrets-guard baseline --prune\``);
+  return notes;
 }
 
 /** Scans one plan, adding to the totals; configuration comes from the plan's own source (index, commit, disk). */
 async function lintPlan(plan: ScanPlan, options: LintOptions, total: Totals): Promise<void> {
+  const baseline = await loadBaseline(plan, options.baseline);
   const spec = await buildSpec(plan, {
     config: await loadGuardConfig(plan),
-    salt: options.salt ?? RUN_SALT,
+    // Fingerprints must be made with the baseline's own salt for its entries to match.
+    salt: baseline?.salt ?? options.salt ?? RUN_SALT,
     ageKeys: options.ageKeys ?? {},
     ...(options.ruleOverrides ? { ruleOverrides: options.ruleOverrides } : {}),
     ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
@@ -85,7 +105,15 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, total: Totals): Pr
     files.length >= PARALLEL_THRESHOLD && threads > 0 && existsSync(WORKER_URL)
       ? await scanInWorkers(files, spec, threads, total.verification, prefix, options.onFile)
       : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, total.verification, prefix)), ignore: [], ...(options.onFile ? { onFile: options.onFile } : {}) });
-  total.scan.findings.push(...scan.findings);
+  let findings = scan.findings;
+  if (baseline) {
+    const outcome = applyBaseline(findings, baseline);
+    findings = outcome.kept;
+    total.baseline.used = true;
+    total.baseline.suppressed += outcome.suppressed;
+    total.baseline.stale.push(...outcome.stale);
+  }
+  total.scan.findings.push(...findings);
   total.scan.skipped.push(...scan.skipped);
   total.scan.filesScanned += scan.filesScanned;
   total.scan.bytesScanned += scan.bytesScanned;

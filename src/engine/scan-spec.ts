@@ -13,6 +13,7 @@ import type { ScanPlan } from './plan.js';
 import type { ScanSettings } from './scan.js';
 import { loadSopsContext, type SopsConfigSource } from './sops-context.js';
 import { loadAgeIdentities } from '../sops/keys.js';
+import { loadSecretlintRc, SECRETLINT_RC_FILES } from '../secretlint/config.js';
 
 export interface ScanSpec {
   readonly origin: ScanPlan['origin'];
@@ -63,9 +64,12 @@ export async function buildSpec(plan: ScanPlan, inputs: SpecInputs): Promise<Sca
     if (bytes) sopsConfigs.push({ path, text: bytes.toString('utf8') });
   }
   const forced = inputs.forcedSopsConfig;
+  const overrides = new Map(inputs.ruleOverrides);
+  const secretlintRc = await readSecretlintRc(plan);
+  if (secretlintRc) overrides.set('secretlint', { ...overrides.get('secretlint'), ...secretlintRc });
   return {
     origin: plan.origin,
-    rules: activeRules([...ruleRegistry.values()], inputs.config, inputs.ruleOverrides).map((a) => ({ id: a.rule.meta.id, severity: a.severity, options: a.options })),
+    rules: activeRules([...ruleRegistry.values()], inputs.config, overrides).map((a) => ({ id: a.rule.meta.id, severity: a.severity, options: a.options })),
     ignore: inputs.config.ignore,
     maxFileSize: inputs.maxFileSize ?? inputs.config.maxFileSize,
     salt: inputs.salt,
@@ -74,6 +78,20 @@ export async function buildSpec(plan: ScanPlan, inputs: SpecInputs): Promise<Sca
     ...(forced ? { forcedSopsConfig: await readForcedConfig(forced.path, forced.cwd) } : {}),
     ageKeys: inputs.ageKeys,
   };
+}
+
+/**
+ * A team's `.secretlintrc` (rules, options, allowMessageIds), read from the same source as the files and checked
+ * here, so a broken one is a configuration error before any file is read. Plain data: it travels to workers.
+ */
+async function readSecretlintRc(plan: ScanPlan): Promise<Record<string, unknown> | undefined> {
+  for (const name of SECRETLINT_RC_FILES) {
+    const bytes = await plan.readSupportFile(name);
+    if (!bytes) continue;
+    const { rc } = await loadSecretlintRc(bytes.toString('utf8'), name, plan.root);
+    return { secretlintConfig: rc, secretlintBaseDirectory: plan.root };
+  }
+  return undefined;
 }
 
 async function readForcedConfig(path: string, cwd: string): Promise<SopsConfigSource> {

@@ -48,6 +48,14 @@ describe('private-key', () => {
     expect(await lint('.sops.yaml', `creation_rules:\n  - age: ${recipient}\n`)).toEqual([]);
   });
 
+  it('finds a PEM key inside a JSON string with \\n escapes (GCP service-account file)', async () => {
+    const { privateKey } = pemKeys()['Ed25519 (PKCS#8)']!;
+    const json = JSON.stringify({ type: 'service_account', project_id: 'demo', private_key: privateKey }, null, 2);
+    const found = await lint('sa.json', json);
+    expect(found.map((f) => f.line)).toEqual([4]);
+    expect(found[0]!.message).not.toContain(privateKey.split('\n')[1]!);
+  });
+
   it('finds PuTTY keys', async () => {
     expect((await lint('key.ppk', PUTTY)).map((f) => f.line)).toEqual([1]);
   });
