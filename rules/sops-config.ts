@@ -1,0 +1,25 @@
+/**
+ * sops-config: a `.sops.yaml` that sops cannot load, or that does not do what it says: misspelt keys sops silently
+ * ignores (`path_regexp` turns a rule into a catch-all), regexes that are not RE2, unusable recipients, empty key
+ * groups, rules without keys or that can never match, and a `.sops.yml`, which sops never reads
+ * (sops-format.md §1; the checks live in src/sops/config/lint.ts).
+ */
+import { lintSopsConfig } from '../src/sops/config/lint.js';
+import { isSopsConfigFile } from '../src/sops/config/discovery.js';
+import type { Rule } from '../src/types.js';
+
+export const rule: Rule<undefined> = {
+  meta: {
+    id: 'sops-config',
+    description: '.sops.yaml has errors sops reports late or silently ignores (typos, invalid regexes, bad recipients)',
+    defaultSeverity: 'error',
+  },
+  defaultOptions: undefined,
+  appliesTo: (path) => isSopsConfigFile(path),
+  check(source, context) {
+    for (const d of lintSopsConfig(source.content, source.path)) {
+      // Errors take the configured severity; warning-level checks stay warnings.
+      context.report({ message: d.message, line: d.line, column: d.column, ...(d.severity === 'warning' ? { severity: 'warning' } : {}) });
+    }
+  },
+};

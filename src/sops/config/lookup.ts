@@ -1,0 +1,53 @@
+/**
+ * What the engine needs for `ProjectView.sopsRuleFor`: from the `.sops.yaml` texts of the scanned source, the
+ * creation rule that governs each path (nearest config, first matching rule, as in sops: discovery.ts, match.ts).
+ * Config files are never governed by a rule, even when a pattern such as `.*.sops.yaml$` matches their name.
+ */
+import type { GoverningSopsRule } from '../../types.js';
+import { governingConfig, isSopsConfigFile } from './discovery.js';
+import { findCreationRule, pathForMatching, type RuleMatch } from './match.js';
+import { parseSopsConfig, type SopsConfig } from './parse.js';
+
+export interface SopsConfigText {
+  /** Repository-relative path. */
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface SopsRuleLookup {
+  /** The governing creation rule, or undefined (no config, no creation rules, no match, or a broken regex). */
+  ruleFor(path: string): GoverningSopsRule | undefined;
+  /** The full outcome for a path, for callers that report "no matching rule" or a broken regex. */
+  matchFor(path: string): { readonly config: SopsConfig; readonly match: RuleMatch } | undefined;
+  readonly configs: ReadonlyMap<string, SopsConfig>;
+}
+
+/**
+ * @param configs every `.sops.yaml` in the scanned source.
+ * @param forced a config named on the command line (`--sops-config`), which then governs every file, as sops'
+ *   `--config` does.
+ */
+export function createSopsRuleLookup(configs: readonly SopsConfigText[], forced?: SopsConfigText): SopsRuleLookup {
+  const parsed = new Map<string, SopsConfig>();
+  for (const c of configs) parsed.set(c.path, parseSopsConfig(c.text, c.path).config);
+  const forcedConfig = forced ? parseSopsConfig(forced.text, forced.path).config : undefined;
+
+  const matchFor = (path: string): { config: SopsConfig; match: RuleMatch } | undefined => {
+    if (isSopsConfigFile(path)) return undefined;
+    const configPath = forcedConfig ? undefined : governingConfig(parsed.keys(), path);
+    const config = forcedConfig ?? (configPath !== undefined ? parsed.get(configPath) : undefined);
+    if (!config || !config.hasCreationRules) return undefined;
+    return { config, match: findCreationRule(config, pathForMatching(config.path, path)) };
+  };
+
+  return {
+    configs: parsed,
+    matchFor,
+    ruleFor(path) {
+      const found = matchFor(path);
+      if (!found || found.match.status !== 'matched') return undefined;
+      const { rule } = found.match;
+      return { configPath: found.config.path, ruleIndex: rule.index, rule: rule.raw };
+    },
+  };
+}
