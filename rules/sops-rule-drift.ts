@@ -1,0 +1,60 @@
+/**
+ * sops-rule-drift: an encrypted file no longer agrees with the `.sops.yaml` creation rule that governs it
+ * (sops-format.md §7, §10 item 4). Different master keys: someone added or removed a recipient in the rule and the
+ * file was not updated (`sops updatekeys`); a removed recipient can still decrypt it. A different selection setting
+ * or `mac_only_encrypted`: the file keeps the settings it was encrypted with, which only re-encryption changes.
+ */
+import { abbreviate } from '../src/sops/config/check-rules.js';
+import { isSopsConfigFile } from '../src/sops/config/discovery.js';
+import { recipientDrift, settingsDrift, type RecipientDrift } from '../src/sops/config/drift.js';
+import type { SelectionEntry } from '../src/sops/config/settings.js';
+import { isParseFailure, parseSopsFile } from '../src/sops/stores/index.js';
+import type { Rule } from '../src/types.js';
+
+type Key = RecipientDrift['added'][number];
+
+function describeKeys(keys: readonly Key[], groups: number): string {
+  return keys.map((k) => `${k.type} ${abbreviate(k.id)}${groups > 1 ? ` (group ${k.group})` : ''}`).join(', ');
+}
+
+function recipientMessage(path: string, where: string, drift: RecipientDrift): string {
+  const groups = Math.max(drift.ruleGroups, drift.fileGroups);
+  const parts: string[] = [];
+  if (drift.added.length > 0) parts.push(`in the rule but not in the file: ${describeKeys(drift.added, groups)}`);
+  if (drift.removed.length > 0) parts.push(`in the file but no longer in the rule (can still decrypt it): ${describeKeys(drift.removed, groups)}`);
+  if (drift.ruleGroups !== drift.fileGroups) parts.push(`the rule has ${drift.ruleGroups} key group(s), the file ${drift.fileGroups}`);
+  return `master keys differ from ${where}: ${parts.join('; ')}. Run \`sops updatekeys ${path}\``;
+}
+
+const show = (s: SelectionEntry): string => `\`${s.setting}: ${s.value}\``;
+
+export const rule: Rule<undefined> = {
+  meta: {
+    id: 'sops-rule-drift',
+    description: 'an encrypted file\'s keys or encryption settings differ from its .sops.yaml creation rule',
+    defaultSeverity: 'warning',
+  },
+  defaultOptions: undefined,
+  appliesTo: (path) => !isSopsConfigFile(path),
+  check(source, context) {
+    if (!source.content.includes('sops')) return;
+    const governing = context.project.sopsRuleFor(source.path);
+    if (!governing) return;
+    const model = parseSopsFile(source.path, source.content);
+    if (isParseFailure(model) || !model.metadata) return;
+    const { metadata } = model;
+    const where = `creation rule ${governing.ruleIndex} of ${governing.configPath}`;
+    const keys = recipientDrift(governing.rule, metadata.keys, metadata.keyGroupCount);
+    if (keys) context.report({ message: recipientMessage(source.path, where, keys), line: metadata.line });
+    const settings = settingsDrift(governing.rule, metadata, model.store);
+    const reencrypt = `updatekeys and rotate keep the file's own settings; re-encrypt it: \`sops decrypt -i ${source.path}\` then \`sops encrypt -i ${source.path}\` (do not commit in between)`;
+    if (settings.selection) {
+      const { file, rule } = settings.selection;
+      context.report({ message: `the file was encrypted with ${show(file)} but ${where} now says ${show(rule)}: ${reencrypt}`, line: metadata.line });
+    }
+    if (settings.macOnlyEncrypted) {
+      const { file, rule } = settings.macOnlyEncrypted;
+      context.report({ message: `the file has \`mac_only_encrypted: ${file}\` but ${where} now says \`${rule}\`: ${reencrypt}`, line: metadata.line });
+    }
+  },
+};
