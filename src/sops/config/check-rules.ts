@@ -44,7 +44,8 @@ export class RuleChecker {
     this.regexes(rule);
     if (rule.selection.length > 1) {
       const names = rule.selection.map((s) => s.setting).join(', ');
-      this.out.push(diagnostic(`creation rule ${rule.index} sets more than one selection setting (${names}): sops refuses the rule ("cannot use more than one of …")`, this.keyAt(rule, rule.selection[1]!.setting)));
+      const last = rule.selection.map((s) => this.keyAt(rule, s.setting)).sort((a, b) => b.line - a.line || b.column - a.column)[0]!;
+      this.out.push(diagnostic(`creation rule ${rule.index} sets more than one selection setting (${names}): sops refuses the rule ("cannot use more than one of …")`, last));
     }
     this.recipients(rule);
     this.keyGroups(rule);
@@ -75,15 +76,15 @@ export class RuleChecker {
   private keyGroups(rule: CreationRule): void {
     const groups = keyGroupsOf(rule.raw);
     if (!groups) {
-      if (recipientSources(rule.raw).length === 0) {
+      if (recipientSources(rule.raw).length === 0 && !writesKeys(rule.raw)) {
         this.out.push(diagnostic(`creation rule ${rule.index} lists no key: sops cannot encrypt a file it matches ("no key groups provided" / "empty key group provided")`, { line: rule.line, column: 1 }));
       }
       return;
     }
     const sources = recipientSources(rule.raw);
     const groupsAt = this.info.get(groups);
-    groups.forEach((_, i) => {
-      if (!sources.some((s) => s.group === i)) {
+    groups.forEach((group, i) => {
+      if (!sources.some((s) => s.group === i) && !writesKeys(group)) {
         this.out.push(diagnostic(`key group ${i} of creation rule ${rule.index} has no key: sops refuses to encrypt ("empty key group provided")`, groupsAt?.items[i] ?? this.keyAt(rule, 'key_groups')));
       }
     });
@@ -109,6 +110,21 @@ export class RuleChecker {
       } else seen.set(rule.pathRegex, rule.index);
     }
   }
+}
+
+const KEY_FIELDS = ['age', 'pgp', 'kms', 'gcp_kms', 'azure_keyvault', 'hc_vault_transit_uri', 'hc_vault', 'hckms'];
+
+/**
+ * Some key field holds a value of the wrong kind (a string where a list belongs...): check-shape.ts reports it,
+ * so the rule or group is not also reported as having no key.
+ */
+function writesKeys(holder: unknown): boolean {
+  if (typeof holder !== 'object' || holder === null) return false;
+  const fields = holder as Record<string, unknown>;
+  return KEY_FIELDS.some((f) => {
+    const v = fields[f];
+    return v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.every((item) => item === '' || item === null));
+  });
 }
 
 export function abbreviate(text: string, max = 72): string {
