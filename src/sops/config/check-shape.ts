@@ -31,8 +31,16 @@ class ShapeChecker {
     this.out.push(fatalDiagnostic(`${name} must be ${expected}, not ${kindOf(value)}: sops cannot load this config, so every sops command fails`, at));
   }
 
+  /** Containers already checked against a shape: a value reached through many aliases is checked once. */
+  private readonly visited = new WeakMap<object, Set<Shape>>();
+
   walk(value: unknown, shape: Shape, label: string, at: Location): void {
     if (value === null || value === undefined || shape.kind === 'any') return;
+    if (typeof value === 'object') {
+      const shapes = this.visited.get(value) ?? new Set<Shape>();
+      if (shapes.has(shape)) return;
+      this.visited.set(value, shapes.add(shape));
+    }
     switch (shape.kind) {
       case 'scalar':
         if (typeof value === 'object') this.cannotLoad(label, 'a single value', value, at);

@@ -59,8 +59,10 @@ function ruleLevelSources(rule: Raw): RecipientSource[] {
 
 const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-function groupSources(group: unknown, index: number, depth: number): RecipientSource[] {
-  if (!isRecord(group) || depth > 32) return [];
+/** `seen` holds the groups already read into this one: an alias merged twice adds nothing, and alias bombs stay linear. */
+function groupSources(group: unknown, index: number, seen: Set<object>): RecipientSource[] {
+  if (!isRecord(group) || seen.has(group)) return [];
+  seen.add(group);
   const out: RecipientSource[] = [];
   const strings = (field: string, type: RecipientType, toIds: (s: string) => string[]): void => {
     const list = listOf(group[field]);
@@ -75,7 +77,7 @@ function groupSources(group: unknown, index: number, depth: number): RecipientSo
       if (isRecord(item)) out.push({ type, id: toId(item), group: index, holder: list, slot: i, written: toId(item) });
     });
   };
-  for (const merged of listOf(group['merge'])) out.push(...groupSources(merged, index, depth + 1));
+  for (const merged of listOf(group['merge'])) out.push(...groupSources(merged, index, seen));
   // extractMasterKeys: each age item goes through MasterKeysFromRecipients, so it may itself hold commas.
   strings('age', 'age', (s) => (s === '' ? [] : s.split(',').map((p) => p.trim())));
   strings('pgp', 'pgp', (s) => [pgpId(s)]);
@@ -96,7 +98,7 @@ export function keyGroupsOf(rule: Raw): unknown[] | undefined {
 /** Every recipient as written, in sops' order, duplicates included (for positions in lint findings). */
 export function recipientSources(rule: Raw): RecipientSource[] {
   const groups = keyGroupsOf(rule);
-  return groups ? groups.flatMap((g, i) => groupSources(g, i, 0)) : ruleLevelSources(rule);
+  return groups ? groups.flatMap((g, i) => groupSources(g, i, new Set())) : ruleLevelSources(rule);
 }
 
 /** The master keys of a creation rule (raw object as written in `.sops.yaml`), deduplicated within each group. */
