@@ -9,10 +9,12 @@ import { rule as plaintextEnvFile } from './plaintext-env-file.js';
 import { rule as plaintextTfvars } from './plaintext-tfvars.js';
 import { rule as privateKey } from './private-key.js';
 import { rule as secretlint } from './secretlint.js';
+import { rule as sopsConfig } from './sops-config.js';
 import { rule as sopsMacMismatch } from './sops-mac-mismatch.js';
 import { rule as sopsMetadata } from './sops-metadata.js';
 import { rule as sopsNothingEncrypted } from './sops-nothing-encrypted.js';
 import { rule as sopsPlaintextValue } from './sops-plaintext-value.js';
+import { rule as sopsRuleDrift } from './sops-rule-drift.js';
 import { rule as sopsUndecryptableValue } from './sops-undecryptable-value.js';
 import { rule as sopsUnencryptedFile } from './sops-unencrypted-file.js';
 import { rule as terraformState } from './terraform-state.js';
@@ -26,6 +28,8 @@ export const rules: readonly Rule<any>[] = [
   sopsMetadata,
   sopsMacMismatch,
   sopsUndecryptableValue,
+  sopsRuleDrift,
+  sopsConfig,
   // Plaintext files that should never be committed.
   plaintextEnvFile,
   plaintextTfvars,

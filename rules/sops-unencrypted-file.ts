@@ -13,6 +13,9 @@ export const rule: Rule<undefined> = {
     id: 'sops-unencrypted-file',
     description: 'A file covered by a .sops.yaml creation rule is not sops-encrypted',
     defaultSeverity: 'error',
+    // A covered file must be checked even when it is binary or huge: sops output is always text, so binary bytes
+    // under a creation rule are plaintext by definition.
+    pathOnly: true,
   },
   defaultOptions: undefined,
   appliesTo: (path) => !isSopsConfig(path),
@@ -20,6 +23,20 @@ export const rule: Rule<undefined> = {
     const governing = context.project.sopsRuleFor(source.path);
     if (!governing) return;
     const where = `creation_rules[${governing.ruleIndex}] of ${governing.configPath}`;
+    if (governing.invalidPathRegex) {
+      context.report({
+        message: `cannot tell which rule covers this file: the path_regex of ${where} does not compile (${governing.invalidPathRegex}), so sops refuses to encrypt it; fix ${governing.configPath}`,
+      });
+      return;
+    }
+    if (source.skipped === 'binary') {
+      context.report({ message: `covered by ${where} but holds binary bytes: sops output is always text, so this file is not encrypted; run \`sops encrypt -i ${source.path}\`` });
+      return;
+    }
+    if (source.skipped === 'too-large') {
+      context.report({ message: `covered by ${where} but larger than the size cap, so whether it is encrypted was not checked: raise maxFileSize in .secrets-guard.yaml` });
+      return;
+    }
     const model = parseSopsFile(source.path, source.content);
     if (isParseFailure(model)) {
       context.report({

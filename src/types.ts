@@ -17,6 +17,8 @@ export interface SourceFile {
   readonly origin: SourceOrigin;
   /** The commit the content was read from, in range mode. */
   readonly commit?: string;
+  /** Set for the files only path-only rules see: why `content` is empty (binary bytes, or over the size cap). */
+  readonly skipped?: 'binary' | 'too-large';
 }
 
 /** What a rule knows about the rest of the change: which paths exist, and the sops configuration. */
@@ -42,6 +44,11 @@ export interface GoverningSopsRule {
   readonly ruleIndex: number;
   /** The rule as written in the config (already validated for shape). */
   readonly rule: Readonly<Record<string, unknown>>;
+  /**
+   * Set when sops' matching loop reached a `path_regex` that does not compile before any rule matched: sops then
+   * refuses to encrypt the file ("can not compile regexp"), and nobody can tell which rule was meant.
+   */
+  readonly invalidPathRegex?: string;
 }
 
 /** What a rule passes to `report`. Positions are 0-based offsets into `content`; the engine turns them into lines. */

@@ -67,12 +67,12 @@ export async function scanFile(origin: ScanPlan['origin'], file: PlannedFile, se
   const { size, bytes } = await file.read(settings.maxFileSize);
   if (!bytes) {
     out.skipped.push({ path: file.path, reason: `larger than the ${formatBytes(settings.maxFileSize)} size cap (${formatBytes(size)}); raise maxFileSize to scan it` });
-    await runOn(pathOnly, emptySource(origin, file), settings, out);
+    await runOn(pathOnly, emptySource(origin, file, 'too-large'), settings, out);
     return 0;
   }
   if (isBinary(bytes)) {
     out.skipped.push({ path: file.path, reason: 'binary content' });
-    await runOn(pathOnly, emptySource(origin, file), settings, out);
+    await runOn(pathOnly, emptySource(origin, file, 'binary'), settings, out);
     return bytes.length;
   }
   const source: SourceFile = { path: file.path, content: decodeText(bytes).text, origin, ...(file.commit ? { commit: file.commit } : {}) };
@@ -110,8 +110,8 @@ function stripOffsets(finding: PositionedFinding): Finding {
   return rest;
 }
 
-function emptySource(origin: ScanPlan['origin'], file: PlannedFile): SourceFile {
-  return { path: file.path, content: '', origin, ...(file.commit ? { commit: file.commit } : {}) };
+function emptySource(origin: ScanPlan['origin'], file: PlannedFile, skipped: SourceFile['skipped']): SourceFile {
+  return { path: file.path, content: '', origin, skipped, ...(file.commit ? { commit: file.commit } : {}) };
 }
 
 export function formatBytes(n: number): string {

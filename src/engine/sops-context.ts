@@ -16,7 +16,17 @@ export interface SopsConfigSource {
   readonly text: string;
 }
 
-// Integration point: the config lookup arrives with src/sops/config.
-export async function loadSopsContext(_configs: readonly SopsConfigSource[], _forced?: SopsConfigSource): Promise<SopsContext> {
-  return { sopsRuleFor: () => undefined, ciphertextSpans };
+/** The nearest `.sops.yaml` above each file (or the forced one), its first matching creation rule as sops picks it. */
+export async function loadSopsContext(configs: readonly SopsConfigSource[], forced?: SopsConfigSource): Promise<SopsContext> {
+  if (configs.length === 0 && !forced) return { sopsRuleFor: () => undefined, ciphertextSpans };
+  // Loaded only for repositories that have a .sops.yaml: the YAML parser and RE2 stay off other commits' path.
+  const { createSopsRuleLookup } = await import('../sops/config/index.js');
+  const lookup = createSopsRuleLookup(configs, forced);
+  const sopsRuleFor = (path: string): GoverningSopsRule | undefined => {
+    const found = lookup.matchFor(path);
+    if (found?.match.status !== 'invalid-regex') return lookup.ruleFor(path);
+    const { rule, error } = found.match;
+    return { configPath: found.config.path, ruleIndex: rule.index, rule: rule.raw, invalidPathRegex: error };
+  };
+  return { sopsRuleFor, ciphertextSpans };
 }
