@@ -3,6 +3,7 @@ import { rule } from '../../rules/private-key.js';
 import { lintWith } from '../helpers/rule-tester.js';
 import { ageKey, opensshKey, pemKeys, pgpPrivateKeyFixture } from '../helpers/keys.js';
 
+// secrets-guard-allow: a made-up PuTTY key (random base64), the input of the PuTTY case
 const PUTTY = `PuTTY-User-Key-File-3: ssh-ed25519
 Encryption: none
 Comment: test

@@ -15,6 +15,7 @@ const slack = fake.slackBot();
 testRule(rule, {
   valid: [
     { name: 'ordinary code', path: 'src/app.ts', content: 'export const url = "https://example.com/api";\n' },
+    // secrets-guard-allow: AWS's published example key, in the test that shows secretlint lets it through
     { name: "AWS's documented example key", path: 'docs/aws.md', content: 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n' },
     { name: 'secretlint-disable-next-line', path: 'src/a.ts', content: `// secretlint-disable-next-line\nconst t = "${github}";\n` },
     { name: 'database URL without a password', path: 'config/db.yaml', content: 'url: postgres://db.internal:5432/app\n' },
@@ -26,6 +27,7 @@ testRule(rule, {
     {
       name: 'database URL with a password',
       path: 'config/db.yaml',
+      // secrets-guard-allow: a made-up password, the input of this test
       content: 'url: postgres://app:Sup3rS3cretPassw0rdValue@db.internal:5432/app\n',
       errors: [{ line: 1 }],
     },
