@@ -117,7 +117,7 @@ positive('keys/gcp-service-account.json', ['secretlint/gcp', 'private-key'], JSO
 positive('env/.env', ['plaintext-env-file', 'high-entropy-string'], `DATABASE_HOST=db.internal\nDATABASE_PASSWORD=${b64(30)}\nSESSION_SECRET=${b64(33)}\n`);
 positive('env/api/.env.production', ['plaintext-env-file', 'high-entropy-string'], `NODE_ENV=production\nJWT_SIGNING_KEY=${b64(36)}\n`);
 positive('env/services/worker.env', ['plaintext-env-file', 'high-entropy-string'], `QUEUE_URL=amqp://queue.internal\nWORKER_SHARED_SECRET=${hex(48)}\n`);
-positive('env/prod.tfvars', ['plaintext-tfvars', 'high-entropy-string'], `region      = "eu-west-1"\ndb_password = "${b64(27)}"\n`);
+positive('env/prod.tfvars', ['plaintext-tfvars'], `region      = "eu-west-1"\ndb_password = "${b64(27)}"\n`);
 for (let i = 0; i < 12; i++) {
   const key = ['internal_api_secret', 'signingKey', 'HMAC_SECRET', 'webhookSecret', 'encryption_key', 'clientSecret'][i % 6];
   const value = i % 3 === 2 ? hex(40 + (i % 4) * 8) : b64(30 + i);

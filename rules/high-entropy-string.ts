@@ -63,6 +63,7 @@ export const rule: Rule<HighEntropyOptions> = {
     id: 'high-entropy-string',
     description: 'Random-looking base64 or hex strings in assignments and quoted strings (generic credentials)',
     defaultSeverity: 'warning',
+    fallback: true,
     skipsCiphertext: true,
   },
   defaultOptions: DEFAULT_HIGH_ENTROPY_OPTIONS,

@@ -23,10 +23,8 @@ export const rule: Rule<undefined> = {
     const governing = context.project.sopsRuleFor(source.path);
     if (!governing) return;
     const where = `creation_rules[${governing.ruleIndex}] of ${governing.configPath}`;
-    if (governing.invalidPathRegex) {
-      context.report({
-        message: `cannot tell which rule covers this file: the path_regex of ${where} does not compile (${governing.invalidPathRegex}), so sops refuses to encrypt it; fix ${governing.configPath}`,
-      });
+    if (governing.undecidable) {
+      context.report({ message: `cannot tell whether a creation rule covers this file: ${governing.undecidable}; fix ${governing.configPath}` });
       return;
     }
     if (source.skipped === 'binary') {

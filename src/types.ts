@@ -45,10 +45,11 @@ export interface GoverningSopsRule {
   /** The rule as written in the config (already validated for shape). */
   readonly rule: Readonly<Record<string, unknown>>;
   /**
-   * Set when sops' matching loop reached a `path_regex` that does not compile before any rule matched: sops then
-   * refuses to encrypt the file ("can not compile regexp"), and nobody can tell which rule was meant.
+   * Set when no one can tell whether a rule covers the file: the governing config does not load in sops, or sops'
+   * matching loop reached a `path_regex` that does not compile before any rule matched. sops itself refuses to
+   * encrypt the file then; the guard reports it instead of treating the file as uncovered.
    */
-  readonly invalidPathRegex?: string;
+  readonly undecidable?: string;
 }
 
 /** What a rule passes to `report`. Positions are 0-based offsets into `content`; the engine turns them into lines. */
@@ -97,6 +98,11 @@ export interface RuleMeta {
    * files, which text rules never see, and get empty content.
    */
   readonly pathOnly?: boolean;
+  /**
+   * `true` for generic detectors (entropy) whose findings add nothing where a specific rule already reported on
+   * the same line: the engine drops them there, so one token is reported once, by the rule that knows what it is.
+   */
+  readonly fallback?: boolean;
 }
 
 export interface Rule<Options = undefined> {

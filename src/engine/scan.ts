@@ -86,6 +86,7 @@ async function runOn(rules: readonly ActiveRule[], source: SourceFile, settings:
   if (rules.length === 0) return;
   const lines = buildLineIndex(source.content);
   let spans: ReadonlyArray<readonly [number, number]> | undefined;
+  const kept: Array<{ finding: Finding; fallback: boolean }> = [];
   for (const active of rules) {
     let found: PositionedFinding[];
     try {
@@ -100,9 +101,11 @@ async function runOn(rules: readonly ActiveRule[], source: SourceFile, settings:
         spans ??= settings.ciphertextSpans(source.content, source.path);
         if (spans.some(([start, end]) => finding.index! >= start && finding.index! < end)) continue;
       }
-      out.findings.push(stripOffsets(finding));
+      kept.push({ finding: stripOffsets(finding), fallback: active.rule.meta.fallback === true });
     }
   }
+  const specificLines = new Set(kept.filter((k) => !k.fallback).map((k) => k.finding.line));
+  for (const { finding, fallback } of kept) if (!fallback || !specificLines.has(finding.line)) out.findings.push(finding);
 }
 
 function stripOffsets(finding: PositionedFinding): Finding {

@@ -24,9 +24,10 @@ export async function loadSopsContext(configs: readonly SopsConfigSource[], forc
   const lookup = createSopsRuleLookup(configs, forced);
   const sopsRuleFor = (path: string): GoverningSopsRule | undefined => {
     const found = lookup.matchFor(path);
+    if (found?.broken) return { configPath: found.config.path, ruleIndex: -1, rule: {}, undecidable: `${found.config.path} cannot be loaded by sops (${found.broken})` };
     if (found?.match.status !== 'invalid-regex') return lookup.ruleFor(path);
     const { rule, error } = found.match;
-    return { configPath: found.config.path, ruleIndex: rule.index, rule: rule.raw, invalidPathRegex: error };
+    return { configPath: found.config.path, ruleIndex: rule.index, rule: rule.raw, undecidable: `the path_regex of creation_rules[${rule.index}] does not compile (${error}), so sops refuses to encrypt it` };
   };
   return { sopsRuleFor, ciphertextSpans };
 }

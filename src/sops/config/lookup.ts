@@ -18,7 +18,7 @@ export interface SopsRuleLookup {
   /** The governing creation rule, or undefined (no config, no creation rules, no match, or a broken regex). */
   ruleFor(path: string): GoverningSopsRule | undefined;
   /** The full outcome for a path, for callers that report "no matching rule" or a broken regex. */
-  matchFor(path: string): { readonly config: SopsConfig; readonly match: RuleMatch } | undefined;
+  matchFor(path: string): { readonly config: SopsConfig; readonly match: RuleMatch; readonly broken?: string } | undefined;
   readonly configs: ReadonlyMap<string, SopsConfig>;
 }
 
@@ -29,14 +29,26 @@ export interface SopsRuleLookup {
  */
 export function createSopsRuleLookup(configs: readonly SopsConfigText[], forced?: SopsConfigText): SopsRuleLookup {
   const parsed = new Map<string, SopsConfig>();
-  for (const c of configs) parsed.set(c.path, parseSopsConfig(c.text, c.path).config);
-  const forcedConfig = forced ? parseSopsConfig(forced.text, forced.path).config : undefined;
+  // A config sops cannot load (invalid YAML, wrong value kinds) fails every sops command: remember why, so files
+  // under it are reported as undecidable rather than silently treated as uncovered.
+  const broken = new Map<string, string>();
+  const load = (c: SopsConfigText): SopsConfig => {
+    const { config, diagnostics } = parseSopsConfig(c.text, c.path);
+    const fatal = diagnostics.find((d) => d.fatal);
+    if (fatal) broken.set(c.path, `line ${fatal.line}: ${fatal.message}`);
+    return config;
+  };
+  for (const c of configs) parsed.set(c.path, load(c));
+  const forcedConfig = forced ? load(forced) : undefined;
 
-  const matchFor = (path: string): { config: SopsConfig; match: RuleMatch } | undefined => {
+  const matchFor = (path: string): { config: SopsConfig; match: RuleMatch; broken?: string } | undefined => {
     if (isSopsConfigFile(path)) return undefined;
     const configPath = forcedConfig ? undefined : governingConfig(parsed.keys(), path);
     const config = forcedConfig ?? (configPath !== undefined ? parsed.get(configPath) : undefined);
-    if (!config || !config.hasCreationRules) return undefined;
+    if (!config) return undefined;
+    const why = broken.get(config.path);
+    if (why) return { config, match: { status: 'none' }, broken: why };
+    if (!config.hasCreationRules) return undefined;
     return { config, match: findCreationRule(config, pathForMatching(config.path, path)) };
   };
 
