@@ -3,15 +3,22 @@
  * whose plaintext is the 32-byte data key, or with several key groups a Shamir share of it (§1.3). Only the entries
  * whose recipient belongs to one of the given identities are tried, so a file for other people costs nothing.
  */
-import { Decrypter, armor, identityToRecipient } from 'age-encryption';
 import type { MasterKeyEntry, SopsMetadata } from '../model.js';
 import { combineShares } from './shamir.js';
 
 /** The age identities paired with their public recipients, computed once per run. */
 export type IdentityIndex = ReadonlyMap<string, string>;
 
+/**
+ * age-encryption (with its elliptic-curve and post-quantum code) takes longer to load than a whole staged check of
+ * ordinary files, so it is loaded on the first sops file that has a key to try, not at start-up.
+ */
+const age = (): Promise<typeof import('age-encryption')> => import('age-encryption');
+
 export async function indexIdentities(identities: readonly string[]): Promise<IdentityIndex> {
   const index = new Map<string, string>();
+  if (identities.length === 0) return index;
+  const { identityToRecipient } = await age();
   for (const identity of identities) {
     // An identity age-encryption cannot read (a plugin identity) simply matches nothing.
     const recipient = await identityToRecipient(identity).catch(() => undefined);
@@ -27,6 +34,7 @@ function unescapeArmor(enc: string): string {
 
 async function openEntry(entry: MasterKeyEntry, identity: string): Promise<Uint8Array | undefined> {
   try {
+    const { Decrypter, armor } = await age();
     const decrypter = new Decrypter();
     decrypter.addIdentity(identity);
     return await decrypter.decrypt(armor.decode(unescapeArmor(entry.enc).trim() + '\n'));
