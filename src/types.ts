@@ -23,7 +23,10 @@ export interface SourceFile {
 
 /** What a rule knows about the rest of the change: which paths exist, and the sops configuration. */
 export interface ProjectView {
-  /** True when the path is tracked, staged, or among the files being checked. */
+  /**
+   * True when the path is tracked, staged, or among the files being checked. A staged check lists only what rules
+   * ask about (the checked files' siblings, the configs), so ask about siblings, not about arbitrary paths.
+   */
   hasPath(path: string): boolean;
   /** The `.sops.yaml` that governs a path, with the creation rule that matches it, if any. */
   sopsRuleFor(path: string): GoverningSopsRule | undefined;

@@ -13,7 +13,8 @@ export type ToWorker =
   | { readonly type: 'finish' };
 
 export type FromWorker =
-  | { readonly type: 'scanned'; readonly bytes: number }
+  /** Acknowledges `files` scanned files at once: one message per file cost more than a small rule. */
+  | { readonly type: 'scanned'; readonly files: number; readonly bytes: number }
   | { readonly type: 'result'; readonly scan: PlanScan; readonly verified: string[]; readonly unverifiable: string[] }
   | { readonly type: 'error'; readonly message: string; readonly name: string };
 
@@ -24,7 +25,12 @@ let ready: Promise<{ settings: Awaited<ReturnType<typeof settingsFromSpec>>; spe
 // Files are handled one after another so their results keep the order in which they were sent.
 let queue: Promise<void> = Promise.resolve();
 
+let received = 0;
+let unacknowledged = { files: 0, bytes: 0 };
+const ACK_EVERY = 16;
+
 port.on('message', (message: ToWorker) => {
+  if (message.type === 'file') received++;
   queue = queue.then(() => handle(message)).catch((error: Error) => {
     port.postMessage({ type: 'error', message: error.message, name: error.name } satisfies FromWorker);
   });
@@ -45,5 +51,11 @@ async function handle(message: ToWorker): Promise<void> {
   const bytes = message.bytes ? Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength) : undefined;
   const file = { path: message.path, ...(message.commit ? { commit: message.commit } : {}), read: async () => ({ size: message.size, ...(bytes ? { bytes } : {}) }) };
   const read = await scanFile(spec.origin, file, settings, scan);
-  port.postMessage({ type: 'scanned', bytes: read } satisfies FromWorker);
+  received--;
+  unacknowledged = { files: unacknowledged.files + 1, bytes: unacknowledged.bytes + read };
+  // Acknowledge in batches, and whenever the worker runs out of work so the main thread never waits on it.
+  if (unacknowledged.files >= ACK_EVERY || received === 0) {
+    port.postMessage({ type: 'scanned', ...unacknowledged } satisfies FromWorker);
+    unacknowledged = { files: 0, bytes: 0 };
+  }
 }

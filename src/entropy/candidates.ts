@@ -24,6 +24,25 @@ const TOKEN = /[A-Za-z0-9+/_-]+={0,2}/g;
 const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]+-----/;
 const PEM_END = /-----END [A-Z0-9 ]+-----/;
 
+/** Characters a token may contain (base64, base64url, hex, padding). */
+const TOKEN_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_=-') TOKEN_CHAR[c.charCodeAt(0)] = 1;
+
+/**
+ * Whether a line has a run of token characters at least `minLength` long: a line without one cannot hold a
+ * candidate. A plain loop: on a 10 MB scan it is several times cheaper than the equivalent regex test.
+ */
+function hasLongRun(line: string, minLength: number): boolean {
+  let run = 0;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code < 128 && TOKEN_CHAR[code] === 1) {
+      if (++run >= minLength) return true;
+    } else run = 0;
+  }
+  return false;
+}
+
 export function* candidateTokens(content: string, minLength: number, maxLineLength: number): Generator<Candidate> {
   let inPem = false;
   for (let start = 0; start < content.length; ) {
@@ -33,12 +52,13 @@ export function* candidateTokens(content: string, minLength: number, maxLineLeng
     const lineStart = start;
     start = end + 1;
     if (line.length < minLength || line.length > maxLineLength) continue;
-    if (inPem || PEM_BEGIN.test(line)) {
+    if (inPem || (line.includes('-----BEGIN ') && PEM_BEGIN.test(line))) {
       // A one-line PEM (JSON `\n` escapes) or a block: skip until its END line.
       inPem = !PEM_END.test(line);
       continue;
     }
-    if (isSopsMetadataLine(line)) continue;
+    // Most lines of code and config have no long token at all; one cheap test spares them the full parse.
+    if (!hasLongRun(line, minLength) || isSopsMetadataLine(line)) continue;
     yield* lineCandidates(blankIgnoredSpans(line), lineStart, minLength);
   }
 }

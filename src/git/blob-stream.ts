@@ -23,6 +23,7 @@ export class BlobStream {
   readonly #child: ChildProcessWithoutNullStreams;
   readonly #pending: Pending[] = [];
   #chunks: Buffer[] = [];
+  #unsent: string[] = [];
   #buffered = 0;
   #expected = -1;
   /** True while the current blob is over its cap: its bytes are skipped, not kept. */
@@ -47,12 +48,25 @@ export class BlobStream {
     if (this.#failure) return Promise.reject(this.#failure);
     return new Promise((resolve, reject) => {
       this.#pending.push({ oid, cap, resolve, reject });
-      this.#child.stdin.write(`${oid}\n`);
+      this.#queueRequest(oid);
     });
   }
 
   close(): void {
+    this.#flush();
     this.#child.stdin.end();
+  }
+
+  /** Requests made in one turn of the event loop go to git in one write: one syscall, not one per blob. */
+  #queueRequest(oid: string): void {
+    this.#unsent.push(oid);
+    if (this.#unsent.length === 1) process.nextTick(() => this.#flush());
+  }
+
+  #flush(): void {
+    if (this.#unsent.length === 0) return;
+    this.#child.stdin.write(this.#unsent.join('\n') + '\n');
+    this.#unsent = [];
   }
 
   #onData(chunk: Buffer): void {

@@ -48,16 +48,20 @@ export async function trackedEntries(repo: Repository): Promise<BlobEntry[]> {
 
 /** `mode oid stage\tpath\0` records. */
 export function parseLsFiles(out: string): BlobEntry[] {
-  const seen = new Set<string>();
   const entries: BlobEntry[] = [];
+  // Only a conflicted path (stage 1-3) appears more than once; a set over every path would cost a string per file.
+  const conflicted = new Set<string>();
   for (const record of out.split('\0')) {
     const tab = record.indexOf('\t');
     if (tab < 0) continue;
-    const [mode = '', oid = ''] = record.slice(0, tab).split(' ');
+    const [mode = '', oid = '', stage = '0'] = record.slice(0, tab).split(' ');
     const path = record.slice(tab + 1);
-    const key = `${path}\0${oid}`;
-    if (!isFileMode(mode) || seen.has(key)) continue;
-    seen.add(key);
+    if (!isFileMode(mode)) continue;
+    if (stage !== '0') {
+      const key = `${path}\0${oid}`;
+      if (conflicted.has(key)) continue;
+      conflicted.add(key);
+    }
     entries.push({ path, oid, mode });
   }
   return entries;
@@ -66,4 +70,25 @@ export function parseLsFiles(out: string): BlobEntry[] {
 /** All paths in the index, for rules that ask whether a sibling exists. */
 export async function indexPaths(repo: Repository): Promise<string[]> {
   return (await repo.run(['ls-files', '-z'])).split('\0').filter((p) => p !== '');
+}
+
+/** Glob magic in a literal directory name, escaped for a `:(glob)` pathspec. */
+function escapeGlob(path: string): string {
+  return path.replace(/[*?[\]\\]/g, '\\$&');
+}
+
+/**
+ * The part of the index a staged check needs besides the staged files: the named support files at the root,
+ * every `.sops.yaml`, and the siblings of the staged files (their encrypted twins). Listing only that keeps a
+ * 10-file commit in a 150,000-file repository as fast as in a small one.
+ */
+export async function indexContext(repo: Repository, staged: readonly BlobEntry[], supportFiles: readonly string[]): Promise<BlobEntry[]> {
+  const dirs = new Set(staged.map((e) => e.path.slice(0, Math.max(0, e.path.lastIndexOf('/')))));
+  const specs = [
+    ...supportFiles.map((f) => `:(literal)${f}`),
+    ':(glob)**/.sops.yaml',
+    ':(glob)**/.sops.yml',
+    ...[...dirs].map((d) => `:(glob)${d ? `${escapeGlob(d)}/` : ''}*`),
+  ];
+  return parseLsFiles(await repo.run(['ls-files', '--stage', '-z', '--', ...specs]));
 }

@@ -108,7 +108,7 @@ export function resolveSecretlintRc(rc: SecretlintRc | undefined, fileName = '.s
 async function buildConfig(rc: SecretlintRc | undefined, fileName: string, baseDirectory: string | undefined): Promise<SecretLintCoreConfig> {
   const entries = rc?.rules ?? [];
   const listsPreset = entries.some((r) => candidatePackageNames(r.id).includes(PRESET_RECOMMEND_ID));
-  const all = listsPreset ? entries : [{ id: PRESET_RECOMMEND_ID }, ...entries];
+  const all = (listsPreset ? entries : [{ id: PRESET_RECOMMEND_ID }, ...entries]).map(withoutPrivateKeyRule);
   const rules = await Promise.all(
     all.map(async (entry, i) => {
       const rule = await resolveRuleCreator(entry.id, baseDirectory).catch((error: Error) => {
@@ -118,6 +118,20 @@ async function buildConfig(rc: SecretlintRc | undefined, fileName: string, baseD
     }),
   );
   return { rules, ...(rc?.sharedOptions ? { sharedOptions: rc.sharedOptions } : {}) };
+}
+
+const PRIVATE_KEY_RULE = '@secretlint/secretlint-rule-privatekey';
+
+/**
+ * The private-key rule owns key material (more formats, one finding per key), and the adapter drops secretlint's
+ * privatekey findings; switching that rule off in the preset also saves its scan of every file (the costliest of
+ * the preset's rules here). A team that configures it explicitly keeps its own entry.
+ */
+function withoutPrivateKeyRule(entry: SecretlintRcRule): SecretlintRcRule {
+  if (!candidatePackageNames(entry.id).includes(PRESET_RECOMMEND_ID)) return entry;
+  const own = entry.rules ?? [];
+  if (own.some((r) => candidatePackageNames(r.id).includes(PRIVATE_KEY_RULE))) return entry;
+  return { ...entry, rules: [...own, { id: PRIVATE_KEY_RULE, disabled: true }] };
 }
 
 function expectObject(value: unknown, where: string, keyPath: string): Record<string, unknown> {

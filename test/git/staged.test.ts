@@ -77,6 +77,18 @@ describe('staged mode', () => {
     expect(report.skipped).toEqual([{ path: 'image.bin', reason: 'binary content' }]);
   });
 
+  it('finds an encrypted twin committed earlier, also in a directory whose name has glob characters', () => {
+    repo = makeRepo();
+    repo.write('we[ird]*/.env.enc', 'sops_version=3.9.0\nsops_mac=x\nA=ENC[x]\n');
+    repo.write('other/.env.enc', 'sops_version=3.9.0\nsops_mac=x\nA=ENC[x]\n');
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'encrypted', '--no-verify');
+    repo.write('we[ird]*/.env', 'A=\n'); // empty value: only the twin rule can complain
+    repo.git('add', '-A');
+    const { report } = findings(repo);
+    expect(pathsOf(report)).toEqual(['we[ird]*/.env:decrypted-twin']);
+  });
+
   it('does not scan submodules (gitlinks)', () => {
     const sub = makeRepo();
     sub.write('.env', LEAK);

@@ -5,14 +5,29 @@
  */
 import { BlobStream } from '../../git/blob-stream.js';
 import type { Repository } from '../../git/repository.js';
-import { stagedEntries, trackedEntries, type BlobEntry } from '../../git/tree-entries.js';
+import { BASELINE_FILE } from '../../baseline/format.js';
+import { GUARD_CONFIG_FILE } from '../../config/guard-config.js';
+import { indexContext, stagedEntries, trackedEntries, type BlobEntry } from '../../git/tree-entries.js';
+import { SECRETLINT_RC_FILES } from '../../secretlint/config.js';
 import { isSopsConfigPath, type ScanPlan } from '../plan.js';
 
+/** Files the engine reads from the root besides `.sops.yaml` files: configs and the baseline. */
+const SUPPORT_FILES = [GUARD_CONFIG_FILE, BASELINE_FILE, ...SECRETLINT_RC_FILES];
+/** Past this many staged files, one full listing is cheaper than a pathspec per directory. */
+const FULL_LISTING_ABOVE = 256;
+
 export async function indexPlan(repo: Repository, scope: 'staged' | 'all'): Promise<ScanPlan> {
-  // Two independent listings: run them side by side rather than one after the other.
-  const [tracked, staged] = await Promise.all([trackedEntries(repo), scope === 'staged' ? stagedEntries(repo) : undefined]);
-  const targets = staged ?? tracked;
-  return blobPlan(repo, 'index', targets, tracked);
+  if (scope === 'all') {
+    const tracked = await trackedEntries(repo);
+    return blobPlan(repo, 'index', tracked, tracked);
+  }
+  const staged = await stagedEntries(repo);
+  const context = staged.length > FULL_LISTING_ABOVE ? await trackedEntries(repo) : await indexContext(repo, staged, SUPPORT_FILES);
+  return blobPlan(repo, 'index', staged, context);
+}
+
+function isSupportPath(path: string): boolean {
+  return isSopsConfigPath(path) || (SUPPORT_FILES as readonly string[]).includes(path);
 }
 
 /** A plan over blobs: `targets` are checked, `context` holds every file a rule or config lookup may need. */
@@ -24,8 +39,13 @@ export async function blobPlan(
   shared: { commit?: string; stream?: BlobStream } = {},
 ): Promise<ScanPlan> {
   const { commit } = shared;
-  const byPath = new Map(context.map((e) => [e.path, e]));
-  for (const entry of targets) byPath.set(entry.path, entry);
+  const knownPaths = new Set<string>();
+  // Only configs are ever read besides the targets: keep their entries, not a map of the whole tree.
+  const support = new Map<string, BlobEntry>();
+  for (const entry of [...context, ...targets]) {
+    knownPaths.add(entry.path);
+    if (isSupportPath(entry.path)) support.set(entry.path, entry);
+  }
   // A shared stream (range mode: one for all commits) belongs to the caller, which closes it.
   let stream = shared.stream;
   const owned = !stream;
@@ -35,10 +55,10 @@ export async function blobPlan(
     ...(commit ? { commit } : {}),
     root: repo.root,
     files: targets.map((e) => ({ path: e.path, ...(commit ? { commit } : {}), read: (cap: number) => read(e.oid, cap) })),
-    knownPaths: new Set(byPath.keys()),
-    sopsConfigPaths: [...byPath.keys()].filter(isSopsConfigPath),
+    knownPaths,
+    sopsConfigPaths: [...support.keys()].filter(isSopsConfigPath),
     async readSupportFile(path) {
-      const entry = byPath.get(path);
+      const entry = support.get(path);
       return entry ? (await read(entry.oid)).bytes : undefined;
     },
     close: () => {
