@@ -53,14 +53,23 @@ export async function changesOf(repo: Repository, commits: readonly string[]): P
   return commits.map((commit) => ({ commit, entries: byCommit.get(commit) ?? [] }));
 }
 
-/** Every file in a commit's tree, for sibling checks and the configs in force at that commit. */
-export async function treeOf(repo: Repository, commit: string): Promise<BlobEntry[]> {
-  const out = await repo.run(['ls-tree', '-r', '-z', '--full-tree', commit]);
+/**
+ * The part of a commit's tree a check of `changed` needs: the entries of every directory on the way from the root
+ * to each changed file (not recursive). That holds the files' siblings (encrypted twins), every `.sops.yaml` that
+ * can govern them (the nearest one above a file), and the root's configs, without listing a 150,000-file tree
+ * once per commit.
+ */
+export async function treeContext(repo: Repository, commit: string, changed: readonly BlobEntry[]): Promise<BlobEntry[]> {
+  const dirs = new Set<string>(['./']);
+  for (const { path } of changed) {
+    for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) dirs.add(path.slice(0, slash + 1));
+  }
+  const out = await repo.run(['ls-tree', '-z', '--full-tree', commit, '--', ...[...dirs].map((d) => (d === './' ? d : `:(literal)${d}`))]);
   // ls-tree prints `mode type oid\tpath`; reshape into ls-files' `mode oid stage\tpath`.
   const records = out.split('\0').map((r) => {
     const tab = r.indexOf('\t');
-    const [mode, , oid] = r.slice(0, tab).split(' ');
-    return tab < 0 ? '' : `${mode} ${oid} 0\t${r.slice(tab + 1)}`;
+    const [mode, type, oid] = r.slice(0, tab).split(' ');
+    return tab < 0 || type !== 'blob' ? '' : `${mode} ${oid} 0\t${r.slice(tab + 1)}`;
   });
   return parseLsFiles(records.join('\0'));
 }

@@ -1,10 +1,10 @@
 /**
- * Range and push modes: one plan per commit, over the blobs that commit added or modified, with that commit's
- * tree as context (its `.sops.yaml`, its `.secrets-guard.yaml`, its siblings). A blob seen at the same path in an
+ * Range and push modes: one plan per commit, over the blobs that commit added or modified, with the part of that
+ * commit's tree they need as context (the `.sops.yaml` files above them, the root's configs, their siblings). A blob seen at the same path in an
  * earlier commit of the range is not read again.
  */
 import { BlobStream } from '../../git/blob-stream.js';
-import { changesOf, treeOf, type CommitChanges } from '../../git/history.js';
+import { changesOf, treeContext, type CommitChanges } from '../../git/history.js';
 import type { Repository } from '../../git/repository.js';
 import type { ScanPlan } from '../plan.js';
 import { blobPlan } from './index-plan.js';
@@ -28,6 +28,6 @@ async function* plansOfCommits(repo: Repository, changes: readonly CommitChanges
       return true;
     });
     if (fresh.length === 0) continue;
-    yield blobPlan(repo, 'commit', fresh, await treeOf(repo, commit), { commit, stream });
+    yield blobPlan(repo, 'commit', fresh, await treeContext(repo, commit, fresh), { commit, stream });
   }
 }
