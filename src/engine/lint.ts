@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { EMPTY_GUARD_CONFIG, GUARD_CONFIG_FILE, parseGuardConfig, type GuardConfig } from '../config/guard-config.js';
 import { openRepository, type Repository } from '../git/repository.js';
 import { applyBaseline, type BaselineEntry } from '../baseline/index.js';
+import { preloadSecretlint } from '../secretlint/lint.js';
 import type { ScanResult } from '../types.js';
 import { loadBaseline, type BaselineChoice } from './baseline-source.js';
 import { defaultWorkerCount, PARALLEL_THRESHOLD, scanInWorkers, WORKER_URL } from './parallel.js';
@@ -52,6 +53,8 @@ export interface LintOptions {
 export { ruleRegistry };
 
 export async function lint(options: LintOptions): Promise<ScanResult> {
+  // Nearly every scan has a text file for secretlint: load it while git lists and reads the files.
+  preloadSecretlint();
   const total = emptyTotals();
   for await (const plan of plansFor(options)) {
     try {

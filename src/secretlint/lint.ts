@@ -34,6 +34,14 @@ async function disableProfiler(): Promise<void> {
   }
 }
 
+/**
+ * Starts loading secretlint without waiting for it, so the load overlaps the engine's git round trips. Any error
+ * is left for the first real use to report.
+ */
+export function preloadSecretlint(): void {
+  loadCore().catch(() => {});
+}
+
 export interface SecretlintInput {
   readonly path: string;
   readonly content: string;
