@@ -4,7 +4,6 @@
  * groups, rules without keys or that can never match, and a `.sops.yml`, which sops never reads
  * (sops-format.md §1; the checks live in src/sops/config/lint.ts).
  */
-import { lintSopsConfig } from '../src/sops/config/lint.js';
 import { isSopsConfigFile } from '../src/sops/config/discovery.js';
 import type { Rule } from '../src/types.js';
 
@@ -16,7 +15,9 @@ export const rule: Rule<undefined> = {
   },
   defaultOptions: undefined,
   appliesTo: (path) => isSopsConfigFile(path),
-  check(source, context) {
+  async check(source, context) {
+    // The config linter (YAML, RE2, bech32) loads only when a .sops.yaml is among the checked files.
+    const { lintSopsConfig } = await import('../src/sops/config/lint.js');
     for (const d of lintSopsConfig(source.content, source.path)) {
       // Errors take the configured severity; warning-level checks stay warnings.
       context.report({ message: d.message, line: d.line, column: d.column, ...(d.severity === 'warning' ? { severity: 'warning' } : {}) });

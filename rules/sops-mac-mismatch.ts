@@ -5,7 +5,6 @@
  */
 import { ConfigError } from '../src/errors.js';
 import { looksSopsEncrypted } from '../src/sops/marker.js';
-import { verifySource } from '../src/sops/crypto/verify-source.js';
 import type { MacProblemReason } from '../src/sops/crypto/verify.js';
 import type { Rule } from '../src/types.js';
 
@@ -46,6 +45,8 @@ export const rule: Rule<SopsMacMismatchOptions> = {
   parseOptions,
   async check(source, context) {
     if (!looksSopsEncrypted(source.content)) return;
+    // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
+    const { verifySource } = await import('../src/sops/crypto/verify-source.js');
     const outcome = await verifySource(source.path, source.content, context.project.ageIdentities);
     if (outcome.kind === 'not-sops') return;
     const line = outcome.model.metadata?.line ?? 1;

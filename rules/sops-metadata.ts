@@ -4,10 +4,9 @@
  * (no keys, bad timestamps, several selection settings) or lose its integrity check (no MAC).
  */
 import { encProblem, looksLikeEnc, parseEnc } from '../src/sops/enc.js';
-import { encryptedModelOf, keyPathOf, type EncryptedFileModel } from '../src/sops/file-checks.js';
+import type { EncryptedFileModel } from '../src/sops/file-checks.js';
 import { parseRfc3339 } from '../src/sops/go-format.js';
 import { looksSopsEncrypted } from '../src/sops/marker.js';
-import { isParseFailure, parseSopsFile } from '../src/sops/stores/index.js';
 import type { Rule } from '../src/types.js';
 
 const KEY_LISTS = ['pgp', 'kms', 'gcp_kms', 'azure_kv', 'hc_vault', 'hckms'];
@@ -52,7 +51,10 @@ export const rule: Rule<undefined> = {
     defaultSeverity: 'error',
   },
   defaultOptions: undefined,
-  check(source, context) {
+  async check(source, context) {
+    if (!source.content.includes('sops')) return;
+    // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
+    const [{ encryptedModelOf, keyPathOf }, { isParseFailure, parseSopsFile }] = await Promise.all([import('../src/sops/file-checks.js'), import('../src/sops/stores/index.js')]);
     const model = encryptedModelOf(source.path, source.content);
     if (!model) {
       // A sops file that no longer parses; when a creation rule covers it, sops-unencrypted-file reports it instead.

@@ -4,11 +4,12 @@
  * `encrypted_regex: ^(data|stringData)$` applied to a `.env` (getsops/sops#1886), or a suffix no key carries.
  */
 import { looksLikeEnc } from '../src/sops/enc.js';
-import { encryptedModelOf, hasContent, type EncryptedFileModel } from '../src/sops/file-checks.js';
-import { effectiveSelection, isValidRe2, shouldBeEncrypted } from '../src/sops/selection.js';
+import type { EncryptedFileModel } from '../src/sops/file-checks.js';
 import type { Rule } from '../src/types.js';
 
-function cause(model: EncryptedFileModel, valued: number): string {
+type Selection = typeof import('../src/sops/selection.js');
+
+function cause(model: EncryptedFileModel, valued: number, hasContent: (l: EncryptedFileModel['leaves'][number]) => boolean, { effectiveSelection, isValidRe2, shouldBeEncrypted }: Selection): string {
   const inEncryptedPosition = model.leaves.filter((l) => hasContent(l) && shouldBeEncrypted(l, model.metadata.selection)).length;
   const settings = effectiveSelection(model.metadata.selection);
   const named = settings.map((s) => `${s.setting} ${s.value}`).join(', ');
@@ -31,13 +32,16 @@ export const rule: Rule<undefined> = {
     defaultSeverity: 'error',
   },
   defaultOptions: undefined,
-  check(source, context) {
+  async check(source, context) {
+    if (!source.content.includes('sops')) return;
+    // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
+    const [{ encryptedModelOf, hasContent }, selection] = await Promise.all([import('../src/sops/file-checks.js'), import('../src/sops/selection.js')]);
     const model = encryptedModelOf(source.path, source.content);
     if (!model) return;
     const values = model.leaves.filter(hasContent);
     if (values.length === 0 || values.some((l) => l.type === 'str' && looksLikeEnc(l.text))) return;
     context.report({
-      message: `sops metadata present but none of the ${values.length} value(s) is encrypted: ${cause(model, values.length)}`,
+      message: `sops metadata present but none of the ${values.length} value(s) is encrypted: ${cause(model, values.length, hasContent, selection)}`,
       line: model.metadata.line,
     });
   },

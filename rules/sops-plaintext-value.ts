@@ -5,8 +5,6 @@
  * positions are warnings: sops never MACs comments and decrypts around them.
  */
 import { looksLikeEnc } from '../src/sops/enc.js';
-import { encryptedModelOf, hasContent, keyPathOf } from '../src/sops/file-checks.js';
-import { shouldBeEncrypted } from '../src/sops/selection.js';
 import type { Rule } from '../src/types.js';
 
 export const rule: Rule<undefined> = {
@@ -16,7 +14,10 @@ export const rule: Rule<undefined> = {
     defaultSeverity: 'error',
   },
   defaultOptions: undefined,
-  check(source, context) {
+  async check(source, context) {
+    if (!source.content.includes('sops')) return;
+    // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
+    const [{ encryptedModelOf, hasContent, keyPathOf }, { shouldBeEncrypted }] = await Promise.all([import('../src/sops/file-checks.js'), import('../src/sops/selection.js')]);
     const model = encryptedModelOf(source.path, source.content);
     if (!model) return;
     const selection = model.metadata.selection;

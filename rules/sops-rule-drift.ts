@@ -4,11 +4,10 @@
  * file was not updated (`sops updatekeys`); a removed recipient can still decrypt it. A different selection setting
  * or `mac_only_encrypted`: the file keeps the settings it was encrypted with, which only re-encryption changes.
  */
-import { abbreviate } from '../src/sops/config/check-rules.js';
+import { abbreviate } from '../src/util/abbreviate.js';
 import { isSopsConfigFile } from '../src/sops/config/discovery.js';
-import { recipientDrift, settingsDrift, type RecipientDrift } from '../src/sops/config/drift.js';
+import type { RecipientDrift } from '../src/sops/config/drift.js';
 import type { SelectionEntry } from '../src/sops/config/settings.js';
-import { isParseFailure, parseSopsFile } from '../src/sops/stores/index.js';
 import type { Rule } from '../src/types.js';
 
 type Key = RecipientDrift['added'][number];
@@ -36,10 +35,12 @@ export const rule: Rule<undefined> = {
   },
   defaultOptions: undefined,
   appliesTo: (path) => !isSopsConfigFile(path),
-  check(source, context) {
+  async check(source, context) {
     if (!source.content.includes('sops')) return;
     const governing = context.project.sopsRuleFor(source.path);
     if (!governing) return;
+    // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
+    const [{ recipientDrift, settingsDrift }, { isParseFailure, parseSopsFile }] = await Promise.all([import('../src/sops/config/drift.js'), import('../src/sops/stores/index.js')]);
     const model = parseSopsFile(source.path, source.content);
     if (isParseFailure(model) || !model.metadata) return;
     const { metadata } = model;

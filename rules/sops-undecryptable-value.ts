@@ -4,7 +4,6 @@
  * copied from another key or another file, or altered; `sops decrypt` fails on it.
  */
 import { looksSopsEncrypted } from '../src/sops/marker.js';
-import { verifySource } from '../src/sops/crypto/verify-source.js';
 import type { Rule } from '../src/types.js';
 
 const FIX =
@@ -20,6 +19,8 @@ export const rule: Rule<undefined> = {
   defaultOptions: undefined,
   async check(source, context) {
     if (!looksSopsEncrypted(source.content)) return;
+    // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
+    const { verifySource } = await import('../src/sops/crypto/verify-source.js');
     const outcome = await verifySource(source.path, source.content, context.project.ageIdentities);
     if (outcome.kind === 'not-sops') return;
     context.project.recordVerification(source.path, outcome.kind === 'checked' ? 'verified' : 'unverifiable');

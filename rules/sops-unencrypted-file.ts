@@ -3,7 +3,6 @@
  * `sops encrypt` would encrypt it, but it carries no sops metadata in its store's form (sops-format.md §2, §10.2):
  * it is committed in plaintext. A covered file that does not even parse in its store is reported with the line.
  */
-import { isParseFailure, parseSopsFile } from '../src/sops/stores/index.js';
 import type { Rule } from '../src/types.js';
 
 const isSopsConfig = (path: string): boolean => path === '.sops.yaml' || path.endsWith('/.sops.yaml');
@@ -19,7 +18,7 @@ export const rule: Rule<undefined> = {
   },
   defaultOptions: undefined,
   appliesTo: (path) => !isSopsConfig(path),
-  check(source, context) {
+  async check(source, context) {
     const governing = context.project.sopsRuleFor(source.path);
     if (!governing) return;
     const where = `creation_rules[${governing.ruleIndex}] of ${governing.configPath}`;
@@ -35,6 +34,8 @@ export const rule: Rule<undefined> = {
       context.report({ message: `covered by ${where} but larger than the size cap, so whether it is encrypted was not checked: raise maxFileSize in .secrets-guard.yaml` });
       return;
     }
+    // The store parsers (YAML) load only for files a creation rule covers.
+    const { isParseFailure, parseSopsFile } = await import('../src/sops/stores/index.js');
     const model = parseSopsFile(source.path, source.content);
     if (isParseFailure(model)) {
       context.report({

@@ -19,7 +19,7 @@ export interface ScanSettings {
   readonly project: ProjectView;
   readonly salt: string;
   /** Spans of sops ciphertext and metadata, where secret detectors must not report. */
-  readonly ciphertextSpans: (content: string, path: string) => ReadonlyArray<readonly [number, number]>;
+  readonly ciphertextSpans: (content: string, path: string) => Promise<ReadonlyArray<readonly [number, number]>>;
   /** Called after each file, for progress reporting. */
   readonly onFile?: (done: number, total: number, bytes: number) => void;
 }
@@ -98,7 +98,7 @@ async function runOn(rules: readonly ActiveRule[], source: SourceFile, settings:
     for (const finding of found) {
       if (isSuppressed(lines, finding.line)) continue;
       if (active.rule.meta.skipsCiphertext && finding.index !== undefined) {
-        spans ??= settings.ciphertextSpans(source.content, source.path);
+        spans ??= await settings.ciphertextSpans(source.content, source.path);
         if (spans.some(([start, end]) => finding.index! >= start && finding.index! < end)) continue;
       }
       kept.push({ finding: stripOffsets(finding), fallback: active.rule.meta.fallback === true });

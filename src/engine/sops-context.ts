@@ -2,18 +2,23 @@
  * The sops side of a scan: which `.sops.yaml` rule governs each path, and where ciphertext lies (so secret
  * detectors stay quiet there). Built from the config texts, so a worker thread can build the same view.
  */
-import { ciphertextSpans } from '../sops/ciphertext-spans.js';
 import type { GoverningSopsRule } from '../types.js';
 
 export interface SopsContext {
   sopsRuleFor(path: string): GoverningSopsRule | undefined;
-  ciphertextSpans(content: string, path: string): ReadonlyArray<readonly [number, number]>;
+  ciphertextSpans(content: string, path: string): Promise<ReadonlyArray<readonly [number, number]>>;
 }
 
 /** A `.sops.yaml` as read from the scan's source. */
 export interface SopsConfigSource {
   readonly path: string;
   readonly text: string;
+}
+
+/** Ciphertext and metadata spans; the sops parsers load only for text that could hold either. */
+async function ciphertextSpans(content: string, path: string): Promise<ReadonlyArray<readonly [number, number]>> {
+  if (!content.includes('sops') && !content.includes('ENC[')) return [];
+  return (await import('../sops/ciphertext-spans.js')).ciphertextSpans(content, path);
 }
 
 /** The nearest `.sops.yaml` above each file (or the forced one), its first matching creation rule as sops picks it. */

@@ -3,6 +3,7 @@
  * settings, recipients sops cannot parse, empty key groups, impossible Shamir thresholds, rules without keys, and
  * rules that can never be reached.
  */
+import { abbreviate } from '../../util/abbreviate.js';
 import { diagnostic, type ConfigDiagnostic } from './diagnostic.js';
 import type { ContainerInfo, Location } from './located.js';
 import type { CreationRule } from './parse.js';
@@ -127,6 +128,3 @@ function writesKeys(holder: unknown): boolean {
   });
 }
 
-export function abbreviate(text: string, max = 72): string {
-  return text.length <= max ? text : `${text.slice(0, 40)}…${text.slice(-12)}`;
-}
