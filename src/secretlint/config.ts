@@ -114,10 +114,36 @@ async function buildConfig(rc: SecretlintRc | undefined, fileName: string, baseD
       const rule = await resolveRuleCreator(entry.id, baseDirectory).catch((error: Error) => {
         throw new ConfigError(`${fileName}: rules[${i}].id: cannot load secretlint rule "${entry.id}" (${error.message}); install it in the repository or remove it`);
       });
-      return { ...entry, rule } as unknown as SecretLintCoreConfigUnionRule;
+      return { ...entry, rule: withDisabledRulesSkipped(rule, entry) } as unknown as SecretLintCoreConfigUnionRule;
     }),
   );
   return { rules, ...(rc?.sharedOptions ? { sharedOptions: rc.sharedOptions } : {}) };
+}
+
+interface PresetCreator {
+  readonly meta: { readonly type?: string };
+  create(context: { registerRule(rule: { meta: { id: string } }, defaultValue?: unknown): void }, options: unknown): unknown;
+}
+
+/**
+ * `disabled: true` on a rule inside a preset (as secretlint documents it) is not honoured by @secretlint/core 13:
+ * the preset registers every rule regardless. Wrapping the preset so that it never registers a disabled rule makes
+ * a team's `.secretlintrc` mean what it says, and spares the disabled rules' scan of every file.
+ */
+function withDisabledRulesSkipped(creator: unknown, entry: SecretlintRcRule): unknown {
+  const preset = creator as PresetCreator;
+  const disabled = new Set((entry.rules ?? []).filter((r) => r.disabled).flatMap((r) => candidatePackageNames(r.id)));
+  if (preset?.meta?.type !== 'preset' || disabled.size === 0) return creator;
+  return {
+    ...preset,
+    create(context: Parameters<PresetCreator['create']>[0], options: unknown) {
+      const filtered = Object.create(context) as typeof context;
+      filtered.registerRule = (rule, defaultValue) => {
+        if (!disabled.has(rule.meta.id)) context.registerRule(rule, defaultValue);
+      };
+      return preset.create(filtered, options);
+    },
+  };
 }
 
 const PRIVATE_KEY_RULE = '@secretlint/secretlint-rule-privatekey';
