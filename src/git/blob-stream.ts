@@ -32,7 +32,10 @@ export class BlobStream {
   #failure: Error | undefined;
 
   constructor(root: string, env: NodeJS.ProcessEnv) {
-    this.#child = spawn('git', ['cat-file', '--batch'], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    // git maps pack files in windows of up to 1 GiB by default, so reading every blob of a large repository would
+    // map (and count in its RSS) the whole pack; small windows bound git's memory at no measurable cost in speed.
+    const windows = ['-c', 'core.packedGitWindowSize=16m', '-c', 'core.packedGitLimit=96m'];
+    this.#child = spawn('git', [...windows, 'cat-file', '--batch'], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     this.#child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     this.#child.stdout.on('data', (chunk: Buffer) => this.#onData(chunk));

@@ -51,25 +51,39 @@ export function parseLsFiles(out: string): BlobEntry[] {
   const entries: BlobEntry[] = [];
   // Only a conflicted path (stage 1-3) appears more than once; a set over every path would cost a string per file.
   const conflicted = new Set<string>();
-  for (const record of out.split('\0')) {
-    const tab = record.indexOf('\t');
-    if (tab < 0) continue;
-    const [mode = '', oid = '', stage = '0'] = record.slice(0, tab).split(' ');
-    const path = record.slice(tab + 1);
-    if (!isFileMode(mode)) continue;
-    if (stage !== '0') {
-      const key = `${path}\0${oid}`;
-      if (conflicted.has(key)) continue;
-      conflicted.add(key);
+  // Walked with indexOf rather than split: on a 150,000-file index, split's intermediate strings and arrays were
+  // the largest transient allocation of a whole --all run.
+  for (let start = 0; start < out.length; ) {
+    let end = out.indexOf('\0', start);
+    if (end === -1) end = out.length;
+    const tab = out.indexOf('\t', start);
+    if (tab !== -1 && tab < end) {
+      const firstSpace = out.indexOf(' ', start);
+      const secondSpace = out.indexOf(' ', firstSpace + 1);
+      const mode = internMode(out.slice(start, firstSpace));
+      const oid = out.slice(firstSpace + 1, secondSpace);
+      const path = out.slice(tab + 1, end);
+      const staged = out.charCodeAt(secondSpace + 1) === 48 /* '0' */;
+      if (isFileMode(mode) && (staged || !seenConflict(conflicted, path, oid))) entries.push({ path, oid, mode });
     }
-    entries.push({ path, oid, mode });
+    start = end + 1;
   }
   return entries;
 }
 
-/** All paths in the index, for rules that ask whether a sibling exists. */
-export async function indexPaths(repo: Repository): Promise<string[]> {
-  return (await repo.run(['ls-files', '-z'])).split('\0').filter((p) => p !== '');
+function seenConflict(conflicted: Set<string>, path: string, oid: string): boolean {
+  const key = `${path}\0${oid}`;
+  if (conflicted.has(key)) return true;
+  conflicted.add(key);
+  return false;
+}
+
+const MODES = new Map<string, string>();
+/** Modes repeat across the whole index; one string each instead of one per file. */
+function internMode(mode: string): string {
+  let interned = MODES.get(mode);
+  if (!interned) MODES.set(mode, (interned = mode));
+  return interned;
 }
 
 /** Glob magic in a literal directory name, escaped for a `:(glob)` pathspec. */

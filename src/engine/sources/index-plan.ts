@@ -26,6 +26,30 @@ export async function indexPlan(repo: Repository, scope: 'staged' | 'all'): Prom
   return blobPlan(repo, 'index', staged, context);
 }
 
+type BlobReader = (oid: string, cap?: number) => ReturnType<BlobStream['read']>;
+
+/**
+ * A planned blob. A class, not an object with a closure: on a 150,000-file index the per-file closures and their
+ * contexts were a fifth of the main thread's heap.
+ */
+class IndexFile {
+  readonly path: string;
+  readonly commit: string | undefined;
+  readonly #oid: string;
+  readonly #reader: BlobReader;
+
+  constructor(path: string, oid: string, commit: string | undefined, reader: BlobReader) {
+    this.path = path;
+    this.commit = commit;
+    this.#oid = oid;
+    this.#reader = reader;
+  }
+
+  read(cap: number): ReturnType<BlobStream['read']> {
+    return this.#reader(this.#oid, cap);
+  }
+}
+
 function isSupportPath(path: string): boolean {
   return isSopsConfigPath(path) || (SUPPORT_FILES as readonly string[]).includes(path);
 }
@@ -54,7 +78,7 @@ export async function blobPlan(
     origin,
     ...(commit ? { commit } : {}),
     root: repo.root,
-    files: targets.map((e) => ({ path: e.path, ...(commit ? { commit } : {}), read: (cap: number) => read(e.oid, cap) })),
+    files: targets.map((e) => new IndexFile(e.path, e.oid, commit, read)),
     knownPaths,
     sopsConfigPaths: [...support.keys()].filter(isSopsConfigPath),
     async readSupportFile(path) {
