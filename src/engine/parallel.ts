@@ -7,7 +7,6 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ConfigError } from '../errors.js';
 import type { PlannedFile } from './plan.js';
-import { heapKeeper } from './heap.js';
 import { RuleCrash, scanFile, type PlanScan } from './scan.js';
 import type { FromWorker, ToWorker } from './scan-worker.js';
 import { settingsFromSpec, type ScanSpec, type VerificationSink } from './scan-spec.js';
@@ -51,7 +50,6 @@ export async function scanInWorkers(
   // machine one worker plus this thread use both cores with two V8 heaps instead of three.
   const local: PlanScan = { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 };
   const localSettings = await settingsFromSpec(spec, verification, verificationPrefix);
-  const keepHeap = heapKeeper();
   let done = 0;
   let failure: Error | undefined;
   const lanes: Lane[] = Array.from({ length: threads }, () => {
@@ -100,7 +98,6 @@ export async function scanInWorkers(
       if (i % READ_AHEAD === 0) for (let j = i + READ_AHEAD; j < i + 2 * READ_AHEAD; j++) ask(j);
       if (lane.inFlight >= IN_FLIGHT_PER_WORKER) {
         const scanned = await scanFile(spec.origin, { path: file.path, ...(file.commit ? { commit: file.commit } : {}), read: async () => ({ size, ...(read ? { bytes: read } : {}) }) }, localSettings, local);
-        keepHeap(scanned);
         onFile?.(++done, files.length, scanned);
         continue;
       }

@@ -5,7 +5,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { PlanScan } from './scan.js';
 import { scanFile } from './scan.js';
-import { heapKeeper } from './heap.js';
 import { settingsFromSpec, type ScanSpec } from './scan-spec.js';
 
 export type ToWorker =
@@ -26,7 +25,6 @@ let ready: Promise<{ settings: Awaited<ReturnType<typeof settingsFromSpec>>; spe
 // Files are handled one after another so their results keep the order in which they were sent.
 let queue: Promise<void> = Promise.resolve();
 
-const keepHeap = heapKeeper();
 let received = 0;
 let unacknowledged = { files: 0, bytes: 0 };
 const ACK_EVERY = 16;
@@ -53,7 +51,6 @@ async function handle(message: ToWorker): Promise<void> {
   const bytes = message.bytes ? Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength) : undefined;
   const file = { path: message.path, ...(message.commit ? { commit: message.commit } : {}), read: async () => ({ size: message.size, ...(bytes ? { bytes } : {}) }) };
   const read = await scanFile(spec.origin, file, settings, scan);
-  keepHeap(read);
   received--;
   unacknowledged = { files: unacknowledged.files + 1, bytes: unacknowledged.bytes + read };
   // Acknowledge in batches, and whenever the worker runs out of work so the main thread never waits on it.

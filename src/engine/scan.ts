@@ -8,7 +8,6 @@ import type { Finding, ProjectView, SkippedFile, SourceFile } from '../types.js'
 import { buildLineIndex } from '../util/positions.js';
 import type { ActiveRule } from './active-rules.js';
 import { decodeText, isBinary } from './content.js';
-import { heapKeeper } from './heap.js';
 import type { PlannedFile, ScanPlan } from './plan.js';
 import { runRule, type PositionedFinding } from './run-rule.js';
 import { isSuppressed } from './suppressions.js';
@@ -43,12 +42,10 @@ export async function scanPlan(plan: ScanPlan, settings: ScanSettings): Promise<
   const result: PlanScan = { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 };
   let next = 0;
   let done = 0;
-  const keepHeap = heapKeeper();
   const worker = async (): Promise<void> => {
     while (next < files.length) {
       const file = files[next++]!;
       const bytes = await scanFile(plan.origin, file, settings, result);
-      keepHeap(bytes);
       settings.onFile?.(++done, files.length, bytes);
     }
   };

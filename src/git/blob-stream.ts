@@ -34,7 +34,7 @@ export class BlobStream {
   constructor(root: string, env: NodeJS.ProcessEnv) {
     // git maps pack files in windows of up to 1 GiB by default, so reading every blob of a large repository would
     // map (and count in its RSS) the whole pack; small windows bound git's memory at no measurable cost in speed.
-    const windows = ['-c', 'core.packedGitWindowSize=16m', '-c', 'core.packedGitLimit=96m'];
+    const windows = ['-c', 'core.packedGitWindowSize=32m', '-c', 'core.packedGitLimit=128m'];
     this.#child = spawn('git', [...windows, 'cat-file', '--batch'], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     this.#child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
