@@ -5,7 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { EMPTY_GUARD_CONFIG, GUARD_CONFIG_FILE, parseGuardConfig, type GuardConfig } from '../config/guard-config.js';
-import { openRepository, type Repository } from '../git/repository.js';
+import { openRepository } from '../git/repository.js';
+import { indexPaths } from '../git/tree-entries.js';
 import { applyBaseline, type BaselineEntry } from '../baseline/index.js';
 import { preloadSecretlint } from '../secretlint/lint.js';
 import type { ScanResult } from '../types.js';
@@ -46,7 +47,7 @@ export interface LintOptions {
   readonly onFile?: ScanSettings['onFile'];
   /** Which baseline suppresses accepted findings (default: the repository's own file, when it has one). */
   readonly baseline?: BaselineChoice;
-  /** Worker threads for large scans; 0 scans in the main thread. Default: the cores available, at most 4. */
+  /** Worker threads for large scans; 0 scans in the main thread. Default: one per core but one, at most 4. */
   readonly threads?: number;
 }
 
@@ -130,7 +131,7 @@ async function* plansFor(options: LintOptions): AsyncGenerator<ScanPlan> {
   if (mode.kind === 'paths') {
     // Paths mode also works outside a repository (a directory of files handed over by another tool).
     const repo = await openRepository(options.cwd, options.env).catch(() => undefined);
-    yield diskPlan(repo?.root ?? options.cwd, options.cwd, mode.paths, repo ? await trackedPaths(repo) : []);
+    yield diskPlan(repo?.root ?? options.cwd, options.cwd, mode.paths, repo ? await indexPaths(repo) : []);
     return;
   }
   const repo = await openRepository(options.cwd, options.env, { allowBare: mode.kind === 'range' || mode.kind === 'push' });
@@ -140,10 +141,6 @@ async function* plansFor(options: LintOptions): AsyncGenerator<ScanPlan> {
   }
   const commits = mode.kind === 'range' ? await commitsInRange(repo, mode.range) : await commitsInPush(repo, mode.updates);
   yield* historyPlans(repo, commits);
-}
-
-async function trackedPaths(repo: Repository): Promise<string[]> {
-  return (await repo.run(['ls-files', '-z'])).split('\0').filter((p) => p !== '');
 }
 
 /** `.secrets-guard.yaml` comes from the same source as the files: the index in staged mode, the disk for paths. */

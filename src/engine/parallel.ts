@@ -1,7 +1,7 @@
 /**
  * Parallel scans for large plans (--all, big ranges): the main thread reads blobs from the one cat-file stream
- * and hands each file to the least busy worker thread, which runs the rules. Bounded in-flight work keeps memory
- * proportional to the largest files, not the repository.
+ * and hands each file to the least busy worker thread, which runs the rules, or scans it itself when every worker
+ * already has a full queue. Reads ahead and queues are bounded, so the bytes in flight stay small.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -49,7 +49,7 @@ export async function scanInWorkers(
   // The main thread is a lane too: it scans a file itself whenever every worker's queue is full. On a 2-core
   // machine one worker plus this thread use both cores with two V8 heaps instead of three.
   const local: PlanScan = { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 };
-  const localSettings = await settingsFromSpec(spec, verification, verificationPrefix);
+  let localSettings: ReturnType<typeof settingsFromSpec> | undefined;
   let done = 0;
   let failure: Error | undefined;
   const lanes: Lane[] = Array.from({ length: threads }, () => {
@@ -87,7 +87,6 @@ export async function scanInWorkers(
       if (i < files.length && !reads[i]) reads[i] = files[i]!.read(spec.maxFileSize);
     };
     for (let i = 0; i < Math.min(READ_AHEAD, files.length); i++) ask(i);
-    // (the first window's follow-up is asked at i = 0 below)
     for (let i = 0; i < files.length; i++) {
       const file = files[i]!;
       if (failure) throw failure;
@@ -97,7 +96,9 @@ export async function scanInWorkers(
       // Ask for the next window in one go, so the blob stream sends git one batch of requests, not one per file.
       if (i % READ_AHEAD === 0) for (let j = i + READ_AHEAD; j < i + 2 * READ_AHEAD; j++) ask(j);
       if (lane.inFlight >= IN_FLIGHT_PER_WORKER) {
-        const scanned = await scanFile(spec.origin, { path: file.path, ...(file.commit ? { commit: file.commit } : {}), read: async () => ({ size, ...(read ? { bytes: read } : {}) }) }, localSettings, local);
+        localSettings ??= settingsFromSpec(spec, verification, verificationPrefix);
+        const inHand = { path: file.path, ...(file.commit ? { commit: file.commit } : {}), read: async () => ({ size, ...(read ? { bytes: read } : {}) }) };
+        const scanned = await scanFile(spec.origin, inHand, await localSettings, local);
         onFile?.(++done, files.length, scanned);
         continue;
       }

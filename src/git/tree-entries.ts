@@ -106,3 +106,8 @@ export async function indexContext(repo: Repository, staged: readonly BlobEntry[
   ];
   return parseLsFiles(await repo.run(['ls-files', '--stage', '-z', '--', ...specs]));
 }
+
+/** All paths in the index, for rules that ask whether a sibling exists (paths mode). */
+export async function indexPaths(repo: Repository): Promise<string[]> {
+  return (await repo.run(['ls-files', '-z'])).split('\0').filter((p) => p !== '');
+}
