@@ -58,11 +58,9 @@ export interface SpecInputs {
 export const ruleRegistry: ReadonlyMap<string, Rule<unknown>> = new Map(registry.map((r) => [r.meta.id, r as Rule<unknown>]));
 
 export async function buildSpec(plan: ScanPlan, inputs: SpecInputs): Promise<ScanSpec> {
-  const sopsConfigs: SopsConfigSource[] = [];
-  for (const path of plan.sopsConfigPaths) {
-    const bytes = await plan.readSupportFile(path);
-    if (bytes) sopsConfigs.push({ path, text: bytes.toString('utf8') });
-  }
+  // Requested together, so a monorepo's many configs cost one round trip through the blob stream.
+  const read = await Promise.all(plan.sopsConfigPaths.map(async (path) => ({ path, bytes: await plan.readSupportFile(path) })));
+  const sopsConfigs: SopsConfigSource[] = read.flatMap(({ path, bytes }) => (bytes ? [{ path, text: bytes.toString('utf8') }] : []));
   const forced = inputs.forcedSopsConfig;
   const overrides = new Map(inputs.ruleOverrides);
   const secretlintRc = await readSecretlintRc(plan);
