@@ -6,10 +6,7 @@ import { isKnownError, UsageError } from './errors.js';
 import { ruleRegistry } from './engine/lint.js';
 import { RuleCrash } from './engine/scan.js';
 import { helpText, parseCommandLine, type Command, type ParsedCommandLine } from './cli-options.js';
-import { baseline } from './commands/baseline.js';
 import { check } from './commands/check.js';
-import { preReceive } from './commands/pre-receive.js';
-import { init } from './commands/init.js';
 import { toolVersion } from './version.js';
 
 export interface CliIo {
@@ -37,9 +34,10 @@ export type CommandHandler = (cli: ParsedCommandLine, io: CliIo) => Promise<CliO
 /** One module per command in src/commands/; adding a command is a line here and one in cli-options.ts. */
 const COMMAND_HANDLERS: Record<Command, CommandHandler> = {
   check,
-  'pre-receive': preReceive,
-  init,
-  baseline,
+  // The other commands load on demand: the pre-commit hook runs `check` on every commit and should not pay for them.
+  'pre-receive': async (cli, io) => (await import('./commands/pre-receive.js')).preReceive(cli, io),
+  baseline: async (cli, io) => (await import('./commands/baseline.js')).baseline(cli, io),
+  init: async (cli, io) => (await import('./commands/init.js')).init(cli, io),
 };
 
 export async function run(argv: readonly string[], io: CliIo): Promise<CliOutcome> {

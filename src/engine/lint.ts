@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { EMPTY_GUARD_CONFIG, GUARD_CONFIG_FILE, parseGuardConfig, type GuardConfig } from '../config/guard-config.js';
 import { openRepository } from '../git/repository.js';
 import { indexPaths } from '../git/tree-entries.js';
-import { applyBaseline, type BaselineEntry } from '../baseline/index.js';
+import type { BaselineEntry } from '../baseline/index.js';
 import { preloadSecretlint } from '../secretlint/lint.js';
 import type { ScanResult } from '../types.js';
 import { loadBaseline, type BaselineChoice } from './baseline-source.js';
@@ -111,6 +111,7 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, total: Totals): Pr
       : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, total.verification, prefix)), ignore: [], ...(options.onFile ? { onFile: options.onFile } : {}) });
   let findings = scan.findings;
   if (baseline) {
+    const { applyBaseline } = await import('../baseline/apply.js'); // only repositories with a baseline need it
     const outcome = applyBaseline(findings, baseline);
     findings = outcome.kept;
     total.baseline.used = true;
