@@ -10,6 +10,14 @@ import module from 'node:module';
 // Node 22.1+ caches compiled modules on disk, which takes a large share of start-up off every later commit.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
+// Anything that escapes every handler still fails closed: exit 2 with one line, never a crash that looks like 1.
+const failClosed = (reason: unknown): never => {
+  process.stderr.write(`secrets-guard: internal error: ${(reason as Error)?.message ?? String(reason)}\n`);
+  process.exit(2);
+};
+process.on('unhandledRejection', failClosed);
+process.on('uncaughtException', failClosed);
+
 try {
   const { run, failure } = await import('./cli.js');
   const outcome = await run(process.argv.slice(2), {
