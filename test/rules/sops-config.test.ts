@@ -81,8 +81,8 @@ testRule(rule, {
       path: 'functional-tests/.sops.yaml',
       content: fixtureText('getsops-sops/functional-tests/.sops.yaml'),
       errors: [
-        { line: 14, severity: 'error', message: 'creation rule 2 lists no key' },
-        { line: 15, severity: 'error', message: 'creation rule 3 lists no key' },
+        { line: 14, severity: 'warning', message: 'creation rule 2 lists no key' },
+        { line: 15, severity: 'warning', message: 'creation rule 3 lists no key' },
         { line: 19, severity: 'error', message: 'key group 0 of creation rule 4 has no key' },
         { line: 25, severity: 'warning', message: '`reencryption_rule` is not a destination rule key: sops silently ignores it (did you mean `recreation_rule`?)' },
       ],

@@ -78,7 +78,9 @@ export class RuleChecker {
     const groups = keyGroupsOf(rule.raw);
     if (!groups) {
       if (recipientSources(rule.raw).length === 0 && !writesKeys(rule.raw)) {
-        this.out.push(diagnostic(`creation rule ${rule.index} lists no key: sops cannot encrypt a file it matches ("no key groups provided" / "empty key group provided")`, { line: rule.line, column: 1 }));
+        // A warning, not an error: some teams pass keys on the command line (`sops encrypt --age ...`) and use such a
+        // rule only for its path and selection settings.
+        this.out.push(diagnostic(`creation rule ${rule.index} lists no key: sops cannot encrypt a file it matches unless keys are given on the command line ("no key groups provided")`, { line: rule.line, column: 1 }, 'warning'));
       }
       return;
     }
