@@ -3,9 +3,9 @@
  * `sops encrypt` would encrypt it, but it carries no sops metadata in its store's form (sops-format.md §2, §10.2):
  * it is committed in plaintext. A covered file that does not even parse in its store is reported with the line.
  */
+import { isSopsConfigFile } from '../src/sops/config/discovery.js';
 import type { Rule } from '../src/types.js';
 
-const isSopsConfig = (path: string): boolean => path === '.sops.yaml' || path.endsWith('/.sops.yaml');
 
 export const rule: Rule<undefined> = {
   meta: {
@@ -17,7 +17,7 @@ export const rule: Rule<undefined> = {
     pathOnly: true,
   },
   defaultOptions: undefined,
-  appliesTo: (path) => !isSopsConfig(path),
+  appliesTo: (path) => !isSopsConfigFile(path),
   async check(source, context) {
     const governing = context.project.sopsRuleFor(source.path);
     if (!governing) return;

@@ -27,8 +27,3 @@ export interface ScanPlan {
   /** Releases git processes. */
   close(): void;
 }
-
-export function isSopsConfigPath(path: string): boolean {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  return name === '.sops.yaml' || name === '.sops.yml';
-}

@@ -4,7 +4,7 @@
  */
 import { GitError } from '../errors.js';
 import type { Repository } from './repository.js';
-import { parseLsFiles, type BlobEntry } from './tree-entries.js';
+import { parseLsFiles, readRawRecord, type BlobEntry } from './tree-entries.js';
 
 const ZERO_OID = /^0+$/;
 
@@ -39,16 +39,17 @@ export async function changesOf(repo: Repository, commits: readonly string[]): P
   const byCommit = new Map<string, BlobEntry[]>(commits.map((c) => [c, []]));
   const fields = out.split('\0');
   let current: BlobEntry[] | undefined;
-  for (let i = 0; i < fields.length; i++) {
+  // Each commit id is followed by that commit's raw records.
+  for (let i = 0; i < fields.length; ) {
     const field = fields[i]!;
     if (!field.startsWith(':')) {
       current = byCommit.get(field.trim());
+      i++;
       continue;
     }
-    const [, newMode = '', , newOid = '', status = ''] = field.slice(1).split(' ');
-    let path = fields[++i] ?? '';
-    if (status.startsWith('R') || status.startsWith('C')) path = fields[++i] ?? '';
-    if (newMode !== '160000' && newMode !== '120000') current?.push({ path, oid: newOid, mode: newMode });
+    const { entry, next } = readRawRecord(fields, i);
+    if (entry) current?.push(entry);
+    i = next;
   }
   return commits.map((commit) => ({ commit, entries: byCommit.get(commit) ?? [] }));
 }

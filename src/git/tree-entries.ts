@@ -27,16 +27,26 @@ export async function stagedEntries(repo: Repository): Promise<BlobEntry[]> {
   return parseRawDiff(out);
 }
 
-/** `:old new oldOid newOid STATUS\0path\0` records; renames and copies carry a second path, the new one. */
+/**
+ * Reads one `:old new oldOid newOid STATUS\0path\0` record of `--raw -z` output starting at `fields[i]`; renames
+ * and copies carry a second path, the new one. Returns the entry (none for submodules and symlinks) and the index
+ * of the next field. Shared by the staged listing and the per-commit listing of a range.
+ */
+export function readRawRecord(fields: readonly string[], i: number): { entry?: BlobEntry; next: number } {
+  const [, newMode = '', , newOid = '', status = ''] = (fields[i] ?? '').slice(1).split(' ');
+  let next = i + 1;
+  let path = fields[next++] ?? '';
+  if (status.startsWith('R') || status.startsWith('C')) path = fields[next++] ?? '';
+  return { ...(isFileMode(newMode) ? { entry: { path, oid: newOid, mode: newMode } } : {}), next };
+}
+
 export function parseRawDiff(out: string): BlobEntry[] {
   const fields = out.split('\0');
   const entries: BlobEntry[] = [];
   for (let i = 0; i < fields.length - 1; ) {
-    const header = fields[i++] ?? '';
-    const [, newMode = '', , newOid = '', status = ''] = header.slice(1).split(' ');
-    let path = fields[i++] ?? '';
-    if (status.startsWith('R') || status.startsWith('C')) path = fields[i++] ?? '';
-    if (isFileMode(newMode)) entries.push({ path, oid: newOid, mode: newMode });
+    const { entry, next } = readRawRecord(fields, i);
+    if (entry) entries.push(entry);
+    i = next;
   }
   return entries;
 }

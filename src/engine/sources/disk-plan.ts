@@ -6,7 +6,8 @@
 import { lstat, readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../../errors.js';
-import { isSopsConfigPath, type PlannedFile, type ScanPlan } from '../plan.js';
+import { isSopsConfigFile } from '../../sops/config/discovery.js';
+import type { PlannedFile, ScanPlan } from '../plan.js';
 
 export async function diskPlan(root: string, cwd: string, names: readonly string[], trackedPaths: readonly string[]): Promise<ScanPlan> {
   const files: PlannedFile[] = [];
@@ -51,7 +52,7 @@ async function sopsConfigsAbove(root: string, paths: readonly string[]): Promise
     for (const name of ['.sops.yaml', '.sops.yml']) {
       const path = dir === '.' ? name : `${dir}/${name}`;
       const stat = await lstat(resolve(root, path)).catch(() => undefined);
-      if (stat?.isFile() && isSopsConfigPath(path)) found.push(path);
+      if (stat?.isFile() && isSopsConfigFile(path)) found.push(path);
     }
   }
   return found;

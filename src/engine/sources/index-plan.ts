@@ -9,7 +9,8 @@ import { BASELINE_FILE } from '../../baseline/format.js';
 import { GUARD_CONFIG_FILE } from '../../config/guard-config.js';
 import { indexContext, stagedEntries, trackedEntries, type BlobEntry } from '../../git/tree-entries.js';
 import { SECRETLINT_RC_FILES } from '../../secretlint/config.js';
-import { isSopsConfigPath, type ScanPlan } from '../plan.js';
+import { isSopsConfigFile } from '../../sops/config/discovery.js';
+import type { ScanPlan } from '../plan.js';
 
 /** Files the engine reads from the root besides `.sops.yaml` files: configs and the baseline. */
 const SUPPORT_FILES = [GUARD_CONFIG_FILE, BASELINE_FILE, ...SECRETLINT_RC_FILES];
@@ -51,7 +52,7 @@ class IndexFile {
 }
 
 function isSupportPath(path: string): boolean {
-  return isSopsConfigPath(path) || (SUPPORT_FILES as readonly string[]).includes(path);
+  return isSopsConfigFile(path) || (SUPPORT_FILES as readonly string[]).includes(path);
 }
 
 /** A plan over blobs: `targets` are checked, `context` holds every file a rule or config lookup may need. */
@@ -80,7 +81,7 @@ export async function blobPlan(
     root: repo.root,
     files: targets.map((e) => new IndexFile(e.path, e.oid, commit, read)),
     knownPaths,
-    sopsConfigPaths: [...support.keys()].filter(isSopsConfigPath),
+    sopsConfigPaths: [...support.keys()].filter(isSopsConfigFile),
     async readSupportFile(path) {
       const entry = support.get(path);
       return entry ? (await read(entry.oid)).bytes : undefined;
