@@ -108,7 +108,7 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, total: Totals): Pr
   const scan =
     files.length >= PARALLEL_THRESHOLD && threads > 0 && existsSync(WORKER_URL)
       ? await scanInWorkers(files, spec, threads, total.verification, prefix, options.onFile)
-      : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, total.verification, prefix)), ignore: [], ...(options.onFile ? { onFile: options.onFile } : {}) });
+      : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, total.verification, prefix)), ...(options.onFile ? { onFile: options.onFile } : {}) });
   let findings = scan.findings;
   if (baseline) {
     const { applyBaseline } = await import('../baseline/apply.js'); // only repositories with a baseline need it

@@ -112,7 +112,6 @@ export async function settingsFromSpec(spec: ScanSpec, verification: Verificatio
   let identities: readonly string[] | undefined;
   return {
     rules: spec.rules.map((r) => ({ rule: ruleRegistry.get(r.id)!, severity: r.severity, options: r.options })),
-    ignore: spec.ignore,
     maxFileSize: spec.maxFileSize,
     salt: spec.salt,
     ciphertextSpans: sops.ciphertextSpans,

@@ -14,7 +14,6 @@ import { isSuppressed } from './suppressions.js';
 
 export interface ScanSettings {
   readonly rules: readonly ActiveRule[];
-  readonly ignore: readonly string[];
   readonly maxFileSize: number;
   readonly project: ProjectView;
   readonly salt: string;
@@ -38,7 +37,7 @@ export class RuleCrash extends Error {
 }
 
 export async function scanPlan(plan: ScanPlan, settings: ScanSettings): Promise<PlanScan> {
-  const files = await withoutIgnored(plan.files, settings.ignore);
+  const { files } = plan; // ignore globs were applied by the caller, once for either way of scanning
   const result: PlanScan = { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 };
   let next = 0;
   let done = 0;
