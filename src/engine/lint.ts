@@ -11,6 +11,7 @@ import type { BaselineEntry } from '../baseline/index.js';
 import { preloadSecretlint } from '../secretlint/lint.js';
 import type { ScanResult } from '../types.js';
 import { loadBaseline, type BaselineChoice } from './baseline-source.js';
+import { preferSmallHeap, SMALL_HEAP_FROM_FILES } from './heap-mode.js';
 import { defaultWorkerCount, PARALLEL_THRESHOLD, scanInWorkers, WORKER_URL } from './parallel.js';
 import type { ScanPlan } from './plan.js';
 import { scanPlan, withoutIgnored, type PlanScan, type ScanSettings } from './scan.js';
@@ -105,6 +106,8 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, total: Totals): Pr
   const prefix = plan.commit ? `${plan.commit}:` : '';
   const threads = options.threads ?? defaultWorkerCount();
   const files = await withoutIgnored(plan.files, spec.ignore);
+  // History scans read commit after commit: long-running even when each plan is small.
+  if (files.length >= SMALL_HEAP_FROM_FILES || plan.origin === 'commit') preferSmallHeap();
   const scan =
     files.length >= PARALLEL_THRESHOLD && threads > 0 && existsSync(WORKER_URL)
       ? await scanInWorkers(files, spec, threads, total.verification, prefix, options.onFile)
