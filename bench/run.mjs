@@ -78,7 +78,7 @@ function environment(tools, method) {
   };
 }
 
-/** dist/ for dist/src/bin.js. */
+/** dist/ for dist/bundle/bin.js. */
 const distRoot = (tools) => dirname(dirname(tools.bin));
 
 async function main() {

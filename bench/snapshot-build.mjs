@@ -16,17 +16,19 @@ import { PROJECT_ROOT } from './synthetic-repo.mjs';
 const rev = process.argv[2] ?? 'HEAD';
 const commit = git(PROJECT_ROOT, ['rev-parse', '--verify', `${rev}^{commit}`]).trim();
 const root = join(PROJECT_ROOT, '.bench/builds', commit.slice(0, 12));
-const bin = join(root, 'dist/src/bin.js');
-if (!existsSync(bin)) {
+// Builds from before the bundle (scripts/bundle.mjs) ship dist/src/bin.js; later ones dist/bundle/bin.js.
+const entryPoints = [join(root, 'dist/bundle/bin.js'), join(root, 'dist/src/bin.js')];
+if (!entryPoints.some((p) => existsSync(p))) {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  const archive = execFileSync('git', ['archive', '--format=tar', commit, 'src', 'rules', 'tsconfig.json', 'tsconfig.build.json', 'package.json'], { cwd: PROJECT_ROOT, maxBuffer: 512 * 1024 * 1024 });
+  const archive = execFileSync('git', ['archive', '--format=tar', commit, 'src', 'rules', 'tsconfig.json', 'tsconfig.build.json', 'package.json', ...(git(PROJECT_ROOT, ['ls-tree', '--name-only', commit, 'scripts/bundle.mjs']).trim() ? ['scripts/bundle.mjs'] : [])], { cwd: PROJECT_ROOT, maxBuffer: 512 * 1024 * 1024 });
   execFileSync('tar', ['-x', '-C', root], { input: archive });
   try {
     execFileSync(join(PROJECT_ROOT, 'node_modules/.bin/tsc'), ['-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   } catch (error) {
     // tsc emits despite type errors; only a missing entry point is fatal.
-    if (!existsSync(bin)) throw error;
+    if (!existsSync(entryPoints[1])) throw error;
   }
+  if (existsSync(join(root, 'scripts/bundle.mjs'))) execFileSync(process.execPath, [join(root, 'scripts/bundle.mjs')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 }
-process.stdout.write(`${bin}\n`);
+process.stdout.write(`${entryPoints.find((p) => existsSync(p))}\n`);

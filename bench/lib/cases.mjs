@@ -14,8 +14,8 @@ export const RANGE = 'HEAD~100..HEAD';
 /** Command lines stay well under Linux's ARG_MAX (2 MiB with the environment). */
 const MAX_ARGV_CHARS = 500_000;
 
-/** `bin`: the secrets-guard entry point to measure (default the project's dist/src/bin.js). */
-export function findTools(projectRoot, bin = join(projectRoot, 'dist/src/bin.js')) {
+/** `bin`: the secrets-guard entry point to measure (default the project's dist/bundle/bin.js). */
+export function findTools(projectRoot, bin = join(projectRoot, 'dist/bundle/bin.js')) {
   if (!existsSync(bin)) throw new Error(`${bin} is missing: run npm run build first`);
   const secretlintDir = join(projectRoot, 'node_modules/secretlint');
   const secretlint = existsSync(join(secretlintDir, 'bin/secretlint.js'))

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const BIN = join(PROJECT_ROOT, 'dist/src/bin.js');
+export const BIN = join(PROJECT_ROOT, 'dist/bundle/bin.js');
 
 export const isolatedEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => {
   const env: NodeJS.ProcessEnv = { ...process.env };
