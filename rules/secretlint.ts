@@ -45,8 +45,8 @@ export const rule: Rule<SecretlintOptions> = {
   },
   async check(source, context) {
     const { secretlintConfig, secretlintBaseDirectory } = context.options;
-    const config = await resolveSecretlintRc(secretlintConfig, '.secretlintrc', secretlintBaseDirectory);
-    const messages = await secretlintMessages({ path: source.path, content: source.content, config });
+    const setup = await resolveSecretlintRc(secretlintConfig, '.secretlintrc', secretlintBaseDirectory);
+    const messages = await secretlintMessages({ path: source.path, content: source.content, setup });
     for (const m of messages) {
       const subRuleId = shortRuleName(m.ruleId);
       // The private-key rule owns key material (more formats, one finding per key); do not report it twice.

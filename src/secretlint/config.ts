@@ -6,6 +6,7 @@
  * resolves and is added when the file does not list it (list it with `disabled: true` to turn it off).
  */
 import { ConfigError } from '../errors.js';
+import { PresetFilter } from './prefilter.js';
 import { candidatePackageNames, PRESET_RECOMMEND_ID, resolveRuleCreator } from './resolve-rule.js';
 import type { SecretLintCoreConfig, SecretLintCoreConfigUnionRule } from '@secretlint/types';
 
@@ -32,13 +33,13 @@ export const SECRETLINT_RC_FILES = ['.secretlintrc', '.secretlintrc.json', '.sec
 
 export interface LoadedSecretlintRc {
   readonly rc: SecretlintRc;
-  readonly config: SecretLintCoreConfig;
+  readonly setup: SecretlintSetup;
 }
 
 /** Parses and resolves: the engine calls this when it reads the file, so a missing package fails the run early. */
 export async function loadSecretlintRc(text: string, fileName: string, baseDirectory?: string): Promise<LoadedSecretlintRc> {
   const rc = await parseSecretlintRc(text, fileName);
-  return { rc, config: await resolveSecretlintRc(rc, fileName, baseDirectory) };
+  return { rc, setup: await resolveSecretlintRc(rc, fileName, baseDirectory) };
 }
 
 export async function parseSecretlintRc(text: string, fileName: string): Promise<SecretlintRc> {
@@ -90,57 +91,105 @@ function validateRule(raw: unknown, where: string, keyPath: string, topLevel: bo
   return { ...(entry as object), id: entry.id, ...(rules ? { rules } : {}) } as SecretlintRcRule;
 }
 
-/** Resolved configs, one per distinct file content and base directory: built once per process. */
-const resolved = new Map<string, Promise<SecretLintCoreConfig>>();
-
-export function resolveSecretlintRc(rc: SecretlintRc | undefined, fileName = '.secretlintrc', baseDirectory?: string): Promise<SecretLintCoreConfig> {
-  const key = JSON.stringify([rc ?? null, baseDirectory ?? null]);
-  let config = resolved.get(key);
-  if (!config) {
-    config = buildConfig(rc, fileName, baseDirectory);
-    // A failed resolution is not cached, so a later run (after `npm install`) can succeed.
-    config.catch(() => resolved.delete(key));
-    resolved.set(key, config);
-  }
-  return config;
+/**
+ * What the rule runs secretlint with: the resolved config, narrowed per file to the preset rules whose keywords
+ * occur in it (prefilter.ts).
+ */
+export interface SecretlintSetup {
+  /** The config to lint `content` with, or undefined when no rule can report anything on it. */
+  configFor(content: string, ext: string): SecretLintCoreConfig | undefined;
 }
 
-async function buildConfig(rc: SecretlintRc | undefined, fileName: string, baseDirectory: string | undefined): Promise<SecretLintCoreConfig> {
+/** Resolved setups, one per distinct file content and base directory: built once per process. */
+const resolved = new Map<string, Promise<SecretlintSetup>>();
+
+export function resolveSecretlintRc(rc: SecretlintRc | undefined, fileName = '.secretlintrc', baseDirectory?: string): Promise<SecretlintSetup> {
+  const key = JSON.stringify([rc ?? null, baseDirectory ?? null]);
+  let setup = resolved.get(key);
+  if (!setup) {
+    setup = buildSetup(rc, fileName, baseDirectory);
+    // A failed resolution is not cached, so a later run (after `npm install`) can succeed.
+    setup.catch(() => resolved.delete(key));
+    resolved.set(key, setup);
+  }
+  return setup;
+}
+
+async function buildSetup(rc: SecretlintRc | undefined, fileName: string, baseDirectory: string | undefined): Promise<SecretlintSetup> {
   const entries = rc?.rules ?? [];
   const listsPreset = entries.some((r) => candidatePackageNames(r.id).includes(PRESET_RECOMMEND_ID));
   const all = listsPreset ? entries : [{ id: PRESET_RECOMMEND_ID }, ...entries];
-  const rules = await Promise.all(
+  const resolvedRules = await Promise.all(
     all.map(async (entry, i) => {
-      const rule = await resolveRuleCreator(entry.id, baseDirectory).catch((error: Error) => {
+      const creator = await resolveRuleCreator(entry.id, baseDirectory).catch((error: Error) => {
         throw new ConfigError(`${fileName}: rules[${i}].id: cannot load secretlint rule "${entry.id}" (${error.message}); install it in the repository or remove it`);
       });
-      return { ...entry, rule: withDisabledRulesSkipped(rule, entry) } as unknown as SecretLintCoreConfigUnionRule;
+      return { entry, creator };
     }),
   );
-  return { rules, ...(rc?.sharedOptions ? { sharedOptions: rc.sharedOptions } : {}) };
+  const sharedOptions = rc?.sharedOptions ? { sharedOptions: rc.sharedOptions } : {};
+  const preset = resolvedRules.find(({ entry }) => !entry.disabled && candidatePackageNames(entry.id).includes(PRESET_RECOMMEND_ID));
+  const presetRuleIds = preset ? enabledRuleIds(preset.creator, preset.entry) : undefined;
+  if (!preset || !presetRuleIds) {
+    // A preset we cannot see into (or none): every file gets the whole configuration.
+    const config = { rules: resolvedRules.map(({ entry, creator }) => configRule(entry, creator)), ...sharedOptions };
+    return { configFor: () => config };
+  }
+  const others = resolvedRules.filter((r) => r !== preset);
+  const filter = new PresetFilter(presetRuleIds, { awsIdScan: awsIdScanEnabled(preset.entry) });
+  const configs = new Map<string, SecretLintCoreConfig>();
+  return {
+    configFor(content, ext) {
+      const selection = filter.select(content, ext);
+      if (selection.ruleIds.size === 0 && others.length === 0) return undefined;
+      let config = configs.get(selection.key);
+      if (!config) {
+        const presetRule = { ...preset.entry, rule: presetRegistering(preset.creator, selection.ruleIds) } as unknown as SecretLintCoreConfigUnionRule;
+        const rules = resolvedRules.map((r) => (r === preset ? presetRule : configRule(r.entry, r.creator)));
+        configs.set(selection.key, (config = { rules, ...sharedOptions }));
+      }
+      return config;
+    },
+  };
+}
+
+function configRule(entry: SecretlintRcRule, creator: unknown): SecretLintCoreConfigUnionRule {
+  return { ...entry, rule: creator } as unknown as SecretLintCoreConfigUnionRule;
 }
 
 interface PresetCreator {
   readonly meta: { readonly type?: string };
+  readonly rules?: ReadonlyArray<{ readonly meta?: { readonly id?: string } }>;
   create(context: { registerRule(rule: { meta: { id: string } }, defaultValue?: unknown): void }, options: unknown): unknown;
 }
 
 /**
- * `disabled: true` on a rule inside a preset (as secretlint documents it) is not honoured by @secretlint/core 13:
- * the preset registers every rule regardless. Wrapping the preset so that it never registers a disabled rule makes
- * a team's `.secretlintrc` mean what it says. (Only then: wrapping the preset when nothing is disabled cost about
- * 45 MB of peak memory on a 10 MB repository, so the default configuration uses the preset as it is.)
+ * The preset's rules minus those the entry disables, in registration order; undefined when the preset does not
+ * list its rules. (`disabled: true` on a rule inside a preset, as secretlint documents it, is not honoured by
+ * @secretlint/core 13: the preset registers every rule regardless. Registering only the enabled ones makes a
+ * team's `.secretlintrc` mean what it says.)
  */
-function withDisabledRulesSkipped(creator: unknown, entry: SecretlintRcRule): unknown {
+function enabledRuleIds(creator: unknown, entry: SecretlintRcRule): string[] | undefined {
   const preset = creator as PresetCreator;
+  const ids = preset?.meta?.type === 'preset' && Array.isArray(preset.rules) ? preset.rules.map((r) => r?.meta?.id) : undefined;
+  if (!ids || ids.some((id) => typeof id !== 'string')) return undefined;
   const disabled = new Set((entry.rules ?? []).filter((r) => r.disabled).flatMap((r) => candidatePackageNames(r.id)));
-  if (preset?.meta?.type !== 'preset' || disabled.size === 0) return creator;
+  return (ids as string[]).filter((id) => !disabled.has(id));
+}
+
+function awsIdScanEnabled(entry: SecretlintRcRule): boolean {
+  return (entry.rules ?? []).some((r) => candidatePackageNames(r.id).includes('@secretlint/secretlint-rule-aws') && Boolean(r.options?.enableIDScanRule));
+}
+
+/** The preset, registering only `ruleIds`: the same rule objects and options, fewer of them. */
+function presetRegistering(creator: unknown, ruleIds: ReadonlySet<string>): unknown {
+  const preset = creator as PresetCreator;
   return {
     ...preset,
     create(context: Parameters<PresetCreator['create']>[0], options: unknown) {
       const filtered = Object.create(context) as typeof context;
       filtered.registerRule = (rule, defaultValue) => {
-        if (!disabled.has(rule.meta.id)) context.registerRule(rule, defaultValue);
+        if (ruleIds.has(rule.meta.id)) context.registerRule(rule, defaultValue);
       };
       return preset.create(filtered, options);
     },

@@ -6,7 +6,8 @@
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import type { SecretLintCoreConfig, SecretLintCoreResultMessage } from '@secretlint/types';
+import type { SecretLintCoreResultMessage } from '@secretlint/types';
+import type { SecretlintSetup } from './config.js';
 
 type LintSource = (typeof import('@secretlint/core'))['lintSource'];
 
@@ -45,15 +46,21 @@ export function preloadSecretlint(): void {
 export interface SecretlintInput {
   readonly path: string;
   readonly content: string;
-  readonly config: SecretLintCoreConfig;
+  readonly setup: SecretlintSetup;
 }
 
-/** Messages with their data masked by secretlint (`maskSecrets`); ranges are offsets into `content`. */
-export async function secretlintMessages({ path, content, config }: SecretlintInput): Promise<SecretLintCoreResultMessage[]> {
-  const lintSource = await loadCore();
+/**
+ * Messages with their data masked by secretlint (`maskSecrets`); ranges are offsets into `content`. A file in
+ * which no rule's keyword occurs is not handed to secretlint at all, and a commit of such files never loads it.
+ */
+export async function secretlintMessages({ path, content, setup }: SecretlintInput): Promise<SecretLintCoreResultMessage[]> {
   const dot = path.lastIndexOf('.');
+  const ext = dot > path.lastIndexOf('/') ? path.slice(dot) : '';
+  const config = setup.configFor(content, ext);
+  if (!config) return [];
+  const lintSource = await loadCore();
   const result = await lintSource({
-    source: { content, filePath: path, ext: dot > path.lastIndexOf('/') ? path.slice(dot) : '', contentType: 'text' },
+    source: { content, filePath: path, ext, contentType: 'text' },
     options: { config, maskSecrets: true, noPhysicFilePath: true },
   });
   return result.messages;
