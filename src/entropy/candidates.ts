@@ -29,38 +29,75 @@ const TOKEN_CHAR = new Uint8Array(128);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_=-') TOKEN_CHAR[c.charCodeAt(0)] = 1;
 
 /**
- * Whether a line has a run of token characters at least `minLength` long: a line without one cannot hold a
- * candidate. A plain loop: on a 10 MB scan it is several times cheaper than the equivalent regex test.
+ * Only lines holding a run of at least `minLength` token characters can hold a candidate, and most lines of code
+ * and config have none. One loop over the whole text finds those lines and jumps to the end of each: measured on
+ * the 10 MB benchmark text, 46 ms against 51–74 ms for a loop per line and 86–170 ms for the equivalent regexes
+ * (`[...]{20,}` re-reads every short run from each of its characters).
  */
-function hasLongRun(line: string, minLength: number): boolean {
-  let run = 0;
-  for (let i = 0; i < line.length; i++) {
-    const code = line.charCodeAt(i);
-    if (code < 128 && TOKEN_CHAR[code] === 1) {
-      if (++run >= minLength) return true;
-    } else run = 0;
-  }
-  return false;
-}
-
 export function* candidateTokens(content: string, minLength: number, maxLineLength: number): Generator<Candidate> {
-  let inPem = false;
-  for (let start = 0; start < content.length; ) {
-    const newline = content.indexOf('\n', start);
-    const end = newline === -1 ? content.length : newline;
-    const line = content.slice(start, end);
-    const lineStart = start;
-    start = end + 1;
-    if (line.length < minLength || line.length > maxLineLength) continue;
-    if (inPem || (line.includes('-----BEGIN ') && PEM_BEGIN.test(line))) {
-      // A one-line PEM (JSON `\n` escapes) or a block: skip until its END line.
-      inPem = !PEM_END.test(line);
-      continue;
-    }
-    // Most lines of code and config have no long token at all; one cheap test spares them the full parse.
-    if (!hasLongRun(line, minLength) || isSopsMetadataLine(line)) continue;
+  const pem = pemLines(content, minLength, maxLineLength);
+  for (let at = longRunEnd(content, 0, minLength); at !== -1; ) {
+    const lineStart = content.lastIndexOf('\n', at) + 1;
+    const newline = content.indexOf('\n', at);
+    const lineEnd = newline === -1 ? content.length : newline;
+    // Go on from the next line: each line is parsed once, whatever its number of runs.
+    at = longRunEnd(content, lineEnd + 1, minLength);
+    if (lineEnd - lineStart > maxLineLength || pem.some(([from, to]) => lineStart >= from && lineStart < to)) continue;
+    const line = content.slice(lineStart, lineEnd);
+    if (isSopsMetadataLine(line)) continue;
     yield* lineCandidates(blankIgnoredSpans(line), lineStart, minLength);
   }
+}
+
+/**
+ * Where the first run of `minLength` token characters at or after `from` reaches that length, or -1. A plain
+ * function, not inlined in the generator: V8 optimises the loop here several times better.
+ */
+function longRunEnd(content: string, from: number, minLength: number): number {
+  let run = 0;
+  for (let i = from; i < content.length; i++) {
+    const code = content.charCodeAt(i);
+    if (code < 128 && TOKEN_CHAR[code] === 1) {
+      if (++run >= minLength) return i;
+    } else run = 0;
+  }
+  return -1;
+}
+
+/**
+ * Spans of lines inside PEM blocks, which the private-key rule owns: from a BEGIN line to its END line, or the
+ * BEGIN line alone when it also ends there (a one-line PEM in a JSON string). Lines outside the length bounds
+ * neither open nor close a block, as the line filter skips them before looking.
+ */
+function pemLines(content: string, minLength: number, maxLineLength: number): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const lineAround = (at: number): [number, number] => {
+    const newline = content.indexOf('\n', at);
+    return [content.lastIndexOf('\n', at) + 1, newline === -1 ? content.length : newline];
+  };
+  const usable = ([from, to]: [number, number]) => to - from >= minLength && to - from <= maxLineLength;
+  for (let begin = content.indexOf('-----BEGIN '); begin !== -1; ) {
+    const beginLine = lineAround(begin);
+    const text = content.slice(...beginLine);
+    if (!usable(beginLine) || !PEM_BEGIN.test(text)) {
+      begin = content.indexOf('-----BEGIN ', beginLine[1]);
+      continue;
+    }
+    let blockEnd = beginLine[1];
+    if (!PEM_END.test(text)) {
+      blockEnd = content.length;
+      for (let end = content.indexOf('-----END ', beginLine[1]); end !== -1; end = content.indexOf('-----END ', lineAround(end)[1])) {
+        const endLine = lineAround(end);
+        if (usable(endLine) && PEM_END.test(content.slice(...endLine))) {
+          blockEnd = endLine[1];
+          break;
+        }
+      }
+    }
+    spans.push([beginLine[0], blockEnd + 1]);
+    begin = content.indexOf('-----BEGIN ', blockEnd);
+  }
+  return spans;
 }
 
 function* lineCandidates(line: string, lineStart: number, minLength: number): Generator<Candidate> {
