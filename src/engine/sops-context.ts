@@ -29,10 +29,30 @@ export async function loadSopsContext(configs: readonly SopsConfigSource[], forc
   const lookup = createSopsRuleLookup(configs, forced);
   const sopsRuleFor = (path: string): GoverningSopsRule | undefined => {
     const found = lookup.matchFor(path);
-    if (found?.broken) return { configPath: found.config.path, ruleIndex: -1, rule: {}, undecidable: `${found.config.path} cannot be loaded by sops (${found.broken})` };
-    if (found?.match.status !== 'invalid-regex') return lookup.ruleFor(path);
-    const { rule, error } = found.match;
-    return { configPath: found.config.path, ruleIndex: rule.index, rule: rule.raw, undecidable: `the path_regex of creation_rules[${rule.index}] does not compile (${error}), so sops refuses to encrypt it` };
+    if (!found) return undefined;
+    const configPath = found.config.path;
+    if (found.broken) return { configPath, ruleIndex: -1, rule: {}, undecidable: `${configPath} cannot be loaded by sops (${found.broken})` };
+    const { match } = found;
+    if (match.status === 'none') return undefined;
+    const { rule } = match;
+    if (match.status === 'matched') return { configPath, ruleIndex: rule.index, rule: rule.raw };
+    return { configPath, ruleIndex: rule.index, rule: rule.raw, undecidable: `the path_regex of creation_rules[${rule.index}] does not compile (${match.error}), so sops refuses to encrypt it` };
   };
-  return { sopsRuleFor, ciphertextSpans };
+  return { sopsRuleFor: lastPathRemembered(sopsRuleFor), ciphertextSpans };
+}
+
+/**
+ * Every sops rule asks about the file it checks, one after another: remembering the last answer turns seven RE2
+ * lookups per file into one, without a table that grows with the repository.
+ */
+function lastPathRemembered(lookup: (path: string) => GoverningSopsRule | undefined): (path: string) => GoverningSopsRule | undefined {
+  let lastPath: string | undefined;
+  let lastRule: GoverningSopsRule | undefined;
+  return (path) => {
+    if (path !== lastPath) {
+      lastRule = lookup(path);
+      lastPath = path;
+    }
+    return lastRule;
+  };
 }

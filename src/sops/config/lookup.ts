@@ -4,6 +4,7 @@
  * Config files are never governed by a rule, even when a pattern such as `.*.sops.yaml$` matches their name.
  */
 import type { GoverningSopsRule } from '../../types.js';
+import { posix } from 'node:path';
 import { governingConfig, isSopsConfigFile } from './discovery.js';
 import { findCreationRule, pathForMatching, type RuleMatch } from './match.js';
 import { parseSopsConfig, type SopsConfig } from './parse.js';
@@ -53,9 +54,15 @@ export function createSopsRuleLookup(configs: readonly SopsConfigText[], forced?
   for (const c of configs) parsed.set(c.path, load(c));
   const forcedConfig = forced ? load(forced) : undefined;
 
+  // Files of one directory share their config: one walk up per directory, not per file.
+  const configByDirectory = new Map<string, string | undefined>();
+  const configOfDirectory = (dir: string): string | undefined => {
+    if (!configByDirectory.has(dir)) configByDirectory.set(dir, governingConfig(parsed.keys(), `${dir}/file`));
+    return configByDirectory.get(dir);
+  };
   const matchFor = (path: string): { config: SopsConfig; match: RuleMatch; broken?: string } | undefined => {
     if (isSopsConfigFile(path)) return undefined;
-    const configPath = forcedConfig ? undefined : governingConfig(parsed.keys(), path);
+    const configPath = forcedConfig ? undefined : configOfDirectory(posix.dirname(path));
     const config = forcedConfig ?? (configPath !== undefined ? parsed.get(configPath) : undefined);
     if (!config) return undefined;
     const why = broken.get(config.path);
