@@ -8,7 +8,6 @@ import { EMPTY_GUARD_CONFIG, GUARD_CONFIG_FILE, parseGuardConfig, type GuardConf
 import { openRepository } from '../git/repository.js';
 import { indexPaths } from '../git/tree-entries.js';
 import type { BaselineEntry } from '../baseline/index.js';
-import { preloadSecretlint } from '../secretlint/lint.js';
 import type { ScanResult } from '../types.js';
 import { loadBaseline, type BaselineChoice } from './baseline-source.js';
 import { preferSmallHeap, SMALL_HEAP_FROM_FILES } from './heap-mode.js';
@@ -55,8 +54,6 @@ export interface LintOptions {
 export { ruleRegistry };
 
 export async function lint(options: LintOptions): Promise<ScanResult> {
-  // Nearly every scan has a text file for secretlint: load it while git lists and reads the files.
-  preloadSecretlint();
   const total = emptyTotals();
   for await (const plan of plansFor(options)) {
     try {

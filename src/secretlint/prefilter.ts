@@ -59,7 +59,10 @@ export class PresetFilter {
     const chosen = new Set<string>(this.#unknown);
     for (const [id, trigger] of this.#triggers) if (trigger.alwaysOnExtensions?.includes(ext)) chosen.add(id);
     this.#addKeywordRules(content, chosen);
-    for (const [id, trigger] of this.#triggers) if (trigger.onlyExtensions && !trigger.onlyExtensions.includes(ext)) chosen.delete(id);
+    for (const [id, trigger] of this.#triggers) {
+      if (!chosen.has(id)) continue;
+      if ((trigger.onlyExtensions && !trigger.onlyExtensions.includes(ext)) || (trigger.confirm && !trigger.confirm.test(content))) chosen.delete(id);
+    }
     const ruleIds = new Set(this.#order.filter((id) => chosen.has(id)));
     return { ruleIds, key: [...ruleIds].join('\n') };
   }

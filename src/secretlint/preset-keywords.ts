@@ -19,6 +19,11 @@ export interface RuleTrigger {
   readonly alwaysOnExtensions?: readonly string[];
   /** When set, the rule reports only on these extensions: skipped elsewhere even if a keyword occurs. */
   readonly onlyExtensions?: readonly string[];
+  /**
+   * After a keyword hit, the rule runs only if this also matches: a loosening of the rule's own pattern, for
+   * keywords too common to decide alone (every URL has `https://`; few carry a password).
+   */
+  readonly confirm?: RegExp;
 }
 
 const words = (...keywords: string[]): RuleTrigger => ({ keywords: keywords.map((k) => k.toLowerCase()) });
@@ -40,8 +45,9 @@ export const PRESET_TRIGGERS: Readonly<Record<string, RuleTrigger>> = {
   [`${RULE}privatekey`]: words('-----BEGIN'),
   // npm_ tokens, `_authToken=` in .npmrc, and tokens in git URLs of package.json.
   [`${RULE}npm`]: words('npm_', '_authToken=', 'x-oauth-basic'),
-  // `(https?|ftp|ftps)://user:password@host`
-  [`${RULE}basicauth`]: words('http://', 'https://', 'ftp://', 'ftps://'),
+  // `(?<protocol>(?:https?|ftp|ftps)):\/\/(?<user>[-a-zA-Z0-9_]{1,256}):(?<password>[-a-zA-Z0-9_]{1,256})@host`: its
+  // only pattern; the confirmation drops the length bounds and the host.
+  [`${RULE}basicauth`]: { ...words('http://', 'https://', 'ftp://', 'ftps://'), confirm: /(?:https?|ftps?):\/\/[-a-z0-9_]+:[-a-z0-9_]+@/i },
   [`${RULE}slack`]: words('xox', 'xapp', 'hooks.slack.com'),
   [`${RULE}sendgrid`]: words('SG.'),
   [`${RULE}shopify`]: words('shppa_', 'shpca_', 'shpat_', 'shpss_'),

@@ -37,6 +37,7 @@ describe('candidateTokens', () => {
     fc.constantFrom('-----BEGIN RSA PRIVATE KEY-----', '-----END RSA PRIVATE KEY-----', '"k": "-----BEGIN EC PRIVATE KEY-----\\nAbC\\n-----END EC PRIVATE KEY-----"', ''),
     // A one-line PEM longer than the line limit, and a BEGIN line shorter than a large minimum length.
     fc.constantFrom(`"k": "-----BEGIN EC PRIVATE KEY-----\\n${'QUJD'.repeat(30)}\\n-----END EC PRIVATE KEY-----"`, '-----BEGIN A-----', '-----END A-----'),
+    // secrets-guard-allow: base64 of a made-up phrase, a candidate by design
     fc.constantFrom('token = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZg"', 'KEY=aGVsbG8td29ybGQtdGhpcy1pcy1sb25n', 'short = 1', 'mac: ENC[AES256_GCM,data:abc,iv:def,tag:ghi,type:str]'),
     fc.string({ unit: fc.constantFrom(...'aZ09+/=_- "\'=:x'), maxLength: 60 }),
   );
@@ -59,7 +60,7 @@ describe('candidateTokens', () => {
   });
 
   it('skips a PEM block from BEGIN to END, and a one-line PEM alone', () => {
-    const body = 'token = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZg"';
+    const body = 'token = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZg"'; // secrets-guard-allow: a made-up candidate
     const text = ['-----BEGIN RSA PRIVATE KEY-----', body, '-----END RSA PRIVATE KEY-----', body].join('\n');
     expect([...candidateTokens(text, 20, 500)].map((c) => lineStartOf(text, c.index))).toEqual([text.lastIndexOf(body)]);
     const unterminated = ['-----BEGIN RSA PRIVATE KEY-----', body, body].join('\n');

@@ -59,7 +59,14 @@ describe('PresetFilter', () => {
   it('picks the rule whose keyword occurs, in any letter case', () => {
     const filter = new PresetFilter(presetRuleIds);
     expect([...filter.select('token: GHP_abc', '.txt').ruleIds]).toEqual(['@secretlint/secretlint-rule-github']);
-    expect([...filter.select('see https://example.com', '.yaml').ruleIds]).toEqual(['@secretlint/secretlint-rule-basicauth']);
+    // secrets-guard-allow: a made-up URL credential
+    expect([...filter.select('see https://ci:0penSesame@example.com', '.yaml').ruleIds]).toEqual(['@secretlint/secretlint-rule-basicauth']);
+  });
+
+  it('runs basicauth only on a URL that carries a user and a password, not on every URL', () => {
+    const filter = new PresetFilter(presetRuleIds);
+    expect([...filter.select('see https://example.com/docs and ftp://mirror.example.org', '.md').ruleIds]).toEqual([]);
+    expect([...filter.select('clone HTTP://Bot:Tok3n_x@git.example.net/r.git', '.md').ruleIds]).toEqual(['@secretlint/secretlint-rule-basicauth']);
   });
 
   it('runs gcp on .json only when a key name or a \\u escape can be there, and always on .p12', () => {
@@ -93,6 +100,7 @@ describe('PresetFilter', () => {
         const expected = presetRuleIds.filter((id) => {
           const trigger = PRESET_TRIGGERS[id]!;
           if (trigger.onlyExtensions && !trigger.onlyExtensions.includes('.txt')) return false;
+          if (trigger.confirm && !trigger.confirm.test(text)) return false;
           const all = id === AWS_ID ? [...trigger.keywords, ...AWS_ID_SCAN_KEYWORDS] : trigger.keywords;
           return all.some((k) => lower.includes(k));
         });
@@ -110,11 +118,15 @@ describe('PresetFilter', () => {
 
 describe('the filtered preset reports exactly what the whole preset reports', () => {
   const allSamples = Object.values(samples).flat();
-  const noise = fc.string({ unit: fc.constantFrom(...'aA0_-.:/"= \n{}@sgkKhHpPtTxX') , maxLength: 40 });
+  const noise = fc.string({ unit: fc.constantFrom(...'aA0_-.:/"= \n{}@sgkKhHpPtTxX'), maxLength: 40 });
+  // URL pieces, so credentials in URLs are assembled in every shape the basicauth confirmation must accept.
+  const urlPiece = fc.constantFrom('https://', 'http://', 'ftp://', 'ftps://', 'HTTPS://', 'user', 'Us3r_x', ':', 'pa55-word', '@', 'host.example', '.com', '/', '%', '$'); // secrets-guard-allow: URL fragments
+  const url = fc.array(urlPiece, { minLength: 2, maxLength: 9 }).map((p) => p.join(''));
   const fragment = fc.oneof(
     fc.constantFrom(...allSamples),
     fc.constantFrom(...allSamples).chain((s) => fc.tuple(fc.nat(s.length), fc.nat(s.length)).map(([a, b]) => s.slice(Math.min(a, b), Math.max(a, b)))),
     noise,
+    url,
   );
   const texts = fc.array(fragment, { minLength: 1, maxLength: 6 }).chain((parts) => fc.constantFrom('\n', ' ', '', '\n\n').map((sep) => parts.join(sep)));
   const exts = fc.constantFrom('.txt', '.json', '.npmrc', '.env', '.yaml', '');
