@@ -21,11 +21,21 @@ async function ciphertextSpans(content: string, path: string): Promise<ReadonlyA
   return (await import('../sops/ciphertext-spans.js')).ciphertextSpans(content, path);
 }
 
+const loadConfigSupport = () => import('../sops/config/index.js');
+
+/**
+ * Starts loading the `.sops.yaml` parser and RE2 (about 20 ms) without waiting, for a caller that knows a config
+ * exists while git is still listing the files: the load then overlaps git's work. Errors surface on real use.
+ */
+export function preloadSopsConfigSupport(): void {
+  loadConfigSupport().catch(() => {});
+}
+
 /** The nearest `.sops.yaml` above each file (or the forced one), its first matching creation rule as sops picks it. */
 export async function loadSopsContext(configs: readonly SopsConfigSource[], forced?: SopsConfigSource): Promise<SopsContext> {
   if (configs.length === 0 && !forced) return { sopsRuleFor: () => undefined, ciphertextSpans };
   // Loaded only for repositories that have a .sops.yaml: the YAML parser and RE2 stay off other commits' path.
-  const { createSopsRuleLookup } = await import('../sops/config/index.js');
+  const { createSopsRuleLookup } = await loadConfigSupport();
   const lookup = createSopsRuleLookup(configs, forced);
   const sopsRuleFor = (path: string): GoverningSopsRule | undefined => {
     const found = lookup.matchFor(path);

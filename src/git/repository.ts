@@ -3,7 +3,7 @@
  * engine never spawns git itself. simple-git runs the one-shot commands; the blob stream uses a raw child process.
  */
 import { execFile } from 'node:child_process';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { GitError } from '../errors.js';
 
@@ -18,6 +18,8 @@ export interface Repository {
   runWithInput(args: readonly string[], input: string): Promise<string>;
   /** True when HEAD names a commit (false before the first commit). */
   readonly hasHead: boolean;
+  /** The index git reads: GIT_INDEX_FILE (a hook's temporary index) or the repository's own. */
+  readonly indexFile: string;
 }
 
 /**
@@ -70,6 +72,7 @@ export async function openRepository(
   const probe = makeGit(cwd, gitEnv);
   let top: string;
   let head: string | undefined;
+  let gitDirectory: string | undefined;
   try {
     // One rev-parse answers everything the scan needs to know up front; `--verify -q HEAD^{commit}` prints nothing
     // (and exits 1 with no message, which simple-git does not treat as an error) before the first commit.
@@ -84,6 +87,7 @@ export async function openRepository(
     else if (inside === 'true' && toplevel) top = toplevel;
     else throw new GitError(bare === 'true' ? 'a bare repository has no work tree or index: use --range or pre-receive' : 'not inside a git work tree');
     head = headOid?.trim() || undefined;
+    gitDirectory = gitDir || undefined;
   } catch (error) {
     if (error instanceof GitError) throw error;
     throw new GitError(`not a git repository (or git failed): ${firstLine(error)}`);
@@ -102,6 +106,8 @@ export async function openRepository(
     run,
     runWithInput: (args, input) => runWithInput(top, gitEnv, args, input),
     hasHead: head !== undefined,
+    // git resolves a relative GIT_INDEX_FILE against its working directory, which is `top` for every command here.
+    indexFile: gitEnv.GIT_INDEX_FILE ? resolve(top, gitEnv.GIT_INDEX_FILE) : join(gitDirectory ?? join(top, '.git'), 'index'),
   };
 }
 

@@ -2,10 +2,11 @@
  * Staged mode against real repositories: the guard must judge exactly what the commit will contain (index blobs,
  * the hook's temporary index), and leave the repository byte-for-byte as it found it.
  */
-import { chmodSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, makeRepo, type TestRepo } from '../helpers/git-repo.js';
+import { BIN, isolatedEnv, makeRepo, type TestRepo } from '../helpers/git-repo.js';
 import { ageKey } from '../helpers/keys.js';
 
 const LEAK = 'DB_PASSWORD=prod-Zk8q9pLw2mX\n';
@@ -87,6 +88,25 @@ describe('staged mode', () => {
     repo.git('add', '-A');
     const { report } = findings(repo);
     expect(pathsOf(report)).toEqual(['we[ird]*/.env:decrypted-twin']);
+  });
+
+  it('gives the same answers on a large index, where the configs are listed while git finds the staged files', () => {
+    repo = makeRepo();
+    repo.write('filler.txt', 'x\n');
+    const oid = repo.git('hash-object', '-w', 'filler.txt').trim();
+    // 25,000 index entries without 25,000 files: enough to pass the 2 MB index size that switches listings.
+    const entries = Array.from({ length: 25_000 }, (_, i) => `100644 ${oid}\tpkg/module-${Math.floor(i / 100)}/generated-file-${i}.txt\n`).join('');
+    execFileSync('git', ['update-index', '--index-info'], { cwd: repo.dir, env: isolatedEnv(), input: entries });
+    repo.write('deploy/.sops.yaml', 'creation_rules:\n  - path_regex: secrets/.*\\.yaml$\n    age: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p\n');
+    repo.write('deploy/other/.env.enc', 'sops_version=3.9.0\nsops_mac=x\nA=ENC[x]\n');
+    repo.git('add', 'filler.txt', 'deploy');
+    repo.git('commit', '-qm', 'base', '--no-verify');
+    expect(statSync(join(repo.dir, '.git/index')).size).toBeGreaterThan(2 * 1024 * 1024);
+    repo.write('deploy/secrets/db.yaml', 'password: not-encrypted\n');
+    repo.write('deploy/other/.env', 'A=\n');
+    repo.git('add', 'deploy');
+    const { report } = findings(repo);
+    expect(pathsOf(report)).toEqual(['deploy/other/.env:decrypted-twin', 'deploy/secrets/db.yaml:sops-unencrypted-file']);
   });
 
   it('does not scan submodules (gitlinks)', () => {
