@@ -11,7 +11,7 @@ import type { BaselineEntry } from '../baseline/index.js';
 import type { ScanResult } from '../types.js';
 import { loadBaseline, type BaselineChoice } from './baseline-source.js';
 import { preferSmallHeap, SMALL_HEAP_FROM_FILES } from './heap-mode.js';
-import { defaultWorkerCount, PARALLEL_THRESHOLD, scanInWorkers, WORKER_URL } from './parallel.js';
+import { defaultWorkerCount, PARALLEL_THRESHOLD } from './threads.js';
 import type { ScanPlan } from './plan.js';
 import { scanPlan, withoutIgnored, type PlanScan, type ScanSettings } from './scan.js';
 import { buildSpec, ruleRegistry, settingsFromSpec, type AgeKeySources } from './scan-spec.js';
@@ -104,10 +104,11 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, total: Totals): Pr
   const threads = options.threads ?? defaultWorkerCount();
   const files = await withoutIgnored(plan.files, spec.ignore);
   // History scans read commit after commit: long-running even when each plan is small.
-  if (files.length >= SMALL_HEAP_FROM_FILES || plan.origin === 'commit') preferSmallHeap();
+  if (files.length >= SMALL_HEAP_FROM_FILES || plan.origin === 'commit') await preferSmallHeap();
+  const parallel = files.length >= PARALLEL_THRESHOLD && threads > 0 ? await import('./parallel.js') : undefined;
   const scan =
-    files.length >= PARALLEL_THRESHOLD && threads > 0 && existsSync(WORKER_URL)
-      ? await scanInWorkers(files, spec, threads, total.verification, prefix, options.onFile)
+    parallel && existsSync(parallel.WORKER_URL)
+      ? await parallel.scanInWorkers(files, spec, threads, total.verification, prefix, options.onFile)
       : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, total.verification, prefix)), ...(options.onFile ? { onFile: options.onFile } : {}) });
   let findings = scan.findings;
   if (baseline) {

@@ -3,7 +3,6 @@
  * and hands each file to the least busy worker thread, which runs the rules, or scans it itself when every worker
  * already has a full queue. Reads ahead and queues are bounded, so the bytes in flight stay small.
  */
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ConfigError } from '../errors.js';
 import type { PlannedFile } from './plan.js';
@@ -11,13 +10,6 @@ import { RuleCrash, scanFile, type PlanScan } from './scan.js';
 import type { FromWorker, ToWorker } from './scan-worker.js';
 import { settingsFromSpec, type ScanSpec, type VerificationSink } from './scan-spec.js';
 
-/**
- * Below this many files one thread is faster. A worker costs about 0.4 s of CPU before it pays (its own module
- * loading and JIT warm-up), and on a 2-core machine it competes with the main thread and git: on the 10 MB
- * benchmark repository (1,425 files) the main thread alone took 0.69 s against 0.82 s with a worker, on the
- * 100 MB one (15,193 files) 5.0 s against 3.9 s; the lines cross near 2,700 files of that repository's size.
- */
-export const PARALLEL_THRESHOLD = 2500;
 /** Files queued per worker; above the worker's acknowledgement batch, so it always has work in hand. */
 const IN_FLIGHT_PER_WORKER = 48;
 /**
@@ -28,11 +20,6 @@ const IN_FLIGHT_PER_WORKER = 48;
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 /** Blob reads asked of git ahead of dispatch; bounds the bytes held in the main thread. */
 const READ_AHEAD = 32;
-
-/** One worker per core but one: the main thread reads git's blobs and scans too when the workers are busy. */
-export function defaultWorkerCount(): number {
-  return Math.max(1, Math.min(4, availableParallelism() - 1));
-}
 
 interface Lane {
   readonly worker: Worker;
