@@ -1,24 +1,45 @@
 /**
- * Long scans ask V8 to favour memory over speed. A scan turns every blob into strings that die soon after, but
- * with files read ahead and queued for workers many of them outlive two young-generation collections and are
- * promoted; V8 then lets the old generation grow far past what is live before a full collection. Measured on the
- * 1 GB synthetic repository (155k files): peak RSS 479 MB by default, 211 MB with `--optimize-for-size`, for
- * about 5–10 % more CPU. Staged checks (a few files) never reach the point where it matters, so they keep the
- * default.
+ * Long scans keep V8's heap near what is live. A scan turns every blob into strings and buffers that die soon
+ * after, but with files read ahead and queued many outlive two young-generation collections and are promoted; V8
+ * then lets the old generation (and the blob buffers outside it) grow far past what is live before its first full
+ * collection. On the 1 GB synthetic repository (155k files) peak RSS was 479 MB by default and 211–245 MB with
+ * `--optimize-for-size` alone, which only changes how the heap grows after a full collection: `--range` still
+ * peaked at 318 MB before the first one. So long scans also collect in full every 64 MB of text scanned (about 30
+ * ms each, about 1 % of the scan), in each thread. Staged checks never reach that point and keep the defaults.
  */
+
 /** Scans of at least this many files take the memory-first setting. */
 export const SMALL_HEAP_FROM_FILES = 5000;
+/** Bytes scanned in a thread between two full collections. */
+const COLLECT_EVERY_BYTES = 64 * 1024 * 1024;
 
-let applied = false;
+let collect: (() => void) | undefined;
+let sinceCollect = 0;
 
 /**
- * Process-wide and one-way; set before worker threads start so every isolate shares it. V8 reads this flag
- * when it sizes the heap after each collection, which is why setting it at run time takes effect. node:v8 is
- * imported here, not up front: loading it costs a staged check about 3 ms.
+ * Process-wide V8 flags, set before worker threads start so every isolate shares them (a worker calls this too,
+ * for its own collector). V8 reads `--optimize-for-size` when it sizes the heap after each collection, which is
+ * why setting it at run time takes effect; `--expose-gc` lets a new context hand out the collector. node:v8 and
+ * node:vm load here, not up front: a staged check never needs them.
  */
 export async function preferSmallHeap(): Promise<void> {
-  if (applied) return;
-  applied = true;
-  const { setFlagsFromString } = await import('node:v8');
+  if (collect) return;
+  const [{ setFlagsFromString }, { runInNewContext }] = await Promise.all([import('node:v8'), import('node:vm')]);
   setFlagsFromString('--optimize-for-size');
+  setFlagsFromString('--expose-gc');
+  collect = runInNewContext('gc') as () => void;
+  collect(); // what was allocated before (the listing's transient strings) goes now, not at V8's first limit
+}
+
+export function smallHeapPreferred(): boolean {
+  return collect !== undefined;
+}
+
+/** Counts text scanned in this thread, collecting in full every 64 MB once the memory-first setting is on. */
+export function noteBytesScanned(bytes: number): void {
+  if (!collect) return;
+  sinceCollect += bytes;
+  if (sinceCollect < COLLECT_EVERY_BYTES) return;
+  sinceCollect = 0;
+  collect();
 }

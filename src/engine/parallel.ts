@@ -5,6 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ConfigError } from '../errors.js';
+import { smallHeapPreferred } from './heap-mode.js';
 import type { PlannedFile } from './plan.js';
 import { RuleCrash, scanFile, type PlanScan } from './scan.js';
 import type { FromWorker, ToWorker } from './scan-worker.js';
@@ -68,7 +69,7 @@ export async function scanInWorkers(
       }),
     };
     lane.done.catch(() => {}); // observed below; avoid an unhandled rejection while dispatching
-    worker.postMessage({ type: 'init', spec, verificationPrefix } satisfies ToWorker);
+    worker.postMessage({ type: 'init', spec, verificationPrefix, smallHeap: smallHeapPreferred() } satisfies ToWorker);
     return lane;
   });
   try {

@@ -3,12 +3,13 @@
  * the main thread sends (the main thread does all git and disk I/O). Results go back once, at the end.
  */
 import { parentPort } from 'node:worker_threads';
+import { preferSmallHeap } from './heap-mode.js';
 import type { PlanScan } from './scan.js';
 import { scanFile } from './scan.js';
 import { settingsFromSpec, type ScanSpec } from './scan-spec.js';
 
 export type ToWorker =
-  | { readonly type: 'init'; readonly spec: ScanSpec; readonly verificationPrefix: string }
+  | { readonly type: 'init'; readonly spec: ScanSpec; readonly verificationPrefix: string; readonly smallHeap: boolean }
   | { readonly type: 'file'; readonly path: string; readonly commit?: string; readonly size: number; readonly bytes?: Uint8Array }
   | { readonly type: 'finish' };
 
@@ -39,6 +40,7 @@ port.on('message', (message: ToWorker) => {
 async function handle(message: ToWorker): Promise<void> {
   if (message.type === 'init') {
     const spec = message.spec;
+    if (message.smallHeap) await preferSmallHeap();
     ready = settingsFromSpec(spec, verification, message.verificationPrefix).then((settings) => ({ settings, spec }));
     await ready;
     return;

@@ -3,6 +3,7 @@
  * findings. Binary and oversized files are skipped by text rules with a visible note, never silently.
  * A rule that throws fails the whole scan (fail closed): a crash must never look like a clean commit.
  */
+import { noteBytesScanned } from './heap-mode.js';
 import { isKnownError } from '../errors.js';
 import type { Finding, ProjectView, SkippedFile, SourceFile } from '../types.js';
 import { buildLineIndex } from '../util/positions.js';
@@ -72,12 +73,14 @@ export async function scanFile(origin: ScanPlan['origin'], file: PlannedFile, se
   if (isBinary(bytes)) {
     out.skipped.push({ path: file.path, reason: 'binary content' });
     await runOn(pathOnly, emptySource(origin, file, 'binary'), settings, out);
+    noteBytesScanned(bytes.length);
     return bytes.length;
   }
   const source: SourceFile = { path: file.path, content: decodeText(bytes).text, origin, ...(file.commit ? { commit: file.commit } : {}) };
   out.filesScanned++;
   out.bytesScanned += bytes.length;
   await runOn(applicable, source, settings, out);
+  noteBytesScanned(bytes.length);
   return bytes.length;
 }
 
