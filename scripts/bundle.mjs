@@ -25,6 +25,8 @@ await build({
   input: { bin: 'dist/src/bin.js', 'scan-worker': 'dist/src/engine/scan-worker.js' },
   platform: 'node',
   external: [/^@secretlint\//, /^age-encryption(\/|$)/, /^node:/],
+  // simple-git's `debug` loggers, silent unless DEBUG is set, load only then (quiet-debug.mjs).
+  resolve: { alias: { debug: `${root}scripts/quiet-debug.mjs` } },
   logLevel: 'warn',
   output: {
     dir: outDir,
