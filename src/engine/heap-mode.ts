@@ -13,6 +13,7 @@ export const SMALL_HEAP_FROM_FILES = 5000;
 /** Bytes scanned in a thread between two full collections. */
 const COLLECT_EVERY_BYTES = 64 * 1024 * 1024;
 
+let preferred = false;
 let collect: (() => void) | undefined;
 let sinceCollect = 0;
 
@@ -23,16 +24,22 @@ let sinceCollect = 0;
  * node:vm load here, not up front: a staged check never needs them.
  */
 export async function preferSmallHeap(): Promise<void> {
-  if (collect) return;
+  if (preferred) return;
+  preferred = true;
   const [{ setFlagsFromString }, { runInNewContext }] = await Promise.all([import('node:v8'), import('node:vm')]);
   setFlagsFromString('--optimize-for-size');
   setFlagsFromString('--expose-gc');
-  collect = runInNewContext('gc') as () => void;
+  try {
+    collect = runInNewContext('gc') as () => void;
+  } catch {
+    // A runtime that does not hand out the collector this way: the scan only keeps more memory, it still runs.
+    return;
+  }
   collect(); // what was allocated before (the listing's transient strings) goes now, not at V8's first limit
 }
 
 export function smallHeapPreferred(): boolean {
-  return collect !== undefined;
+  return preferred;
 }
 
 /** Counts text scanned in this thread, collecting in full every 64 MB once the memory-first setting is on. */
