@@ -25,8 +25,15 @@ await build({
   input: { bin: 'dist/src/bin.js', 'scan-worker': 'dist/src/engine/scan-worker.js' },
   platform: 'node',
   external: [/^@secretlint\//, /^age-encryption(\/|$)/, /^node:/],
-  // simple-git's `debug` loggers, silent unless DEBUG is set, load only then (quiet-debug.mjs).
-  resolve: { alias: { debug: `${root}scripts/quiet-debug.mjs` } },
+  resolve: {
+    alias: {
+      // simple-git's `debug` loggers, silent unless DEBUG is set, load only then (quiet-debug.mjs).
+      debug: `${root}scripts/quiet-debug.mjs`,
+      // yaml's ES module build (published for browsers, the same parser) instead of its CommonJS one: 72 wrapped
+      // modules evaluated whole on a commit that only parses a .sops.yaml, against the parts actually used.
+      yaml: `${root}node_modules/yaml/browser/index.js`,
+    },
+  },
   logLevel: 'warn',
   output: {
     dir: outDir,
