@@ -24,18 +24,16 @@ export async function indexPlan(repo: Repository, scope: 'staged' | 'all'): Prom
     const tracked = await trackedEntries(repo);
     return blobPlan(repo, 'index', tracked, tracked);
   }
-  if (!isLargeIndex(repo)) {
-    const staged = await stagedEntries(repo);
-    const context = staged.length > FULL_LISTING_ABOVE ? await trackedEntries(repo) : await indexEntriesMatching(repo, [...configPathspecs(SUPPORT_FILES), ...siblingPathspecs(staged)]);
-    return blobPlan(repo, 'index', staged, context);
-  }
-  // Every listing of a large index costs git a read of the whole file (19 MB, 155k files: 50-100 ms): the configs,
-  // which do not depend on what is staged, are listed while git works out the staged files, and a repository with
-  // a .sops.yaml starts loading its parser meanwhile.
-  const configs = indexEntriesMatching(repo, configPathspecs(SUPPORT_FILES));
-  configs.then((entries) => entries.some((e) => isSopsConfigFile(e.path)) && preloadSopsConfigSupport()).catch(() => {}); // observed below
+  // Every listing of a large index costs git a read of the whole file (19 MB, 155k files: 50-200 ms): there the
+  // configs, which do not depend on what is staged, are listed while git works out the staged files, and a
+  // repository with a .sops.yaml starts loading its parser meanwhile. A small index is listed once, afterwards.
+  const earlyConfigs = isLargeIndex(repo) ? indexEntriesMatching(repo, configPathspecs(SUPPORT_FILES)) : undefined;
+  earlyConfigs?.then((entries) => entries.some((e) => isSopsConfigFile(e.path)) && preloadSopsConfigSupport()).catch(() => {}); // observed below
   const staged = await stagedEntries(repo);
-  const context = staged.length > FULL_LISTING_ABOVE ? await trackedEntries(repo) : [...(await configs), ...(await indexEntriesMatching(repo, siblingPathspecs(staged)))];
+  if (staged.length > FULL_LISTING_ABOVE) return blobPlan(repo, 'index', staged, await trackedEntries(repo));
+  const context = earlyConfigs
+    ? [...(await earlyConfigs), ...(await indexEntriesMatching(repo, siblingPathspecs(staged)))]
+    : await indexEntriesMatching(repo, [...configPathspecs(SUPPORT_FILES), ...siblingPathspecs(staged)]);
   return blobPlan(repo, 'index', staged, context);
 }
 
