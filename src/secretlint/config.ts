@@ -144,7 +144,8 @@ async function buildSetup(rc: SecretlintRc | undefined, fileName: string, baseDi
       if (selection.ruleIds.size === 0 && others.length === 0) return undefined;
       let config = configs.get(selection.key);
       if (!config) {
-        const presetRule = { ...preset.entry, rule: presetRegistering(preset.creator, selection.ruleIds) } as unknown as SecretLintCoreConfigUnionRule;
+        const { ruleIds } = selection;
+        const presetRule = { ...preset.entry, rule: presetRegistering(preset.creator, (id) => ruleIds.has(id)) } as unknown as SecretLintCoreConfigUnionRule;
         const rules = resolvedRules.map((r) => (r === preset ? presetRule : configRule(r.entry, r.creator)));
         configs.set(selection.key, (config = { rules, ...sharedOptions }));
       }
@@ -153,8 +154,16 @@ async function buildSetup(rc: SecretlintRc | undefined, fileName: string, baseDi
   };
 }
 
+/** A rule or preset entry as core takes it; a preset never registers the rules the entry disables. */
 function configRule(entry: SecretlintRcRule, creator: unknown): SecretLintCoreConfigUnionRule {
-  return { ...entry, rule: creator } as unknown as SecretLintCoreConfigUnionRule;
+  const disabled = disabledRuleIds(entry);
+  const isPreset = (creator as PresetCreator)?.meta?.type === 'preset';
+  const rule = isPreset && disabled.size > 0 ? presetRegistering(creator, (id) => !disabled.has(id)) : creator;
+  return { ...entry, rule } as unknown as SecretLintCoreConfigUnionRule;
+}
+
+function disabledRuleIds(entry: SecretlintRcRule): Set<string> {
+  return new Set((entry.rules ?? []).filter((r) => r.disabled).flatMap((r) => candidatePackageNames(r.id)));
 }
 
 interface PresetCreator {
@@ -173,7 +182,7 @@ function enabledRuleIds(creator: unknown, entry: SecretlintRcRule): string[] | u
   const preset = creator as PresetCreator;
   const ids = preset?.meta?.type === 'preset' && Array.isArray(preset.rules) ? preset.rules.map((r) => r?.meta?.id) : undefined;
   if (!ids || ids.some((id) => typeof id !== 'string')) return undefined;
-  const disabled = new Set((entry.rules ?? []).filter((r) => r.disabled).flatMap((r) => candidatePackageNames(r.id)));
+  const disabled = disabledRuleIds(entry);
   return (ids as string[]).filter((id) => !disabled.has(id));
 }
 
@@ -181,15 +190,15 @@ function awsIdScanEnabled(entry: SecretlintRcRule): boolean {
   return (entry.rules ?? []).some((r) => candidatePackageNames(r.id).includes('@secretlint/secretlint-rule-aws') && Boolean(r.options?.enableIDScanRule));
 }
 
-/** The preset, registering only `ruleIds`: the same rule objects and options, fewer of them. */
-function presetRegistering(creator: unknown, ruleIds: ReadonlySet<string>): unknown {
+/** The preset, registering only the rules `keep` accepts: the same rule objects and options, fewer of them. */
+function presetRegistering(creator: unknown, keep: (ruleId: string) => boolean): unknown {
   const preset = creator as PresetCreator;
   return {
     ...preset,
     create(context: Parameters<PresetCreator['create']>[0], options: unknown) {
       const filtered = Object.create(context) as typeof context;
       filtered.registerRule = (rule, defaultValue) => {
-        if (ruleIds.has(rule.meta.id)) context.registerRule(rule, defaultValue);
+        if (keep(rule.meta.id)) context.registerRule(rule, defaultValue);
       };
       return preset.create(filtered, options);
     },

@@ -27,6 +27,30 @@ describe('.secretlintrc', () => {
     expect(ids).toContain('secretlint/slack');
   });
 
+  it("a rule disabled inside a team's own preset is not registered either", () => {
+    repo = makeRepo();
+    repo.write('.gitignore', 'node_modules/\n');
+    // A preset installed in the repository, with two rules that each report their own marker.
+    const ruleSource = (id: string, marker: string) => `{
+      messages: { Found: { en: () => 'found ${marker}' } },
+      meta: { id: '${id}', recommended: true, type: 'scanner', supportedContentTypes: ['text'] },
+      create(context) {
+        const t = context.createTranslator(this.messages);
+        return { file(source) { const i = source.content.indexOf('${marker}'); if (i >= 0) context.report({ message: t('Found'), range: [i, i + ${marker.length}] }); } };
+      },
+    }`;
+    repo.write('node_modules/secretlint-rule-preset-team/package.json', JSON.stringify({ name: 'secretlint-rule-preset-team', type: 'module', main: 'index.js' }));
+    repo.write(
+      'node_modules/secretlint-rule-preset-team/index.js',
+      `const a = ${ruleSource('team-a', 'TEAM_A_MARKER')};\nconst b = ${ruleSource('team-b', 'TEAM_B_MARKER')};\n` +
+        `export const creator = { meta: { id: 'secretlint-rule-preset-team', type: 'preset', recommended: true }, rules: [a, b], create(context) { for (const r of [a, b]) context.registerRule(r); } };\n`,
+    );
+    repo.write('.secretlintrc.json', JSON.stringify({ rules: [{ id: 'secretlint-rule-preset-team', rules: [{ id: 'team-b', disabled: true }] }] }));
+    repo.write('notes.txt', 'TEAM_A_MARKER and TEAM_B_MARKER\n');
+    repo.git('add', '-A');
+    expect(ruleIds(repo.guard(['check', '--format', 'json']))).toEqual(['secretlint/team-a']);
+  });
+
   it('a rule package that cannot be loaded is a configuration error (exit 2)', () => {
     repo = makeRepo();
     repo.write('.secretlintrc.json', JSON.stringify({ rules: [{ id: 'secretlint-rule-does-not-exist' }] }));
