@@ -7,7 +7,8 @@
  */
 import { ConfigError } from '../errors.js';
 import { PresetFilter } from './prefilter.js';
-import { candidatePackageNames, PRESET_RECOMMEND_ID, resolveRuleCreator } from './resolve-rule.js';
+import { PRESET_KEYWORDS_CHECKED_AGAINST, PRESET_TRIGGERS } from './preset-keywords.js';
+import { candidatePackageNames, installedPackageVersion, PRESET_RECOMMEND_ID, resolveRuleCreator } from './resolve-rule.js';
 import type { SecretLintCoreConfig, SecretLintCoreConfigUnionRule } from '@secretlint/types';
 
 export type SecretlintSeverity = 'info' | 'warning' | 'error';
@@ -97,7 +98,7 @@ function validateRule(raw: unknown, where: string, keyPath: string, topLevel: bo
  */
 export interface SecretlintSetup {
   /** The config to lint `content` with, or undefined when no rule can report anything on it. */
-  configFor(content: string, ext: string): SecretLintCoreConfig | undefined;
+  configFor(content: string, ext: string): Promise<SecretLintCoreConfig | undefined>;
 }
 
 /** Resolved setups, one per distinct file content and base directory: built once per process. */
@@ -107,7 +108,7 @@ export function resolveSecretlintRc(rc: SecretlintRc | undefined, fileName = '.s
   const key = JSON.stringify([rc ?? null, baseDirectory ?? null]);
   let setup = resolved.get(key);
   if (!setup) {
-    setup = buildSetup(rc, fileName, baseDirectory);
+    setup = rc ? buildSetup(rc, fileName, baseDirectory) : Promise.resolve(defaultSetup());
     // A failed resolution is not cached, so a later run (after `npm install`) can succeed.
     setup.catch(() => resolved.delete(key));
     resolved.set(key, setup);
@@ -115,11 +116,40 @@ export function resolveSecretlintRc(rc: SecretlintRc | undefined, fileName = '.s
   return setup;
 }
 
-async function buildSetup(rc: SecretlintRc | undefined, fileName: string, baseDirectory: string | undefined): Promise<SecretlintSetup> {
-  const entries = rc?.rules ?? [];
+interface ResolvedRule {
+  readonly entry: SecretlintRcRule;
+  readonly creator: unknown;
+}
+
+/** The recommended preset as the filter sees it: its enabled rules, and its module, loaded on first need. */
+interface FilteredPreset {
+  readonly entry: SecretlintRcRule;
+  readonly ruleIds: readonly string[];
+  creator(): Promise<unknown>;
+  /** Where the preset stands among the .secretlintrc's rules. */
+  readonly position: number;
+}
+
+/**
+ * No .secretlintrc: the recommended preset alone. When the installed preset is the version the keyword table was
+ * checked against, the table names its rules and the module (about 10 ms to load) waits for the first file that
+ * holds a keyword; any other version is loaded up front and read, as with a .secretlintrc.
+ */
+function defaultSetup(): SecretlintSetup {
+  const entry: SecretlintRcRule = { id: PRESET_RECOMMEND_ID };
+  if (installedPackageVersion(PRESET_RECOMMEND_ID) !== PRESET_KEYWORDS_CHECKED_AGAINST) {
+    let setup: Promise<SecretlintSetup> | undefined;
+    return { configFor: async (content, ext) => (await (setup ??= buildSetup({ rules: [entry] }, '.secretlintrc', undefined))).configFor(content, ext) };
+  }
+  let creator: Promise<unknown> | undefined;
+  return filteredSetup({ entry, ruleIds: Object.keys(PRESET_TRIGGERS), creator: () => (creator ??= resolveRuleCreator(PRESET_RECOMMEND_ID)), position: 0 }, [], {});
+}
+
+async function buildSetup(rc: SecretlintRc, fileName: string, baseDirectory: string | undefined): Promise<SecretlintSetup> {
+  const entries = rc.rules;
   const listsPreset = entries.some((r) => candidatePackageNames(r.id).includes(PRESET_RECOMMEND_ID));
   const all = listsPreset ? entries : [{ id: PRESET_RECOMMEND_ID }, ...entries];
-  const resolvedRules = await Promise.all(
+  const resolvedRules: ResolvedRule[] = await Promise.all(
     all.map(async (entry, i) => {
       const creator = await resolveRuleCreator(entry.id, baseDirectory).catch((error: Error) => {
         throw new ConfigError(`${fileName}: rules[${i}].id: cannot load secretlint rule "${entry.id}" (${error.message}); install it in the repository or remove it`);
@@ -127,27 +157,35 @@ async function buildSetup(rc: SecretlintRc | undefined, fileName: string, baseDi
       return { entry, creator };
     }),
   );
-  const sharedOptions = rc?.sharedOptions ? { sharedOptions: rc.sharedOptions } : {};
+  const sharedOptions = rc.sharedOptions ? { sharedOptions: rc.sharedOptions } : {};
   const preset = resolvedRules.find(({ entry }) => !entry.disabled && candidatePackageNames(entry.id).includes(PRESET_RECOMMEND_ID));
   const presetRuleIds = preset ? enabledRuleIds(preset.creator, preset.entry) : undefined;
   if (!preset || !presetRuleIds) {
     // A preset we cannot see into (or none): every file gets the whole configuration.
     const config = { rules: resolvedRules.map(({ entry, creator }) => configRule(entry, creator)), ...sharedOptions };
-    return { configFor: () => config };
+    return { configFor: async () => config };
   }
   const others = resolvedRules.filter((r) => r !== preset);
-  const filter = new PresetFilter(presetRuleIds, { awsIdScan: awsIdScanEnabled(preset.entry) });
+  const position = resolvedRules.indexOf(preset);
+  return filteredSetup({ entry: preset.entry, ruleIds: presetRuleIds, creator: async () => preset.creator, position }, others, sharedOptions);
+}
+
+/** One config per distinct selection of preset rules, next to the other rules, which always run. */
+function filteredSetup(preset: FilteredPreset, others: readonly ResolvedRule[], sharedOptions: Pick<SecretLintCoreConfig, 'sharedOptions'>): SecretlintSetup {
+  const filter = new PresetFilter(preset.ruleIds, { awsIdScan: awsIdScanEnabled(preset.entry) });
   const configs = new Map<string, SecretLintCoreConfig>();
   return {
-    configFor(content, ext) {
+    async configFor(content, ext) {
       const selection = filter.select(content, ext);
       if (selection.ruleIds.size === 0 && others.length === 0) return undefined;
       let config = configs.get(selection.key);
       if (!config) {
         const { ruleIds } = selection;
-        const presetRule = { ...preset.entry, rule: presetRegistering(preset.creator, (id) => ruleIds.has(id)) } as unknown as SecretLintCoreConfigUnionRule;
-        const rules = resolvedRules.map((r) => (r === preset ? presetRule : configRule(r.entry, r.creator)));
-        configs.set(selection.key, (config = { rules, ...sharedOptions }));
+        const presetRule = { ...preset.entry, rule: presetRegistering(await preset.creator(), (id) => ruleIds.has(id)) } as unknown as SecretLintCoreConfigUnionRule;
+        const rules = others.map((r) => configRule(r.entry, r.creator));
+        rules.splice(preset.position, 0, presetRule);
+        config = { rules, ...sharedOptions };
+        configs.set(selection.key, config);
       }
       return config;
     },

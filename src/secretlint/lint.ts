@@ -48,7 +48,7 @@ export interface SecretlintInput {
 export async function secretlintMessages({ path, content, setup }: SecretlintInput): Promise<SecretLintCoreResultMessage[]> {
   const dot = path.lastIndexOf('.');
   const ext = dot > path.lastIndexOf('/') ? path.slice(dot) : '';
-  const config = setup.configFor(content, ext);
+  const config = await setup.configFor(content, ext);
   if (!config) return [];
   const lintSource = await loadCore();
   const result = await lintSource({

@@ -11,6 +11,12 @@
 
 const RULE = '@secretlint/secretlint-rule-';
 
+/**
+ * The preset version this table was checked against. With exactly this version installed, the table also stands
+ * for the preset's list of rules, so a commit whose files hold no keyword never loads the preset module.
+ */
+export const PRESET_KEYWORDS_CHECKED_AGAINST = '13.0.7';
+
 /** When a rule needs more than its content keywords to decide. */
 export interface RuleTrigger {
   /** Lower-case literals; the rule may run when any occurs in the text (case-insensitively). */

@@ -5,6 +5,7 @@
  * secrets-guard (the bundled preset). Modules are imported, never run as a child process.
  */
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SecretLintUnionRuleCreator } from '@secretlint/types';
@@ -54,6 +55,16 @@ async function importFrom(name: string, baseDirectory: string | undefined): Prom
     if (path) return import(pathToFileURL(path).href);
   }
   return import(name);
+}
+
+/** The version of a package as this module would import it; undefined when it cannot be read. */
+export function installedPackageVersion(name: string): string | undefined {
+  try {
+    const path = createRequire(import.meta.url).resolve(`${name}/package.json`);
+    return (JSON.parse(readFileSync(path, 'utf8')) as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
 }
 
 function creatorOf(module: unknown): SecretLintUnionRuleCreator | undefined {

@@ -9,7 +9,8 @@ import type { SecretLintCoreConfig } from '@secretlint/types';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveSecretlintRc, type SecretlintRc, type SecretlintSetup } from '../../src/secretlint/config.js';
-import { AWS_ID_SCAN_KEYWORDS, PRESET_TRIGGERS } from '../../src/secretlint/preset-keywords.js';
+import { AWS_ID_SCAN_KEYWORDS, PRESET_KEYWORDS_CHECKED_AGAINST, PRESET_TRIGGERS } from '../../src/secretlint/preset-keywords.js';
+import { installedPackageVersion } from '../../src/secretlint/resolve-rule.js';
 import { PresetFilter, triePattern } from '../../src/secretlint/prefilter.js';
 import { fake } from '../helpers/fake-tokens.js';
 
@@ -28,7 +29,7 @@ async function messages(config: SecretLintCoreConfig | undefined, content: strin
 const wholePreset = (rc?: SecretlintRc): SecretLintCoreConfig => ({ rules: [{ id: PRESET_ID, rule: preset, ...(rc?.rules[0]?.rules ? { rules: rc.rules[0].rules } : {}) }] }) as SecretLintCoreConfig;
 
 async function expectSameAsWholePreset(setup: SecretlintSetup, content: string, ext: string, rc?: SecretlintRc) {
-  expect(await messages(setup.configFor(content, ext), content, ext)).toEqual(await messages(wholePreset(rc), content, ext));
+  expect(await messages(await setup.configFor(content, ext), content, ext)).toEqual(await messages(wholePreset(rc), content, ext));
 }
 
 describe('preset keyword table', () => {
@@ -53,7 +54,13 @@ describe('preset keyword table', () => {
 describe('PresetFilter', () => {
   it('picks no rule for ordinary code, so secretlint is not run on it', async () => {
     const setup = await resolveSecretlintRc(undefined);
-    expect(setup.configFor('export function add(a: number, b: number) {\n  return a + b;\n}\n', '.ts')).toBeUndefined();
+    expect(await setup.configFor('export function add(a: number, b: number) {\n  return a + b;\n}\n', '.ts')).toBeUndefined();
+  });
+
+  it('stands for the installed preset: its version is the one the keyword table was checked against', () => {
+    // Without a .secretlintrc the table names the preset's rules and the module loads only for a file with a
+    // keyword; a lockfile update to another preset version must come with a new check of the table.
+    expect(installedPackageVersion(PRESET_ID)).toBe(PRESET_KEYWORDS_CHECKED_AGAINST);
   });
 
   it('picks the rule whose keyword occurs, in any letter case', () => {
@@ -147,6 +154,6 @@ describe('the filtered preset reports exactly what the whole preset reports', ()
     for (const text of [`id = ${fake.awsAccessKeyId()}`, 'aws_account_id = "1234-5678-9012"', 'AccountId: 123456789012', 'nothing to see']) {
       await expectSameAsWholePreset(setup, text, '.txt', rc);
     }
-    expect(await messages(setup.configFor(`id = ${fake.awsAccessKeyId()}`, '.txt'), `id = ${fake.awsAccessKeyId()}`, '.txt')).not.toEqual([]);
+    expect(await messages(await setup.configFor(`id = ${fake.awsAccessKeyId()}`, '.txt'), `id = ${fake.awsAccessKeyId()}`, '.txt')).not.toEqual([]);
   });
 });
