@@ -37,18 +37,7 @@ export async function loadSopsContext(configs: readonly SopsConfigSource[], forc
   // Loaded only for repositories that have a .sops.yaml: the YAML parser and RE2 stay off other commits' path.
   const { createSopsRuleLookup } = await loadConfigSupport();
   const lookup = createSopsRuleLookup(configs, forced);
-  const sopsRuleFor = (path: string): GoverningSopsRule | undefined => {
-    const found = lookup.matchFor(path);
-    if (!found) return undefined;
-    const configPath = found.config.path;
-    if (found.broken) return { configPath, ruleIndex: -1, rule: {}, undecidable: `${configPath} cannot be loaded by sops (${found.broken})` };
-    const { match } = found;
-    if (match.status === 'none') return undefined;
-    const { rule } = match;
-    if (match.status === 'matched') return { configPath, ruleIndex: rule.index, rule: rule.raw };
-    return { configPath, ruleIndex: rule.index, rule: rule.raw, undecidable: `the path_regex of creation_rules[${rule.index}] does not compile (${match.error}), so sops refuses to encrypt it` };
-  };
-  return { sopsRuleFor: lastPathRemembered(sopsRuleFor), ciphertextSpans };
+  return { sopsRuleFor: lastPathRemembered(lookup.governingRuleFor), ciphertextSpans };
 }
 
 /**

@@ -21,9 +21,13 @@ export function isSopsConfigFile(path: string): boolean {
  * `configPaths` (repository-relative, `/`-separated); undefined when none is.
  */
 export function governingConfig(configPaths: Iterable<string>, filePath: string): string | undefined {
+  return configGoverningDirectory(configPaths, posix.dirname(filePath));
+}
+
+/** As governingConfig, for every file directly in `dir` (repository-relative, `.` for the root). */
+export function configGoverningDirectory(configPaths: Iterable<string>, dir: string): string | undefined {
   const available = new Set<string>();
   for (const p of configPaths) if (posix.basename(p) === SOPS_CONFIG_NAME) available.add(posix.normalize(p));
-  let dir = posix.dirname(filePath);
   for (;;) {
     const candidate = dir === '.' ? SOPS_CONFIG_NAME : `${dir}/${SOPS_CONFIG_NAME}`;
     if (available.has(candidate)) return candidate;

@@ -5,7 +5,7 @@
  */
 import type { GoverningSopsRule } from '../../types.js';
 import { posix } from 'node:path';
-import { governingConfig, isSopsConfigFile } from './discovery.js';
+import { configGoverningDirectory, isSopsConfigFile } from './discovery.js';
 import { findCreationRule, pathForMatching, type RuleMatch } from './match.js';
 import { parseSopsConfig, type SopsConfig } from './parse.js';
 
@@ -18,6 +18,11 @@ export interface SopsConfigText {
 export interface SopsRuleLookup {
   /** The governing creation rule, or undefined (no config, no creation rules, no match, or a broken regex). */
   ruleFor(path: string): GoverningSopsRule | undefined;
+  /**
+   * As ruleFor, but a path sops cannot decide (its config does not load, or the rule it reaches has a path_regex
+   * that does not compile) comes back marked `undecidable`, to be reported rather than treated as uncovered.
+   */
+  governingRuleFor(path: string): GoverningSopsRule | undefined;
   /** The full outcome for a path, for callers that report "no matching rule" or a broken regex. */
   matchFor(path: string): { readonly config: SopsConfig; readonly match: RuleMatch; readonly broken?: string } | undefined;
   readonly configs: ReadonlyMap<string, SopsConfig>;
@@ -57,7 +62,7 @@ export function createSopsRuleLookup(configs: readonly SopsConfigText[], forced?
   // Files of one directory share their config: one walk up per directory, not per file.
   const configByDirectory = new Map<string, string | undefined>();
   const configOfDirectory = (dir: string): string | undefined => {
-    if (!configByDirectory.has(dir)) configByDirectory.set(dir, governingConfig(parsed.keys(), `${dir}/file`));
+    if (!configByDirectory.has(dir)) configByDirectory.set(dir, configGoverningDirectory(parsed.keys(), dir));
     return configByDirectory.get(dir);
   };
   const matchFor = (path: string): { config: SopsConfig; match: RuleMatch; broken?: string } | undefined => {
@@ -71,14 +76,25 @@ export function createSopsRuleLookup(configs: readonly SopsConfigText[], forced?
     return { config, match: findCreationRule(config, pathForMatching(config.path, path)) };
   };
 
+  const governingRuleFor = (path: string): GoverningSopsRule | undefined => {
+    const found = matchFor(path);
+    if (!found) return undefined;
+    const configPath = found.config.path;
+    if (found.broken) return { configPath, ruleIndex: -1, rule: {}, undecidable: `${configPath} cannot be loaded by sops (${found.broken})` };
+    const { match } = found;
+    if (match.status === 'none') return undefined;
+    const { rule } = match;
+    if (match.status === 'matched') return { configPath, ruleIndex: rule.index, rule: rule.raw };
+    return { configPath, ruleIndex: rule.index, rule: rule.raw, undecidable: `the path_regex of creation_rules[${rule.index}] does not compile (${match.error}), so sops refuses to encrypt it` };
+  };
+
   return {
     configs: parsed,
     matchFor,
+    governingRuleFor,
     ruleFor(path) {
-      const found = matchFor(path);
-      if (!found || found.match.status !== 'matched') return undefined;
-      const { rule } = found.match;
-      return { configPath: found.config.path, ruleIndex: rule.index, rule: rule.raw };
+      const governing = governingRuleFor(path);
+      return governing?.undecidable ? undefined : governing;
     },
   };
 }
