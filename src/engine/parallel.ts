@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { ConfigError } from '../errors.js';
 import { smallHeapPreferred } from './heap-mode.js';
-import type { PlannedFile } from './plan.js';
+import { fileInHand, type PlannedFile } from './plan.js';
 import { RuleCrash, scanFile, type PlanScan } from './scan.js';
 import type { FromWorker, ToWorker } from './scan-worker.js';
 import { settingsFromSpec, type ScanSpec, type VerificationSink } from './scan-spec.js';
@@ -90,8 +90,7 @@ export async function scanInWorkers(
       if (i % READ_AHEAD === 0) for (let j = i + READ_AHEAD; j < i + 2 * READ_AHEAD; j++) ask(j);
       if (lane.inFlight >= IN_FLIGHT_PER_WORKER) {
         localSettings ??= settingsFromSpec(spec, verification, verificationPrefix);
-        const inHand = { path: file.path, ...(file.commit ? { commit: file.commit } : {}), read: async () => ({ size, ...(read ? { bytes: read } : {}) }) };
-        const scanned = await scanFile(spec.origin, inHand, await localSettings, local);
+        const scanned = await scanFile(spec.origin, fileInHand(file.path, file.commit, size, read), await localSettings, local);
         onFile?.(++done, files.length, scanned);
         continue;
       }

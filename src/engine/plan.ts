@@ -11,6 +11,12 @@ export interface PlannedFile {
   read(cap: number): Promise<{ readonly size: number; readonly bytes?: Buffer }>;
 }
 
+/** A file whose read already happened elsewhere (another thread, a read ahead): it hands over what was read. */
+export function fileInHand(path: string, commit: string | undefined, size: number, bytes: Buffer | undefined): PlannedFile {
+  const read = { size, ...(bytes ? { bytes } : {}) };
+  return { path, ...(commit ? { commit } : {}), read: async () => read };
+}
+
 export interface ScanPlan {
   readonly origin: 'index' | 'commit' | 'disk';
   /** The commit whose tree this plan reads, in range and push modes. */

@@ -4,6 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { preferSmallHeap } from './heap-mode.js';
+import { fileInHand } from './plan.js';
 import type { PlanScan } from './scan.js';
 import { scanFile } from './scan.js';
 import { settingsFromSpec, type ScanSpec } from './scan-spec.js';
@@ -51,8 +52,7 @@ async function handle(message: ToWorker): Promise<void> {
     return;
   }
   const bytes = message.bytes ? Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength) : undefined;
-  const file = { path: message.path, ...(message.commit ? { commit: message.commit } : {}), read: async () => ({ size: message.size, ...(bytes ? { bytes } : {}) }) };
-  const read = await scanFile(spec.origin, file, settings, scan);
+  const read = await scanFile(spec.origin, fileInHand(message.path, message.commit, message.size, bytes), settings, scan);
   received--;
   unacknowledged = { files: unacknowledged.files + 1, bytes: unacknowledged.bytes + read };
   // Acknowledge in batches, and whenever the worker runs out of work so the main thread never waits on it.
