@@ -2,9 +2,7 @@
  * argv in, { exitCode, stdout, stderr, files } out. Neither prints nor exits: bin.ts does, so the whole command
  * line can be tested in-process. Knows the engine; the engine knows the rules.
  */
-import { isKnownError, UsageError } from './errors.js';
-import { ruleRegistry } from './engine/lint.js';
-import { RuleCrash } from './engine/scan.js';
+import { isKnownError, RuleCrash, UsageError } from './errors.js';
 import { helpText, parseCommandLine, type Command, type ParsedCommandLine } from './cli-options.js';
 import { check } from './commands/check.js';
 import { toolVersion } from './version.js';
@@ -45,14 +43,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<CliOutcom
     const cli = parseCommandLine(argv);
     if (cli.options.help) return done(0, helpText());
     if (cli.options.version) return done(0, `${toolVersion()}\n`);
-    if (cli.options['list-rules']) return done(0, listRules());
+    if (cli.options['list-rules']) return done(0, await listRules());
     return await COMMAND_HANDLERS[cli.command](cli, io);
   } catch (error) {
     return failure(error);
   }
 }
 
-function listRules(): string {
+async function listRules(): Promise<string> {
+  const { ruleRegistry } = await import('./engine/rule-registry.js');
   const rows = [...ruleRegistry.values()].map((r) => `${r.meta.id.padEnd(28)} ${r.meta.defaultSeverity.padEnd(8)} ${r.meta.description}`);
   return rows.join('\n') + '\n';
 }

@@ -18,6 +18,11 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** A rule threw, or a worker thread died: the scan is incomplete, so the run fails (exit 2), naming the cause. */
+export class RuleCrash extends Error {
+  override readonly name = 'RuleCrash';
+}
+
 export function isKnownError(error: unknown): error is ConfigError | GitError | UsageError {
   return error instanceof ConfigError || error instanceof GitError || error instanceof UsageError;
 }

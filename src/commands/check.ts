@@ -4,8 +4,8 @@ import type { ParsedCommandLine } from '../cli-options.js';
 import { terminalProgress } from '../progress.js';
 import { parseSize } from '../config/guard-config.js';
 import { resolve } from 'node:path';
-import { lint, ruleRegistry, type LintOptions, type ScanMode } from '../engine/lint.js';
-import { keyEnvironment } from '../engine/scan-spec.js';
+import { keyEnvironment } from '../engine/age-key-sources.js';
+import { lint, type LintOptions, type ScanMode } from '../engine/lint.js';
 import { UsageError } from '../errors.js';
 import { formatters, isFormatName } from '../formatters/index.js';
 import { toolVersion } from '../version.js';
@@ -58,6 +58,8 @@ export async function report(cli: ParsedCommandLine, io: CliIo, mode: ScanMode):
   const progress = long && io.stderrIsTty && !options.quiet && io.writeStderr ? terminalProgress(io.writeStderr) : undefined;
   const lintOptions = scanOptions(cli, io, mode);
   const result = await lint(progress ? { ...lintOptions, onFile: progress.onFile } : lintOptions).finally(() => progress?.finish());
+  // The rules' descriptions, for the reporters: the scan has loaded them by now.
+  const { ruleRegistry } = await import('../engine/rule-registry.js');
   const color = !options.output && !options['no-color'] && !io.env.NO_COLOR && (options.color === true || io.stdoutIsTty);
   const text = formatters[format](result, { color, rules: [...ruleRegistry.values()], toolVersion: toolVersion() });
   const exitCode = result.summary.errors > 0 ? 1 : 0;

@@ -4,10 +4,10 @@
  * already has a full queue. Reads ahead and queues are bounded, so the bytes in flight stay small.
  */
 import { Worker } from 'node:worker_threads';
-import { ConfigError } from '../errors.js';
+import { ConfigError, RuleCrash } from '../errors.js';
 import { smallHeapPreferred } from './heap-mode.js';
 import { fileInHand, type PlannedFile } from './plan.js';
-import { RuleCrash, scanFile, type PlanScan } from './scan.js';
+import { scanFile, type PlanScan } from './scan.js';
 import type { FromWorker, ToWorker } from './scan-worker.js';
 import { settingsFromSpec, type ScanSpec, type VerificationSink } from './scan-spec.js';
 

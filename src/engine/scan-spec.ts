@@ -4,11 +4,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { rules as registry } from '../../rules/index.js';
 import type { GuardConfig } from '../config/guard-config.js';
 import { ConfigError } from '../errors.js';
-import type { Rule, Severity } from '../types.js';
+import type { Severity } from '../types.js';
 import { activeRules } from './active-rules.js';
+import type { AgeKeySources } from './age-key-sources.js';
+import { ruleRegistry } from './rule-registry.js';
 import type { ScanPlan } from './plan.js';
 import type { ScanSettings } from './scan.js';
 import { loadSopsContext, type SopsConfigSource } from './sops-context.js';
@@ -27,24 +28,6 @@ export interface ScanSpec {
   readonly ageKeys: AgeKeySources;
 }
 
-/**
- * Where age identities come from: explicit ones (tests, callers), and sops' own sources (SOPS_AGE_KEY*, the
- * user config dir, --age-key-file), read only when a rule first asks, so commits without sops files never run a
- * SOPS_AGE_KEY_CMD or read a keys file.
- */
-export interface AgeKeySources {
-  readonly identities?: readonly string[];
-  /** The environment variables sops reads keys through (and HOME/XDG for the default file), nothing else. */
-  readonly env?: Readonly<Record<string, string>>;
-  readonly ageKeyFile?: string;
-}
-
-const KEY_ENVIRONMENT = ['SOPS_AGE_KEY', 'SOPS_AGE_KEY_FILE', 'SOPS_AGE_KEY_CMD', 'XDG_CONFIG_HOME', 'HOME', 'USERPROFILE', 'AppData', 'APPDATA', 'PATH'];
-
-export function keyEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(KEY_ENVIRONMENT.flatMap((k) => (env[k] === undefined ? [] : [[k, env[k]!]])));
-}
-
 export interface SpecInputs {
   readonly config: GuardConfig;
   readonly ruleOverrides?: ReadonlyMap<string, Record<string, unknown>>;
@@ -54,8 +37,6 @@ export interface SpecInputs {
   /** `--sops-config PATH`, resolved against `cwd`. */
   readonly forcedSopsConfig?: { readonly path: string; readonly cwd: string };
 }
-
-export const ruleRegistry: ReadonlyMap<string, Rule<unknown>> = new Map(registry.map((r) => [r.meta.id, r as Rule<unknown>]));
 
 export async function buildSpec(plan: ScanPlan, inputs: SpecInputs): Promise<ScanSpec> {
   // Requested together, so a monorepo's many configs cost one round trip through the blob stream.

@@ -4,7 +4,7 @@
  * A rule that throws fails the whole scan (fail closed): a crash must never look like a clean commit.
  */
 import { noteBytesScanned } from './heap-mode.js';
-import { isKnownError } from '../errors.js';
+import { isKnownError, RuleCrash } from '../errors.js';
 import type { Finding, ProjectView, SkippedFile, SourceFile } from '../types.js';
 import { buildLineIndex } from '../util/positions.js';
 import type { ActiveRule } from './active-rules.js';
@@ -32,10 +32,6 @@ export interface PlanScan {
 }
 
 const CONCURRENT_READS = 16;
-
-export class RuleCrash extends Error {
-  override readonly name = 'RuleCrash';
-}
 
 export async function scanPlan(plan: ScanPlan, settings: ScanSettings): Promise<PlanScan> {
   const { files } = plan; // ignore globs were applied by the caller, once for either way of scanning

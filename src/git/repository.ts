@@ -3,9 +3,12 @@
  * engine never spawns git itself. simple-git runs the one-shot commands; the blob stream uses a raw child process.
  */
 import { execFile } from 'node:child_process';
-import { isAbsolute, join, resolve } from 'node:path';
-import { simpleGit, type SimpleGit } from 'simple-git';
+import { join, resolve } from 'node:path';
+import type { SimpleGit } from 'simple-git';
 import { GitError } from '../errors.js';
+import { BlobStream } from './blob-stream.js';
+import { gitEnvironment } from './environment.js';
+import type { HeadStart } from './head-start.js';
 
 export interface Repository {
   /** Absolute path of the work tree's top level. */
@@ -20,69 +23,35 @@ export interface Repository {
   readonly hasHead: boolean;
   /** The index git reads: GIT_INDEX_FILE (a hook's temporary index) or the repository's own. */
   readonly indexFile: string;
+  /** A reader of blobs by object id; the caller closes it. */
+  openBlobStream(): BlobStream;
 }
 
 /**
- * git runs pre-commit hooks with GIT_INDEX_FILE pointing at the index that will be committed (a temporary one for
- * `git commit -a` or `git commit <path>`), sometimes as a path relative to the hook's directory.
+ * One rev-parse answers everything the scan needs to know up front; `--verify -q HEAD^{commit}` prints nothing
+ * (and exits 1 with no message, which simple-git does not treat as an error) before the first commit.
  */
-export function gitEnvironment(env: NodeJS.ProcessEnv, cwd: string): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(env)) {
-    const upper = key.toUpperCase();
-    if (upper.startsWith('GIT_') ? LOCATION_VARIABLES.has(upper) : !PROGRAM_VARIABLES.has(upper)) out[key] = value;
-  }
-  // Never take a lock or refresh the index: `check` must leave the repository byte-for-byte as it was.
-  out.GIT_OPTIONAL_LOCKS = '0';
-  const index = env.GIT_INDEX_FILE;
-  if (index && !isAbsolute(index)) out.GIT_INDEX_FILE = resolve(cwd, index);
-  return out;
+export const REPOSITORY_PROBE = ['rev-parse', '--is-inside-work-tree', '--is-bare-repository', '--absolute-git-dir', '--show-toplevel', '--verify', '-q', 'HEAD^{commit}'];
+
+export interface OpenOptions {
+  /** Range and push modes read commits only, which a bare repository has. */
+  readonly allowBare?: boolean;
+  /** Commands already started for this directory and environment (see head-start.ts). */
+  readonly headStart?: HeadStart;
 }
 
-/**
- * The GIT_* variables that say where the repository, its index and its objects are: a hook's temporary index,
- * a pre-receive hook's quarantine directory, a test's isolated config. The others (editor, pager, askpass, ssh
- * command...) are for commands the guard never runs, and simple-git refuses them, so they are dropped.
- */
-/** Programs git may start for interactive commands (editor, pager, askpass); simple-git refuses them too. */
-const PROGRAM_VARIABLES = new Set(['EDITOR', 'VISUAL', 'PAGER', 'PREFIX', 'SSH_ASKPASS']);
-
-const LOCATION_VARIABLES = new Set([
-  'GIT_DIR',
-  'GIT_WORK_TREE',
-  'GIT_INDEX_FILE',
-  'GIT_COMMON_DIR',
-  'GIT_OBJECT_DIRECTORY',
-  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
-  'GIT_QUARANTINE_PATH',
-  'GIT_NAMESPACE',
-  'GIT_CEILING_DIRECTORIES',
-  'GIT_DISCOVERY_ACROSS_FILESYSTEM',
-  'GIT_CONFIG_GLOBAL',
-  'GIT_CONFIG_SYSTEM',
-  'GIT_CONFIG_NOSYSTEM',
-]);
-
-export async function openRepository(
-  cwd: string,
-  env: NodeJS.ProcessEnv = process.env,
-  options: { allowBare?: boolean } = {},
-): Promise<Repository> {
+export async function openRepository(cwd: string, env: NodeJS.ProcessEnv = process.env, options: OpenOptions = {}): Promise<Repository> {
   const gitEnv = gitEnvironment(env, cwd);
-  const probe = makeGit(cwd, gitEnv);
+  const { headStart } = options;
+  const probe = (args: readonly string[]) => headStart?.take(args) ?? makeGit(cwd, gitEnv).then((git) => git.raw([...args]));
   let top: string;
   let head: string | undefined;
   let gitDirectory: string | undefined;
   try {
-    // One rev-parse answers everything the scan needs to know up front; `--verify -q HEAD^{commit}` prints nothing
-    // (and exits 1 with no message, which simple-git does not treat as an error) before the first commit.
-    const askHead = ['--verify', '-q', 'HEAD^{commit}'];
-    const [inside, bare, gitDir, toplevel, headOid] = (await probe
-      .raw(['rev-parse', '--is-inside-work-tree', '--is-bare-repository', '--absolute-git-dir', '--show-toplevel', ...askHead])
-      .catch(async () =>
-        // --show-toplevel fails in a bare repository; ask again without it.
-        (await probe.raw(['rev-parse', '--is-inside-work-tree', '--is-bare-repository', '--absolute-git-dir'])) + '\n',
-      )).split('\n');
+    const [inside, bare, gitDir, toplevel, headOid] = (await probe(REPOSITORY_PROBE).catch(async () =>
+      // --show-toplevel fails in a bare repository; ask again without it.
+      (await probe(['rev-parse', '--is-inside-work-tree', '--is-bare-repository', '--absolute-git-dir'])) + '\n',
+    )).split('\n');
     if (bare === 'true' && options.allowBare) top = gitDir ?? cwd;
     else if (inside === 'true' && toplevel) top = toplevel;
     else throw new GitError(bare === 'true' ? 'a bare repository has no work tree or index: use --range or pre-receive' : 'not inside a git work tree');
@@ -92,10 +61,10 @@ export async function openRepository(
     if (error instanceof GitError) throw error;
     throw new GitError(`not a git repository (or git failed): ${firstLine(error)}`);
   }
-  const git = makeGit(top, gitEnv);
+  let git: Promise<SimpleGit> | undefined;
   const run = async (args: readonly string[]): Promise<string> => {
     try {
-      return await git.raw([...args]);
+      return await (headStart?.take(args) ?? (git ??= makeGit(top, gitEnv)).then((g) => g.raw([...args])));
     } catch (error) {
       throw new GitError(`git ${args[0]} failed: ${firstLine(error)}`);
     }
@@ -108,10 +77,13 @@ export async function openRepository(
     hasHead: head !== undefined,
     // git resolves a relative GIT_INDEX_FILE against its working directory, which is `top` for every command here.
     indexFile: gitEnv.GIT_INDEX_FILE ? resolve(top, gitEnv.GIT_INDEX_FILE) : join(gitDirectory ?? join(top, '.git'), 'index'),
+    openBlobStream: () => headStart?.takeBlobStream() ?? new BlobStream(top, gitEnv),
   };
 }
 
-function makeGit(baseDir: string, env: NodeJS.ProcessEnv): SimpleGit {
+/** simple-git loads on first use: a staged check whose commands were all started ahead never needs it. */
+async function makeGit(baseDir: string, env: NodeJS.ProcessEnv): Promise<SimpleGit> {
+  const { simpleGit } = await import('simple-git');
   // simple-git 4 strips ambient GIT_* variables unless allowed; the location variables kept by gitEnvironment are
   // exactly what the scan must honour.
   const allowEnvironment = Object.keys(env);

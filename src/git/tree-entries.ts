@@ -22,10 +22,24 @@ function isFileMode(mode: string): boolean {
 
 /** Added, copied, modified or renamed files in the index (respecting GIT_INDEX_FILE), before or after the first commit. */
 export async function stagedEntries(repo: Repository): Promise<BlobEntry[]> {
-  const base = repo.hasHead ? 'HEAD' : EMPTY_TREE;
-  const out = await repo.run(['diff-index', '--cached', '--raw', '-z', '-M', '--no-ext-diff', '--diff-filter=ACMR', base]);
-  return parseRawDiff(out);
+  return parseRawDiff(await repo.run(stagedListing(repo.hasHead ? 'HEAD' : EMPTY_TREE)));
 }
+
+/** diff-index prints paths from the top level whatever the working directory, so this may be started anywhere. */
+export function stagedListing(base: string): string[] {
+  return ['diff-index', '--cached', '--raw', '-z', '-M', '--no-ext-diff', '--diff-filter=ACMR', base];
+}
+
+/**
+ * `ls-files --stage` of the index entries matching `pathspecs`. `--full-name` and `:(top)` make the answer the same
+ * from any directory of the work tree, so the listing may be started before the top level is known.
+ */
+export function indexListing(pathspecs: readonly string[]): string[] {
+  return ['ls-files', '--stage', '-z', '--full-name', '--', ...pathspecs];
+}
+
+/** Every entry of the index. */
+export const WHOLE_INDEX_LISTING = indexListing([':(top)']);
 
 /**
  * Reads one `:old new oldOid newOid STATUS\0path\0` record of `--raw -z` output starting at `fields[i]`; renames
@@ -53,7 +67,7 @@ export function parseRawDiff(out: string): BlobEntry[] {
 
 /** Every tracked file in the index, for repository-lint mode. Conflicted paths contribute each staged version once. */
 export async function trackedEntries(repo: Repository): Promise<BlobEntry[]> {
-  return parseLsFiles(await repo.run(['ls-files', '--stage', '-z']));
+  return parseLsFiles(await repo.run(WHOLE_INDEX_LISTING));
 }
 
 /** `mode oid stage\tpath\0` records. */
@@ -108,18 +122,18 @@ function escapeGlob(path: string): string {
  */
 
 export function configPathspecs(supportFiles: readonly string[]): string[] {
-  return [...supportFiles.map((f) => `:(literal)${f}`), ':(glob)**/.sops.yaml', ':(glob)**/.sops.yml'];
+  return [...supportFiles.map((f) => `:(top,literal)${f}`), ':(top,glob)**/.sops.yaml', ':(top,glob)**/.sops.yml'];
 }
 
 export function siblingPathspecs(staged: readonly BlobEntry[]): string[] {
   const dirs = new Set(staged.map((e) => e.path.slice(0, Math.max(0, e.path.lastIndexOf('/')))));
-  return [...dirs].map((d) => `:(glob)${d ? `${escapeGlob(d)}/` : ''}*`);
+  return [...dirs].map((d) => `:(top,glob)${d ? `${escapeGlob(d)}/` : ''}*`);
 }
 
 /** Index entries matching `pathspecs`; none at all, not the whole index, for an empty list. */
 export async function indexEntriesMatching(repo: Repository, pathspecs: readonly string[]): Promise<BlobEntry[]> {
   if (pathspecs.length === 0) return [];
-  return parseLsFiles(await repo.run(['ls-files', '--stage', '-z', '--', ...pathspecs]));
+  return parseLsFiles(await repo.run(indexListing(pathspecs)));
 }
 
 /** All paths in the index, for rules that ask whether a sibling exists (paths mode). */

@@ -3,7 +3,6 @@
  * commit's tree they need as context (the `.sops.yaml` files above them, the root's configs, their siblings). A
  * blob seen at the same path in an earlier commit of the range is not read again.
  */
-import { BlobStream } from '../../git/blob-stream.js';
 import { changesOf, treeContext, type CommitChanges } from '../../git/history.js';
 import type { Repository } from '../../git/repository.js';
 import type { BlobEntry } from '../../git/tree-entries.js';
@@ -11,7 +10,7 @@ import type { ScanPlan } from '../plan.js';
 import { blobPlan } from './index-plan.js';
 
 export async function* historyPlans(repo: Repository, commits: readonly string[]): AsyncGenerator<ScanPlan> {
-  const stream = new BlobStream(repo.root, repo.env);
+  const stream = repo.openBlobStream();
   try {
     const work = freshChanges(await changesOf(repo, commits));
     // The next commit's tree listing runs while the current commit is being scanned. A prefetch that fails after the

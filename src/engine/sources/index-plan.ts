@@ -3,8 +3,7 @@
  * Content always comes from index blobs, never the working tree, so a partially staged file is judged by what
  * is staged, and GIT_INDEX_FILE (a hook's temporary index) is honoured because every git child inherits it.
  */
-import { statSync } from 'node:fs';
-import { BlobStream } from '../../git/blob-stream.js';
+import type { BlobStream } from '../../git/blob-stream.js';
 import type { Repository } from '../../git/repository.js';
 import { BASELINE_FILE } from '../../baseline/format.js';
 import { GUARD_CONFIG_FILE } from '../../config/guard-config.js';
@@ -13,6 +12,7 @@ import { SECRETLINT_RC_FILES } from '../../secretlint/config.js';
 import { isSopsConfigFile } from '../../sops/config/discovery.js';
 import type { ScanPlan } from '../plan.js';
 import { preloadSopsConfigSupport } from '../sops-context.js';
+import { isLargeIndex } from './staged-head-start.js';
 
 /** Files the engine reads from the root besides `.sops.yaml` files: configs and the baseline. */
 const SUPPORT_FILES = [GUARD_CONFIG_FILE, BASELINE_FILE, ...SECRETLINT_RC_FILES];
@@ -24,28 +24,20 @@ export async function indexPlan(repo: Repository, scope: 'staged' | 'all'): Prom
     const tracked = await trackedEntries(repo);
     return blobPlan(repo, 'index', tracked, tracked);
   }
-  // Every listing of a large index costs git a read of the whole file (19 MB, 155k files: 50-200 ms): there the
-  // configs, which do not depend on what is staged, are listed while git works out the staged files, and a
-  // repository with a .sops.yaml starts loading its parser meanwhile. A small index is listed once, afterwards.
-  const earlyConfigs = isLargeIndex(repo) ? indexEntriesMatching(repo, configPathspecs(SUPPORT_FILES)) : undefined;
-  earlyConfigs?.then((entries) => entries.some((e) => isSopsConfigFile(e.path)) && preloadSopsConfigSupport()).catch(() => {}); // observed below
+  if (!isLargeIndex(repo.indexFile)) {
+    // A small index is listed whole, alongside the staged files: one round of git instead of two in a row.
+    const [staged, tracked] = await Promise.all([stagedEntries(repo), trackedEntries(repo)]);
+    return blobPlan(repo, 'index', staged, tracked);
+  }
+  // Every listing of a large index costs git a read of the whole file (19 MB, 155k files: 50-200 ms), and a full
+  // listing costs the scan its parsing: the configs, which do not depend on what is staged, are listed while git
+  // works out the staged files, then the staged files' directories; a .sops.yaml starts its parser loading meanwhile.
+  const earlyConfigs = indexEntriesMatching(repo, configPathspecs(SUPPORT_FILES));
+  earlyConfigs.then((entries) => entries.some((e) => isSopsConfigFile(e.path)) && preloadSopsConfigSupport()).catch(() => {}); // observed below
   const staged = await stagedEntries(repo);
   if (staged.length > FULL_LISTING_ABOVE) return blobPlan(repo, 'index', staged, await trackedEntries(repo));
-  const context = earlyConfigs
-    ? [...(await earlyConfigs), ...(await indexEntriesMatching(repo, siblingPathspecs(staged)))]
-    : await indexEntriesMatching(repo, [...configPathspecs(SUPPORT_FILES), ...siblingPathspecs(staged)]);
+  const context = [...(await earlyConfigs), ...(await indexEntriesMatching(repo, siblingPathspecs(staged)))];
   return blobPlan(repo, 'index', staged, context);
-}
-
-/** Above this index size (about 20,000 files) a staged check lists the configs and the staged files at once. */
-const LARGE_INDEX_BYTES = 2 * 1024 * 1024;
-
-function isLargeIndex(repo: Repository): boolean {
-  try {
-    return statSync(repo.indexFile).size > LARGE_INDEX_BYTES;
-  } catch {
-    return false; // no index yet (a fresh repository): nothing large to read
-  }
 }
 
 type BlobReader = (oid: string, cap?: number) => ReturnType<BlobStream['read']>;
@@ -95,7 +87,7 @@ export async function blobPlan(
   // A shared stream (range mode: one for all commits) belongs to the caller, which closes it.
   let stream = shared.stream;
   const owned = !stream;
-  const read = (oid: string, cap?: number) => (stream ??= new BlobStream(repo.root, repo.env)).read(oid, cap);
+  const read = (oid: string, cap?: number) => (stream ??= repo.openBlobStream()).read(oid, cap);
   return {
     origin,
     ...(commit ? { commit } : {}),

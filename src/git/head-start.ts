@@ -1,0 +1,78 @@
+/**
+ * git commands started before anyone asks for them. A staged check used to load its code, then wait for git, then
+ * wait again: three listings one after another, each behind the module loading that came before it. Started
+ * first, git works on the other core while the engine loads. The code that would have run a command takes its
+ * started twin instead, with exactly the same arguments, so nothing downstream changes.
+ *
+ * Commands are started from the caller's directory, before the top level is known: only commands whose output does
+ * not depend on the directory inside the work tree may be started here (object ids, `:(top)` pathspecs with
+ * `--full-name`, diff-index's always top-relative paths).
+ */
+import { spawn } from 'node:child_process';
+import { BlobStream } from './blob-stream.js';
+
+export class HeadStart {
+  readonly #cwd: string;
+  readonly #env: NodeJS.ProcessEnv;
+  readonly #started = new Map<string, Promise<string>>();
+  #blobStream: BlobStream | undefined;
+
+  /** `env` must already be the scan's git environment (see gitEnvironment), the one the repository will use. */
+  constructor(cwd: string, env: NodeJS.ProcessEnv) {
+    this.#cwd = cwd;
+    this.#env = env;
+  }
+
+  start(args: readonly string[]): void {
+    const output = runGit(args, this.#cwd, this.#env);
+    // A command nobody takes (its guess was wrong: no HEAD yet, a large index) must fail quietly.
+    output.catch(() => {});
+    this.#started.set(keyOf(args), output);
+  }
+
+  startBlobStream(): void {
+    this.#blobStream ??= new BlobStream(this.#cwd, this.#env);
+  }
+
+  /** The output of the command started with exactly `args`, or undefined; each start is taken at most once. */
+  take(args: readonly string[]): Promise<string> | undefined {
+    const key = keyOf(args);
+    const output = this.#started.get(key);
+    this.#started.delete(key);
+    return output;
+  }
+
+  takeBlobStream(): BlobStream | undefined {
+    const stream = this.#blobStream;
+    this.#blobStream = undefined;
+    return stream;
+  }
+
+  /** A blob stream nobody took waits on its input forever: end it. The one-shot commands end on their own. */
+  close(): void {
+    this.takeBlobStream()?.close();
+  }
+}
+
+function keyOf(args: readonly string[]): string {
+  return args.join('\0');
+}
+
+/**
+ * stdout of `git args`. It fails the way simple-git's `raw` does, the runner it stands in for: on a non-zero exit
+ * with something on stderr (rev-parse's `--verify -q` exits 1 silently before the first commit, which is an answer).
+ */
+function runGit(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', [...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0 && stderr.length > 0) reject(new Error(Buffer.concat(stderr).toString('utf8')));
+      else resolve(Buffer.concat(stdout).toString('utf8'));
+    });
+  });
+}

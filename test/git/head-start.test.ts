@@ -1,0 +1,103 @@
+/**
+ * A staged check starts its git commands before the engine loads (git/head-start.ts). Started from wherever the
+ * guard runs, they must give the answers the engine would have got itself, fail the way simple-git fails, and
+ * leave no process behind.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { gitEnvironment } from '../../src/git/environment.js';
+import { HeadStart } from '../../src/git/head-start.js';
+import { REPOSITORY_PROBE } from '../../src/git/repository.js';
+import { stagedListing, WHOLE_INDEX_LISTING } from '../../src/git/tree-entries.js';
+import { BIN, isolatedEnv, makeRepo, type TestRepo } from '../helpers/git-repo.js';
+
+let repo: TestRepo;
+let start: HeadStart | undefined;
+afterEach(() => {
+  start?.close();
+  repo?.cleanup();
+});
+
+const SOPS_CONFIG = 'creation_rules:\n  - path_regex: secrets/.*\\.yaml$\n    age: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p\n';
+
+function guardIn(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: isolatedEnv(env), encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function committedRepoWithStagedLeaks(): TestRepo {
+  const r = makeRepo();
+  r.write('.sops.yaml', SOPS_CONFIG);
+  r.write('app/other/.env.enc', 'sops_version=3.9.0\nsops_mac=x\nA=ENC[x]\n');
+  r.git('add', '-A');
+  r.git('commit', '-qm', 'base', '--no-verify');
+  r.write('app/secrets/db.yaml', 'password: not-encrypted\n');
+  r.write('app/other/.env', 'A=\n');
+  r.git('add', '-A');
+  return r;
+}
+
+describe('git commands started ahead', () => {
+  it('give a staged check run from a subdirectory the same answers as one run from the top level', () => {
+    repo = committedRepoWithStagedLeaks();
+    const fromTop = guardIn(repo.dir, ['check', '--format', 'json']);
+    const fromInside = guardIn(join(repo.dir, 'app/other'), ['check', '--format', 'json']);
+    expect(fromTop.status).toBe(1);
+    const paths = (out: string) => (JSON.parse(out) as { findings: Array<{ path: string; ruleId: string }> }).findings.map((f) => `${f.path}:${f.ruleId}`);
+    // .sops.yaml governs paths relative to its own directory, the twin lives next to the staged file: both need
+    // listings from the top level, whatever the directory the commands were started in.
+    expect(paths(fromTop.stdout)).toEqual(['app/other/.env:decrypted-twin', 'app/secrets/db.yaml:sops-unencrypted-file']);
+    expect(paths(fromInside.stdout)).toEqual(paths(fromTop.stdout));
+  });
+
+  it('are all a staged check needs in a small repository: simple-git is never loaded', () => {
+    repo = committedRepoWithStagedLeaks();
+    const staged = guardIn(repo.dir, ['check'], { DEBUG: 'simple-git' });
+    const all = guardIn(repo.dir, ['check', '--all'], { DEBUG: 'simple-git' });
+    expect(staged.status).toBe(1);
+    expect(staged.stderr).not.toMatch(/simple-git/);
+    expect(all.stderr).toMatch(/simple-git .*\[SPAWN\] git \[ 'rev-parse'/); // the same probe, through simple-git
+  });
+
+  it('are taken by exact arguments, once, and answer from the top level wherever they were started', async () => {
+    repo = committedRepoWithStagedLeaks();
+    const inside = join(repo.dir, 'app/other');
+    mkdirSync(inside, { recursive: true });
+    start = new HeadStart(inside, gitEnvironment(isolatedEnv(), inside));
+    start.start(WHOLE_INDEX_LISTING);
+    start.start(stagedListing('HEAD'));
+    expect(start.take(stagedListing('HEAD~1'))).toBeUndefined();
+    const listing = await start.take(WHOLE_INDEX_LISTING);
+    expect(listing?.split('\0').filter(Boolean).map((l) => l.split('\t')[1])).toEqual(['.sops.yaml', 'app/other/.env', 'app/other/.env.enc', 'app/secrets/db.yaml']);
+    expect(start.take(WHOLE_INDEX_LISTING)).toBeUndefined();
+    expect((await start.take(stagedListing('HEAD')))?.split('\0').filter((f) => !f.startsWith(':'))).toEqual(['app/other/.env', 'app/secrets/db.yaml', '']);
+  });
+
+  it('fail as simple-git does: git complaining is an error, a silent non-zero exit is an answer', async () => {
+    repo = makeRepo(); // no commit yet
+    start = new HeadStart(repo.dir, gitEnvironment(isolatedEnv(), repo.dir));
+    start.start(REPOSITORY_PROBE);
+    start.start(stagedListing('HEAD'));
+    const probe = await start.take(REPOSITORY_PROBE);
+    expect(probe?.split('\n').slice(0, 2)).toEqual(['true', 'false']); // inside a work tree, not bare; no HEAD printed
+    expect(probe?.split('\n')[4]).toBe('');
+    await expect(start.take(stagedListing('HEAD'))).rejects.toThrow(/HEAD/);
+  });
+
+  it('hand over a blob reader that serves the scan, and close one nobody took', async () => {
+    repo = committedRepoWithStagedLeaks();
+    start = new HeadStart(repo.dir, gitEnvironment(isolatedEnv(), repo.dir));
+    start.startBlobStream();
+    const stream = start.takeBlobStream();
+    expect(start.takeBlobStream()).toBeUndefined();
+    const oid = repo.git('rev-parse', ':app/secrets/db.yaml').trim();
+    expect((await stream!.read(oid)).bytes?.toString()).toBe('password: not-encrypted\n');
+    stream!.close();
+    // A second start that nobody takes: close() must end it, or the guard would wait for it forever.
+    start.startBlobStream();
+    start.close();
+    expect(start.takeBlobStream()).toBeUndefined();
+  });
+});
