@@ -8,7 +8,7 @@
  *   node bench/snapshot-build.mjs [REV]        (default HEAD)
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { git } from './lib/git.mjs';
 import { PROJECT_ROOT } from './synthetic-repo.mjs';
@@ -21,8 +21,10 @@ const entryPoints = [join(root, 'dist/bundle/bin.js'), join(root, 'dist/src/bin.
 if (!entryPoints.some((p) => existsSync(p))) {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  const archive = execFileSync('git', ['archive', '--format=tar', commit, 'src', 'rules', 'tsconfig.json', 'tsconfig.build.json', 'package.json', ...(git(PROJECT_ROOT, ['ls-tree', '--name-only', commit, 'scripts/bundle.mjs']).trim() ? ['scripts/bundle.mjs'] : [])], { cwd: PROJECT_ROOT, maxBuffer: 512 * 1024 * 1024 });
+  const archive = execFileSync('git', ['archive', '--format=tar', commit, 'src', 'rules', 'tsconfig.json', 'tsconfig.build.json', 'package.json', ...(git(PROJECT_ROOT, ['ls-tree', '--name-only', commit, 'scripts/bundle.mjs']).trim() ? ['scripts'] : [])], { cwd: PROJECT_ROOT, maxBuffer: 512 * 1024 * 1024 });
   execFileSync('tar', ['-x', '-C', root], { input: archive });
+  // The bundler resolves its aliases (yaml's ES build, the quiet debug) under the build's own root.
+  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
   try {
     execFileSync(join(PROJECT_ROOT, 'node_modules/.bin/tsc'), ['-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   } catch (error) {
