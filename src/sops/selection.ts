@@ -3,33 +3,16 @@
  * present is applied in sops' order (a file with several is itself rejected by sops, and reported by
  * sops-metadata). With no setting at all, sops assumes `unencrypted_suffix: _unencrypted`.
  */
-import { RE2JS } from 're2js';
 import type { SopsLeaf, SopsMetadata } from './model.js';
+import { compileRe2, re2Matches } from './re2.js';
 
 export const DEFAULT_UNENCRYPTED_SUFFIX = '_unencrypted';
 
 export type Selection = SopsMetadata['selection'];
 export type JudgedLeaf = Pick<SopsLeaf, 'path' | 'commentStack' | 'isComment'>;
 
-const compiled = new Map<string, RE2JS | null>();
-
-/** Go `regexp.Match` with the error ignored, as sops does: an invalid RE2 pattern never matches. */
-export function re2Matches(pattern: string, text: string): boolean {
-  let re = compiled.get(pattern);
-  if (re === undefined) {
-    try {
-      re = RE2JS.compile(pattern);
-    } catch {
-      re = null;
-    }
-    compiled.set(pattern, re);
-  }
-  return re !== null && re.matcher(text).find();
-}
-
 export function isValidRe2(pattern: string): boolean {
-  re2Matches(pattern, '');
-  return compiled.get(pattern) !== null;
+  return compileRe2(pattern).ok;
 }
 
 /** The settings sops applies: the file's own, or the `_unencrypted` default when it names none. */

@@ -4,10 +4,10 @@
  * rules that can never be reached.
  */
 import { abbreviate } from '../../util/abbreviate.js';
+import { compileRe2 } from '../re2.js';
 import { diagnostic, type ConfigDiagnostic } from './diagnostic.js';
 import type { ContainerInfo, Location } from './located.js';
 import type { CreationRule } from './parse.js';
-import { compileRe2, matchesEveryPath } from './re2.js';
 import { ageRecipientProblem, pgpFingerprintProblem } from './recipient-format.js';
 import { keyGroupsOf, recipientSources } from './recipients.js';
 import { goString } from './settings.js';
@@ -113,6 +113,18 @@ export class RuleChecker {
       } else seen.set(rule.pathRegex, rule.index);
     }
   }
+}
+
+const ASSERTIONS = /\^|\$|\\[AzbB]/;
+
+/**
+ * True for a pattern that certainly matches every path: it matches the empty string and contains no assertion, so
+ * an unanchored search succeeds at offset 0 of any input (`.*`, `(foo)?`). Other patterns are assumed not to.
+ */
+function matchesEveryPath(pattern: string): boolean {
+  if (pattern === '') return true;
+  const compiled = compileRe2(pattern);
+  return compiled.ok && !ASSERTIONS.test(pattern) && compiled.regex.find('');
 }
 
 const KEY_FIELDS = ['age', 'pgp', 'kms', 'gcp_kms', 'azure_keyvault', 'hc_vault_transit_uri', 'hc_vault', 'hckms'];

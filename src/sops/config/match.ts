@@ -6,7 +6,7 @@
  */
 import { posix } from 'node:path';
 import type { CreationRule, SopsConfig } from './parse.js';
-import { compileRe2, re2Finds } from './re2.js';
+import { compileRe2 } from '../re2.js';
 
 export type RuleMatch =
   | { readonly status: 'matched'; readonly rule: CreationRule }
@@ -32,7 +32,7 @@ export function findCreationRule(config: SopsConfig, relativePath: string): Rule
     if (rule.pathRegex === undefined) return { status: 'matched', rule };
     const compiled = compileRe2(rule.pathRegex);
     if (!compiled.ok) return { status: 'invalid-regex', rule, error: `can not compile regexp: ${compiled.error}` };
-    if (re2Finds(compiled.regex, relativePath)) return { status: 'matched', rule };
+    if (compiled.regex.find(relativePath)) return { status: 'matched', rule };
   }
   return { status: 'none' };
 }
