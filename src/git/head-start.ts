@@ -30,6 +30,18 @@ export class HeadStart {
     this.#started.set(keyOf(args), output);
   }
 
+  /**
+   * Starts the command `next` derives from the output of the command started with `args`, as soon as that output
+   * is in: a listing that depends on another runs without waiting for the engine to ask. Nothing starts when the
+   * first command fails or `next` returns undefined.
+   */
+  startAfter(args: readonly string[], next: (output: string) => readonly string[] | undefined): void {
+    this.#started.get(keyOf(args))?.then((output) => {
+      const then = next(output);
+      if (then) this.start(then);
+    }, () => {});
+  }
+
   startBlobStream(): void {
     this.#blobStream ??= new BlobStream(this.#cwd, this.#env);
   }

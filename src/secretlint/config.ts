@@ -29,8 +29,7 @@ export interface SecretlintRc {
   readonly sharedOptions?: Record<string, unknown>;
 }
 
-/** Names secretlint looks for, in its order (JavaScript configs are not supported: they would run code). */
-export const SECRETLINT_RC_FILES = ['.secretlintrc', '.secretlintrc.json', '.secretlintrc.yaml', '.secretlintrc.yml'] as const;
+export { SECRETLINT_RC_FILES } from './rc-files.js';
 
 export interface LoadedSecretlintRc {
   readonly rc: SecretlintRc;

@@ -3,8 +3,8 @@
  * guard runs, they must give the answers the engine would have got itself, fail the way simple-git fails, and
  * leave no process behind.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { gitEnvironment } from '../../src/git/environment.js';
@@ -27,15 +27,23 @@ function guardIn(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function committedRepoWithStagedLeaks(): TestRepo {
+/** A committed .sops.yaml and encrypted twin (and `filler` more tracked files), then two staged leaks. */
+function committedRepoWithStagedLeaks(filler = 0): TestRepo {
   const r = makeRepo();
   r.write('.sops.yaml', SOPS_CONFIG);
   r.write('app/other/.env.enc', 'sops_version=3.9.0\nsops_mac=x\nA=ENC[x]\n');
   r.git('add', '-A');
+  if (filler > 0) {
+    // Index entries without files: a large index in a moment.
+    r.write('filler.txt', 'x\n');
+    const oid = r.git('hash-object', '-w', 'filler.txt').trim();
+    const entries = Array.from({ length: filler }, (_, i) => `100644 ${oid}\tpkg/module-${Math.floor(i / 100)}/generated-file-${i}.txt\n`).join('');
+    execFileSync('git', ['update-index', '--index-info'], { cwd: r.dir, env: isolatedEnv(), input: entries });
+  }
   r.git('commit', '-qm', 'base', '--no-verify');
   r.write('app/secrets/db.yaml', 'password: not-encrypted\n');
   r.write('app/other/.env', 'A=\n');
-  r.git('add', '-A');
+  r.git('add', 'app');
   return r;
 }
 
@@ -59,6 +67,15 @@ describe('git commands started ahead', () => {
     expect(staged.status).toBe(1);
     expect(staged.stderr).not.toMatch(/simple-git/);
     expect(all.stderr).toMatch(/simple-git .*\[SPAWN\] git \[ 'rev-parse'/); // the same probe, through simple-git
+  });
+
+  it('cover a large index too: the configs at once, the staged files\' directories as soon as they are known', () => {
+    repo = committedRepoWithStagedLeaks(8_000);
+    expect(statSync(join(repo.dir, '.git/index')).size).toBeGreaterThan(512 * 1024);
+    const staged = guardIn(repo.dir, ['check', '--format', 'json'], { DEBUG: 'simple-git' });
+    const paths = (JSON.parse(staged.stdout) as { findings: Array<{ path: string; ruleId: string }> }).findings.map((f) => `${f.path}:${f.ruleId}`);
+    expect(paths).toEqual(['app/other/.env:decrypted-twin', 'app/secrets/db.yaml:sops-unencrypted-file']);
+    expect(staged.stderr).not.toMatch(/simple-git/);
   });
 
   it('are taken by exact arguments, once, and answer from the top level wherever they were started', async () => {

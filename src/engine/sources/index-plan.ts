@@ -5,19 +5,12 @@
  */
 import type { BlobStream } from '../../git/blob-stream.js';
 import type { Repository } from '../../git/repository.js';
-import { BASELINE_FILE } from '../../baseline/format.js';
-import { GUARD_CONFIG_FILE } from '../../config/guard-config.js';
-import { configPathspecs, indexEntriesMatching, siblingPathspecs, stagedEntries, trackedEntries, type BlobEntry } from '../../git/tree-entries.js';
-import { SECRETLINT_RC_FILES } from '../../secretlint/config.js';
+import { configPathspecs, indexEntriesMatching, parseLsFiles, stagedEntries, trackedEntries, type BlobEntry } from '../../git/tree-entries.js';
 import { isSopsConfigFile } from '../../sops/config/discovery.js';
 import type { ScanPlan } from '../plan.js';
 import { preloadSopsConfigSupport } from '../sops-context.js';
-import { isLargeIndex } from './staged-head-start.js';
+import { contextListing, isLargeIndex, SUPPORT_FILES } from './staged-head-start.js';
 
-/** Files the engine reads from the root besides `.sops.yaml` files: configs and the baseline. */
-const SUPPORT_FILES = [GUARD_CONFIG_FILE, BASELINE_FILE, ...SECRETLINT_RC_FILES];
-/** Past this many staged files, one full listing is cheaper than a pathspec per directory. */
-const FULL_LISTING_ABOVE = 256;
 
 export async function indexPlan(repo: Repository, scope: 'staged' | 'all'): Promise<ScanPlan> {
   if (scope === 'all') {
@@ -35,8 +28,9 @@ export async function indexPlan(repo: Repository, scope: 'staged' | 'all'): Prom
   const earlyConfigs = indexEntriesMatching(repo, configPathspecs(SUPPORT_FILES));
   earlyConfigs.then((entries) => entries.some((e) => isSopsConfigFile(e.path)) && preloadSopsConfigSupport()).catch(() => {}); // observed below
   const staged = await stagedEntries(repo);
-  if (staged.length > FULL_LISTING_ABOVE) return blobPlan(repo, 'index', staged, await trackedEntries(repo));
-  const context = [...(await earlyConfigs), ...(await indexEntriesMatching(repo, siblingPathspecs(staged)))];
+  const siblings = contextListing(staged);
+  if (!siblings) return blobPlan(repo, 'index', staged, await trackedEntries(repo));
+  const context = [...(await earlyConfigs), ...parseLsFiles(await repo.run(siblings))];
   return blobPlan(repo, 'index', staged, context);
 }
 
