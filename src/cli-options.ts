@@ -1,6 +1,6 @@
 /** The command line: one option table that parseArgs reads and the help text is written from. */
-import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
+import { nodeUtil } from './util/builtin.js';
 
 export const COMMANDS = ['check', 'pre-receive', 'baseline', 'init'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -39,7 +39,7 @@ export interface ParsedCommandLine {
 export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = nodeUtil().parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

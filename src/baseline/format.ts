@@ -5,8 +5,8 @@
  * (run-rule.ts `fingerprintSecret`). Parsing is strict: a malformed baseline is a ConfigError, never "no
  * baseline", so a broken file cannot silently turn suppression into a no-op or a wildcard.
  */
-import { randomBytes } from 'node:crypto';
 import { ConfigError } from '../errors.js';
+import { nodeCrypto } from '../util/builtin.js';
 
 export const BASELINE_FILE = '.secrets-guard-baseline.json';
 export const BASELINE_VERSION = 1;
@@ -27,7 +27,7 @@ export interface Baseline {
 }
 
 export function newBaselineSalt(): string {
-  return randomBytes(16).toString('hex');
+  return nodeCrypto().randomBytes(16).toString('hex');
 }
 
 const HEX = /^[0-9a-f]+$/;

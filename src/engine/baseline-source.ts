@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { BASELINE_FILE, parseBaseline, type Baseline } from '../baseline/index.js';
+import { BASELINE_FILE, parseBaseline, type Baseline } from '../baseline/format.js';
 import { ConfigError } from '../errors.js';
 import type { ScanPlan } from './plan.js';
 

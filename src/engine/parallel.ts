@@ -9,6 +9,7 @@ import { smallHeapPreferred } from './heap-mode.js';
 import { fileInHand, type PlannedFile } from './plan.js';
 import { scanFile, type PlanScan } from './scan.js';
 import type { FromWorker, ToWorker } from './scan-worker.js';
+import { RUN_SALT, runSalt } from './run-rule.js';
 import { settingsFromSpec, type ScanSpec, type VerificationSink } from './scan-spec.js';
 
 /** Files queued per worker; above the worker's acknowledgement batch, so it always has work in hand. */
@@ -33,7 +34,7 @@ export const WORKER_URL = new URL('./scan-worker.js', import.meta.url);
 
 export async function scanInWorkers(
   files: readonly PlannedFile[],
-  spec: ScanSpec,
+  given: ScanSpec,
   threads: number,
   verification: VerificationSink,
   verificationPrefix: string,
@@ -42,6 +43,8 @@ export async function scanInWorkers(
   // The main thread is a lane too: it scans a file itself whenever every worker's queue is full. On a 2-core
   // machine one worker plus this thread use both cores with two V8 heaps instead of three.
   const local: PlanScan = { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 };
+  // Every thread must fingerprint with the same salt: the run's own is made here, once, and handed to the workers.
+  const spec = given.salt === RUN_SALT ? { ...given, salt: runSalt() } : given;
   let localSettings: ReturnType<typeof settingsFromSpec> | undefined;
   let done = 0;
   let failure: Error | undefined;

@@ -2,12 +2,11 @@
  * One scan from start to end: the plans a request turns into, each scanned with the configuration read from the
  * plan's own source (index, commit, disk), and the totals summarised. Loaded by lint.ts once git is under way.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { EMPTY_GUARD_CONFIG, GUARD_CONFIG_FILE, parseGuardConfig, type GuardConfig } from '../config/guard-config.js';
 import { openRepository } from '../git/repository.js';
 import { indexPaths } from '../git/tree-entries.js';
-import type { BaselineEntry } from '../baseline/index.js';
+import type { BaselineEntry } from '../baseline/format.js';
 import type { ScanResult } from '../types.js';
 import { loadBaseline } from './baseline-source.js';
 import { preferSmallHeap, SMALL_HEAP_FROM_FILES } from './heap-mode.js';
@@ -23,6 +22,7 @@ import { historyPlans } from './sources/history-plans.js';
 import { indexPlan } from './sources/index-plan.js';
 import { commitsInPush, commitsInRange } from '../git/history.js';
 import { summarise } from './summary.js';
+import { RUN_SALT } from './run-rule.js';
 
 export async function runLint(options: LintOptions, headStart?: HeadStart): Promise<ScanResult> {
   const total = emptyTotals();
@@ -95,9 +95,6 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, total: Totals): Pr
   total.scan.filesScanned += scan.filesScanned;
   total.scan.bytesScanned += scan.bytesScanned;
 }
-
-/** Without a baseline, fingerprints only need to be stable within one run. */
-const RUN_SALT = randomBytes(16).toString('hex');
 
 async function* plansFor(options: LintOptions, headStart: HeadStart | undefined): AsyncGenerator<ScanPlan> {
   const { mode } = options;

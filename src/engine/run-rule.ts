@@ -2,8 +2,8 @@
  * Runs one rule over one source and turns what it reports into positioned, masked findings.
  * Shared by the engine and the rule tests, so a rule is tested exactly as it runs.
  */
-import { createHmac } from 'node:crypto';
 import type { Finding, ProjectView, ReportDescriptor, Rule, Severity, SourceFile } from '../types.js';
+import { nodeCrypto } from '../util/builtin.js';
 import { maskIn } from '../util/mask.js';
 import { buildLineIndex, type LineIndex } from '../util/positions.js';
 
@@ -25,8 +25,21 @@ export interface RunRuleInput<Options> {
   readonly lines?: LineIndex;
 }
 
+/**
+ * The salt that stands for the run's own random salt, made on first use: without a baseline, fingerprints only
+ * need to be stable within one run, and a commit with nothing to report never loads node:crypto.
+ */
+export const RUN_SALT = '';
+let runSaltValue: string | undefined;
+
+/** The run's random salt: one per thread, so a scan that hands work to other threads passes them this value. */
+export function runSalt(): string {
+  return (runSaltValue ??= nodeCrypto().randomBytes(16).toString('hex'));
+}
+
 export function fingerprintSecret(salt: string, ruleId: string, secret: string): string {
-  return createHmac('sha256', salt).update(ruleId).update('\0').update(secret).digest('hex');
+  const key = salt === RUN_SALT ? runSalt() : salt;
+  return nodeCrypto().createHmac('sha256', key).update(ruleId).update('\0').update(secret).digest('hex');
 }
 
 export async function runRule<Options>(input: RunRuleInput<Options>): Promise<PositionedFinding[]> {

@@ -1,6 +1,6 @@
 /**
- * `--format json`: one stable object. Fields documented in the README; `commit` appears only in range mode and
- * `fingerprint` (a salted hash, never the secret) only for findings about a specific secret.
+ * `--format json`: one stable object. Fields documented in the README; `commit` appears only in range mode.
+ * Fingerprints stay inside: they serve the baseline, and a report is no place for even a salted hash of a secret.
  */
 import type { Formatter } from './types.js';
 

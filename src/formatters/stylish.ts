@@ -1,13 +1,14 @@
 /** eslint-like output: findings grouped by file, `line:column  severity  message  rule-id`, then a summary line. */
-import { styleText } from 'node:util';
+import type { styleText } from 'node:util';
 import type { Finding } from '../types.js';
 import type { Formatter } from './types.js';
+import { nodeUtil } from '../util/builtin.js';
 
 type Style = Parameters<typeof styleText>[0];
 
 export const stylish: Formatter = (result, { color }) => {
   // The caller decides about colour (TTY, NO_COLOR, --color); styleText must not second-guess it from process.stdout.
-  const paint = (style: Style, text: string): string => (color ? styleText(style, text, { validateStream: false }) : text);
+  const paint = (style: Style, text: string): string => (color ? nodeUtil().styleText(style, text, { validateStream: false }) : text);
   const out: string[] = [];
   for (const [file, findings] of groupByFile(result.findings)) {
     out.push('', paint('underline', file));
