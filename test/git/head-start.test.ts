@@ -4,7 +4,7 @@
  * leave no process behind.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { gitEnvironment } from '../../src/git/environment.js';
@@ -58,6 +58,24 @@ describe('git commands started ahead', () => {
     // listings from the top level, whatever the directory the commands were started in.
     expect(paths(fromTop.stdout)).toEqual(['app/other/.env:decrypted-twin', 'app/secrets/db.yaml:sops-unencrypted-file']);
     expect(paths(fromInside.stdout)).toEqual(paths(fromTop.stdout));
+  });
+
+  it('give a linked worktree, whose .git is a file and whose index lives elsewhere, its own staged files', () => {
+    repo = committedRepoWithStagedLeaks();
+    const worktree = `${repo.dir}-worktree`;
+    try {
+      repo.git('worktree', 'add', '-q', worktree);
+      spawnSync('git', ['add', '-A'], { cwd: worktree, env: isolatedEnv() }); // nothing staged there yet
+      const clean = guardIn(worktree, ['check']);
+      expect(clean.status).toBe(0);
+      mkdirSync(join(worktree, 'app/secrets'), { recursive: true });
+      spawnSync('sh', ['-c', 'printf "password: not-encrypted\\n" > app/secrets/api.yaml && git add app'], { cwd: worktree, env: isolatedEnv() });
+      const leak = guardIn(worktree, ['check', '--format', 'json']);
+      expect(leak.status).toBe(1);
+      expect((JSON.parse(leak.stdout) as { findings: Array<{ path: string }> }).findings.map((f) => f.path)).toEqual(['app/secrets/api.yaml']);
+    } finally {
+      rmSync(worktree, { recursive: true, force: true });
+    }
   });
 
   it('are all a staged check needs in a small repository: simple-git is never loaded', () => {

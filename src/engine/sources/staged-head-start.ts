@@ -13,13 +13,13 @@ import { GUARD_CONFIG_FILE } from '../../config/guard-config.js';
 import { gitEnvironment } from '../../git/environment.js';
 import { HeadStart } from '../../git/head-start.js';
 import { REPOSITORY_PROBE } from '../../git/repository.js';
-import { configPathspecs, indexListing, parseRawDiff, siblingPathspecs, stagedListing, WHOLE_INDEX_LISTING } from '../../git/tree-entries.js';
+import { configPathspecs, indexListing, parseRawDiff, siblingPathspecs, stagedListing, WHOLE_INDEX_LISTING, type BlobEntry } from '../../git/tree-entries.js';
 import { SECRETLINT_RC_FILES } from '../../secretlint/rc-files.js';
 
 /** Files the engine reads from the root besides `.sops.yaml` files: configs and the baseline. */
 export const SUPPORT_FILES = [GUARD_CONFIG_FILE, BASELINE_FILE, ...SECRETLINT_RC_FILES];
 /** Past this many staged files, one full listing is cheaper than a pathspec per directory. */
-export const FULL_LISTING_ABOVE = 256;
+const FULL_LISTING_ABOVE = 256;
 /**
  * Above this index size (about 4,000 files) a staged check lists only the part of the index it needs: parsing a
  * whole listing costs about 2 µs a file (30 ms at 15,000 files), more than a second listing in a row (about 8 ms).
@@ -27,7 +27,7 @@ export const FULL_LISTING_ABOVE = 256;
 const LARGE_INDEX_BYTES = 512 * 1024;
 
 /** The index listing a plan needs besides the staged files, when they are few enough to be listed by directory. */
-export function contextListing(staged: ReturnType<typeof parseRawDiff>): string[] | undefined {
+export function contextListing(staged: readonly BlobEntry[]): string[] | undefined {
   return staged.length > FULL_LISTING_ABOVE ? undefined : indexListing(siblingPathspecs(staged));
 }
 
