@@ -6,7 +6,7 @@ import type { ScanResult } from '../types.js';
 import type { AgeKeySources } from './age-key-sources.js';
 import type { BaselineChoice } from './baseline-source.js';
 import type { ScanSettings } from './scan.js';
-import { startStagedCheck } from './sources/staged-head-start.js';
+import { startPathsCheck, startStagedCheck } from './sources/git-head-start.js';
 
 export type ScanMode =
   | { kind: 'staged' }
@@ -39,11 +39,13 @@ export interface LintOptions {
 }
 
 /**
- * A staged check is mostly waiting, first for its code to load, then for git: the git commands it needs are started
- * before the scanner's modules load, so that git works on another core meanwhile.
+ * A check run on every commit (staged files, or the paths a hook framework names) is mostly waiting, first for its
+ * code to load, then for git: the git commands it needs are started before the scanner's modules load, so that git
+ * works on another core meanwhile.
  */
 export async function lint(options: LintOptions): Promise<ScanResult> {
-  const headStart = options.mode.kind === 'staged' ? startStagedCheck(options.cwd, options.env) : undefined;
+  const { kind } = options.mode;
+  const headStart = kind === 'staged' ? startStagedCheck(options.cwd, options.env) : kind === 'paths' ? startPathsCheck(options.cwd, options.env) : undefined;
   try {
     const { runLint } = await import('./run-lint.js');
     return await runLint(options, headStart);

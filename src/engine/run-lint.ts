@@ -100,7 +100,7 @@ async function* plansFor(options: LintOptions, headStart: HeadStart | undefined)
   const { mode } = options;
   if (mode.kind === 'paths') {
     // Paths mode also works outside a repository (a directory of files handed over by another tool).
-    const repo = await openRepository(options.cwd, options.env).catch(() => undefined);
+    const repo = await openRepository(options.cwd, options.env, headStart ? { headStart } : {}).catch(() => undefined);
     yield diskPlan(repo?.root ?? options.cwd, options.cwd, mode.paths, repo ? await indexPaths(repo) : []);
     return;
   }

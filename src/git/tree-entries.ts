@@ -136,7 +136,10 @@ export async function indexEntriesMatching(repo: Repository, pathspecs: readonly
   return parseLsFiles(await repo.run(indexListing(pathspecs)));
 }
 
+/** Every path in the index, from the top level whatever the working directory (see indexListing). */
+export const INDEX_PATHS_LISTING = ['ls-files', '-z', '--full-name', '--', ':(top)'];
+
 /** All paths in the index, for rules that ask whether a sibling exists (paths mode). */
 export async function indexPaths(repo: Repository): Promise<string[]> {
-  return (await repo.run(['ls-files', '-z'])).split('\0').filter((p) => p !== '');
+  return (await repo.run(INDEX_PATHS_LISTING)).split('\0').filter((p) => p !== '');
 }

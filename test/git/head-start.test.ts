@@ -96,6 +96,17 @@ describe('git commands started ahead', () => {
     expect(staged.stderr).not.toMatch(/simple-git/);
   });
 
+  it('serve a check of named paths too (the pre-commit framework\'s way), from the top level or below it', () => {
+    repo = committedRepoWithStagedLeaks();
+    const named = guardIn(repo.dir, ['check', '--format', 'json', 'app/other/.env', 'app/secrets/db.yaml'], { DEBUG: 'simple-git' });
+    const paths = (out: string) => (JSON.parse(out) as { findings: Array<{ path: string; ruleId: string }> }).findings.map((f) => `${f.path}:${f.ruleId}`);
+    // The encrypted twin is found through the index listing started ahead.
+    expect(paths(named.stdout)).toEqual(['app/other/.env:decrypted-twin', 'app/secrets/db.yaml:sops-unencrypted-file']);
+    expect(named.stderr).not.toMatch(/simple-git/);
+    const below = guardIn(join(repo.dir, 'app/other'), ['check', '--format', 'json', '.env']);
+    expect(paths(below.stdout)).toEqual(['app/other/.env:decrypted-twin']);
+  });
+
   it('are taken by exact arguments, once, and answer from the top level wherever they were started', async () => {
     repo = committedRepoWithStagedLeaks();
     const inside = join(repo.dir, 'app/other');

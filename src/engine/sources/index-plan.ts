@@ -9,7 +9,7 @@ import { configPathspecs, indexEntriesMatching, parseLsFiles, stagedEntries, tra
 import { isSopsConfigFile } from '../../sops/config/discovery.js';
 import type { ScanPlan } from '../plan.js';
 import { preloadSopsConfigSupport } from '../sops-context.js';
-import { contextListing, isLargeIndex, SUPPORT_FILES } from './staged-head-start.js';
+import { contextListing, isLargeIndex, SUPPORT_FILES } from './git-head-start.js';
 
 
 export async function indexPlan(repo: Repository, scope: 'staged' | 'all'): Promise<ScanPlan> {

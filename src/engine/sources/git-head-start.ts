@@ -1,10 +1,11 @@
 /**
- * What a staged check will ask git, started before the engine loads (see git/head-start.ts): the repository probe,
- * the staged files against HEAD, the blob reader, and the part of the index the plan needs besides the staged
- * files (index-plan.ts): all of a small index; the configs of a large one, then the staged files' directories
- * as soon as the staged files are known. Each start is a guess that the plan code confirms by asking for exactly
- * the same command; a wrong guess (no commit yet, an index elsewhere) costs an idle git process, never a
- * different answer.
+ * What a check that runs on every commit will ask git, started before the engine loads (see git/head-start.ts).
+ * A staged check: the repository probe, the staged files against HEAD, the blob reader, and the part of the index
+ * the plan needs besides the staged files (index-plan.ts): all of a small index; the configs of a large one, then
+ * the staged files' directories as soon as the staged files are known. A check of named paths (the pre-commit
+ * framework's way): the probe and the index's paths. Each start is a guess that the plan code confirms by asking
+ * for exactly the same command; a wrong guess (no commit yet, an index elsewhere, not a repository at all) costs
+ * an idle git process, never a different answer.
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { GUARD_CONFIG_FILE } from '../../config/guard-config.js';
 import { gitEnvironment } from '../../git/environment.js';
 import { HeadStart } from '../../git/head-start.js';
 import { REPOSITORY_PROBE } from '../../git/repository.js';
-import { configPathspecs, indexListing, parseRawDiff, siblingPathspecs, stagedListing, WHOLE_INDEX_LISTING, type BlobEntry } from '../../git/tree-entries.js';
+import { configPathspecs, INDEX_PATHS_LISTING, indexListing, parseRawDiff, siblingPathspecs, stagedListing, WHOLE_INDEX_LISTING, type BlobEntry } from '../../git/tree-entries.js';
 import { SECRETLINT_RC_FILES } from '../../secretlint/rc-files.js';
 
 /** Files the engine reads from the root besides `.sops.yaml` files: configs and the baseline. */
@@ -48,6 +49,13 @@ export function startStagedCheck(cwd: string, env: NodeJS.ProcessEnv): HeadStart
     start.startAfter(stagedListing('HEAD'), (output) => contextListing(parseRawDiff(output)));
   }
   start.startBlobStream();
+  return start;
+}
+
+export function startPathsCheck(cwd: string, env: NodeJS.ProcessEnv): HeadStart {
+  const start = new HeadStart(cwd, gitEnvironment(env, cwd));
+  start.start(REPOSITORY_PROBE);
+  start.start(INDEX_PATHS_LISTING);
   return start;
 }
 
