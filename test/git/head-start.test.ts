@@ -10,7 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { gitEnvironment } from '../../src/git/environment.js';
 import { HeadStart } from '../../src/git/head-start.js';
 import { REPOSITORY_PROBE } from '../../src/git/repository.js';
-import { stagedListing, WHOLE_INDEX_LISTING } from '../../src/git/tree-entries.js';
+import { configPathspecs, indexListing, parseRawDiff, siblingPathspecs, stagedListing, WHOLE_INDEX_LISTING } from '../../src/git/tree-entries.js';
+import { startStagedCheck, SUPPORT_FILES } from '../../src/engine/sources/git-head-start.js';
 import { BIN, isolatedEnv, makeRepo, type TestRepo } from '../helpers/git-repo.js';
 
 let repo: TestRepo;
@@ -94,6 +95,22 @@ describe('git commands started ahead', () => {
     const paths = (JSON.parse(staged.stdout) as { findings: Array<{ path: string; ruleId: string }> }).findings.map((f) => `${f.path}:${f.ruleId}`);
     expect(paths).toEqual(['app/other/.env:decrypted-twin', 'app/secrets/db.yaml:sops-unencrypted-file']);
     expect(staged.stderr).not.toMatch(/simple-git/);
+  });
+
+  it('list the staged files\' directories of a large index once diff-index answers, and nothing when nothing is staged', async () => {
+    repo = committedRepoWithStagedLeaks(8_000);
+    start = startStagedCheck(repo.dir, isolatedEnv());
+    const staged = parseRawDiff((await start.take(stagedListing('HEAD')))!);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await start.take(indexListing(configPathspecs(SUPPORT_FILES)))).toMatch(/\.sops\.yaml/);
+    expect(await start.take(indexListing(siblingPathspecs(staged)))).toMatch(/app\/other\/\.env\.enc/);
+    start.close();
+    repo.git('reset', '-q'); // nothing staged
+    start = startStagedCheck(repo.dir, isolatedEnv());
+    expect(await start.take(stagedListing('HEAD'))).toBe('');
+    await new Promise((resolve) => setImmediate(resolve));
+    // An ls-files without pathspecs would have listed all 8,000 entries for nothing.
+    expect(start.take(indexListing([]))).toBeUndefined();
   });
 
   it('serve a check of named paths too (the pre-commit framework\'s way), from the top level or below it', () => {

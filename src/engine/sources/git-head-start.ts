@@ -27,9 +27,12 @@ const FULL_LISTING_ABOVE = 256;
  */
 const LARGE_INDEX_BYTES = 512 * 1024;
 
-/** The index listing a plan needs besides the staged files, when they are few enough to be listed by directory. */
-export function contextListing(staged: readonly BlobEntry[]): string[] | undefined {
-  return staged.length > FULL_LISTING_ABOVE ? undefined : indexListing(siblingPathspecs(staged));
+/**
+ * The pathspecs of the index entries a plan on a large index needs besides the staged files (their directories),
+ * or undefined when the staged files are too many to be listed by directory and the whole index is listed instead.
+ */
+export function contextPathspecs(staged: readonly BlobEntry[]): string[] | undefined {
+  return staged.length > FULL_LISTING_ABOVE ? undefined : siblingPathspecs(staged);
 }
 
 export function isLargeIndex(indexFile: string): boolean {
@@ -46,7 +49,11 @@ export function startStagedCheck(cwd: string, env: NodeJS.ProcessEnv): HeadStart
   if (size !== undefined && size <= LARGE_INDEX_BYTES) start.start(WHOLE_INDEX_LISTING);
   else if (size !== undefined) {
     start.start(indexListing(configPathspecs(SUPPORT_FILES)));
-    start.startAfter(stagedListing('HEAD'), (output) => contextListing(parseRawDiff(output)));
+    start.startAfter(stagedListing('HEAD'), (output) => {
+      const pathspecs = contextPathspecs(parseRawDiff(output));
+      // Nothing staged: the plan lists nothing more (an ls-files without pathspecs would list the whole index).
+      return pathspecs?.length ? indexListing(pathspecs) : undefined;
+    });
   }
   start.startBlobStream();
   return start;

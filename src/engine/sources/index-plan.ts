@@ -5,12 +5,11 @@
  */
 import type { BlobStream } from '../../git/blob-stream.js';
 import type { Repository } from '../../git/repository.js';
-import { configPathspecs, indexEntriesMatching, parseLsFiles, stagedEntries, trackedEntries, type BlobEntry } from '../../git/tree-entries.js';
+import { configPathspecs, indexEntriesMatching, stagedEntries, trackedEntries, type BlobEntry } from '../../git/tree-entries.js';
 import { isSopsConfigFile } from '../../sops/config/discovery.js';
 import type { ScanPlan } from '../plan.js';
 import { preloadSopsConfigSupport } from '../sops-context.js';
-import { contextListing, isLargeIndex, SUPPORT_FILES } from './git-head-start.js';
-
+import { contextPathspecs, isLargeIndex, SUPPORT_FILES } from './git-head-start.js';
 
 export async function indexPlan(repo: Repository, scope: 'staged' | 'all'): Promise<ScanPlan> {
   if (scope === 'all') {
@@ -28,9 +27,9 @@ export async function indexPlan(repo: Repository, scope: 'staged' | 'all'): Prom
   const earlyConfigs = indexEntriesMatching(repo, configPathspecs(SUPPORT_FILES));
   earlyConfigs.then((entries) => entries.some((e) => isSopsConfigFile(e.path)) && preloadSopsConfigSupport()).catch(() => {}); // observed below
   const staged = await stagedEntries(repo);
-  const siblings = contextListing(staged);
+  const siblings = contextPathspecs(staged);
   if (!siblings) return blobPlan(repo, 'index', staged, await trackedEntries(repo));
-  const context = [...(await earlyConfigs), ...parseLsFiles(await repo.run(siblings))];
+  const context = [...(await earlyConfigs), ...(await indexEntriesMatching(repo, siblings))];
   return blobPlan(repo, 'index', staged, context);
 }
 
