@@ -13,6 +13,16 @@ export const SMALL_HEAP_FROM_FILES = 5000;
 /** Bytes scanned in a thread between two full collections. */
 const COLLECT_EVERY_BYTES = 64 * 1024 * 1024;
 
+/**
+ * Whether a plan should be scanned memory-first: a plan of many files, or a plan of a history scan once the scan
+ * has read as much as one collection interval. A history scan reads commit after commit and runs long even when
+ * each plan is small, but a short range (a pull request, or 1,600 blobs over 100 commits: 1.20 → 1.06 s) is
+ * faster with V8's defaults, whose extra memory it never reaches.
+ */
+export function wantsSmallHeap(plan: { readonly files: number; readonly origin: string }, bytesScannedBefore: number): boolean {
+  return plan.files >= SMALL_HEAP_FROM_FILES || (plan.origin === 'commit' && bytesScannedBefore >= COLLECT_EVERY_BYTES);
+}
+
 let preferred = false;
 let collect: (() => void) | undefined;
 let sinceCollect = 0;

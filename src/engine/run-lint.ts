@@ -9,7 +9,7 @@ import { indexPaths } from '../git/tree-entries.js';
 import type { BaselineEntry } from '../baseline/format.js';
 import type { ScanResult } from '../types.js';
 import { loadBaseline } from './baseline-source.js';
-import { preferSmallHeap, SMALL_HEAP_FROM_FILES } from './heap-mode.js';
+import { preferSmallHeap, wantsSmallHeap } from './heap-mode.js';
 import { defaultWorkerCount, PARALLEL_THRESHOLD } from './threads.js';
 import type { ScanPlan } from './plan.js';
 import { scanPlan, withoutIgnored, type PlanScan } from './scan.js';
@@ -74,8 +74,7 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, total: Totals): Pr
   const prefix = plan.commit ? `${plan.commit}:` : '';
   const threads = options.threads ?? defaultWorkerCount();
   const files = await withoutIgnored(plan.files, spec.ignore);
-  // History scans read commit after commit: long-running even when each plan is small.
-  if (files.length >= SMALL_HEAP_FROM_FILES || plan.origin === 'commit') await preferSmallHeap();
+  if (wantsSmallHeap({ files: files.length, origin: plan.origin }, total.scan.bytesScanned)) await preferSmallHeap();
   const parallel = files.length >= PARALLEL_THRESHOLD && threads > 0 ? await import('./parallel.js') : undefined;
   const scan =
     parallel && existsSync(parallel.WORKER_URL)

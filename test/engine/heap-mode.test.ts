@@ -4,7 +4,7 @@
  */
 import { PerformanceObserver, constants } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { noteBytesScanned, preferSmallHeap, smallHeapPreferred } from '../../src/engine/heap-mode.js';
+import { noteBytesScanned, preferSmallHeap, smallHeapPreferred, wantsSmallHeap } from '../../src/engine/heap-mode.js';
 
 const MB = 1024 * 1024;
 
@@ -33,5 +33,14 @@ describe('heap mode', () => {
     expect(await forcedCollections(() => noteBytesScanned(63 * MB))).toBe(0);
     expect(await forcedCollections(() => noteBytesScanned(2 * MB))).toBe(1);
     expect(await forcedCollections(() => { for (let i = 0; i < 4; i++) noteBytesScanned(32 * MB); })).toBe(2);
+  });
+
+  it('is chosen for plans of many files, and for history scans only once they have read 64 MB', () => {
+    expect(wantsSmallHeap({ files: 10, origin: 'index' }, 0)).toBe(false); // a staged check
+    expect(wantsSmallHeap({ files: 5000, origin: 'index' }, 0)).toBe(true); // --all on a large repository
+    expect(wantsSmallHeap({ files: 5000, origin: 'commit' }, 0)).toBe(true); // a range starting with a large commit
+    expect(wantsSmallHeap({ files: 20, origin: 'commit' }, 10 * MB)).toBe(false); // a short range
+    expect(wantsSmallHeap({ files: 20, origin: 'commit' }, 64 * MB)).toBe(true); // a long one, from then on
+    expect(wantsSmallHeap({ files: 20, origin: 'disk' }, 640 * MB)).toBe(false);
   });
 });
