@@ -24,6 +24,8 @@ export interface ScanPlan {
   /** Absolute root the paths are relative to. */
   readonly root: string;
   readonly files: readonly PlannedFile[];
+  /** Files of the whole scan this plan is one part of (every commit of a range), when there is more than one part. */
+  readonly scanFiles?: number;
   /** Every path known to exist (tracked, staged, or named), for sibling checks. */
   readonly knownPaths: ReadonlySet<string>;
   /** Reads a repository file that is not necessarily being checked (configs); undefined when absent. */

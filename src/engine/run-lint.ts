@@ -74,7 +74,7 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, total: Totals): Pr
   const prefix = plan.commit ? `${plan.commit}:` : '';
   const threads = options.threads ?? defaultWorkerCount();
   const files = await withoutIgnored(plan.files, spec.ignore);
-  if (wantsSmallHeap({ files: files.length, origin: plan.origin }, total.scan.bytesScanned)) await preferSmallHeap();
+  if (wantsSmallHeap(files.length, plan.scanFiles)) await preferSmallHeap();
   const parallel = files.length >= PARALLEL_THRESHOLD && threads > 0 ? await import('./parallel.js') : undefined;
   const scan =
     parallel && existsSync(parallel.WORKER_URL)

@@ -35,12 +35,10 @@ describe('heap mode', () => {
     expect(await forcedCollections(() => { for (let i = 0; i < 4; i++) noteBytesScanned(32 * MB); })).toBe(2);
   });
 
-  it('is chosen for plans of many files, and for history scans only once they have read 64 MB', () => {
-    expect(wantsSmallHeap({ files: 10, origin: 'index' }, 0)).toBe(false); // a staged check
-    expect(wantsSmallHeap({ files: 5000, origin: 'index' }, 0)).toBe(true); // --all on a large repository
-    expect(wantsSmallHeap({ files: 5000, origin: 'commit' }, 0)).toBe(true); // a range starting with a large commit
-    expect(wantsSmallHeap({ files: 20, origin: 'commit' }, 10 * MB)).toBe(false); // a short range
-    expect(wantsSmallHeap({ files: 20, origin: 'commit' }, 64 * MB)).toBe(true); // a long one, from then on
-    expect(wantsSmallHeap({ files: 20, origin: 'disk' }, 640 * MB)).toBe(false);
+  it('is chosen when the scan reads many files: one large plan, or a range whose commits add up', () => {
+    expect(wantsSmallHeap(10)).toBe(false); // a staged check
+    expect(wantsSmallHeap(5000)).toBe(true); // --all on a large repository
+    expect(wantsSmallHeap(20, 1622)).toBe(false); // a commit of a short range
+    expect(wantsSmallHeap(20, 176_312)).toBe(true); // a commit of a long one, from the first
   });
 });

@@ -13,6 +13,7 @@ export async function* historyPlans(repo: Repository, commits: readonly string[]
   const stream = repo.openBlobStream();
   try {
     const work = freshChanges(await changesOf(repo, commits));
+    const scanFiles = work.reduce((sum, item) => sum + item.fresh.length, 0);
     // The next commit's tree listing runs while the current commit is being scanned. A prefetch that fails after the
     // scan has stopped for another reason must not surface as an unhandled rejection, hence the quiet catch.
     const prefetch = (i: number) => {
@@ -26,7 +27,7 @@ export async function* historyPlans(repo: Repository, commits: readonly string[]
       const { commit, fresh } = work[i]!;
       const context = await next!;
       next = prefetch(i + 1);
-      yield blobPlan(repo, 'commit', fresh, context, { commit, stream });
+      yield blobPlan(repo, 'commit', fresh, context, { commit, stream, scanFiles });
     }
   } finally {
     stream.close();

@@ -67,9 +67,9 @@ export async function blobPlan(
   origin: 'index' | 'commit',
   targets: readonly BlobEntry[],
   context: readonly BlobEntry[],
-  shared: { commit?: string; stream?: BlobStream } = {},
+  shared: { commit?: string; stream?: BlobStream; scanFiles?: number } = {},
 ): Promise<ScanPlan> {
-  const { commit } = shared;
+  const { commit, scanFiles } = shared;
   const knownPaths = new Set<string>();
   // Only configs are ever read besides the targets: keep their entries, not a map of the whole tree.
   const support = new Map<string, BlobEntry>();
@@ -84,6 +84,7 @@ export async function blobPlan(
   return {
     origin,
     ...(commit ? { commit } : {}),
+    ...(scanFiles !== undefined ? { scanFiles } : {}),
     root: repo.root,
     files: targets.map((e) => new IndexFile(e.path, e.oid, commit, read)),
     knownPaths,
