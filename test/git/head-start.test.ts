@@ -3,7 +3,7 @@
  * guard runs, they must give the answers the engine would have got itself, fail the way simple-git fails, and
  * leave no process behind.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { HeadStart } from '../../src/git/head-start.js';
 import { REPOSITORY_PROBE } from '../../src/git/repository.js';
 import { configPathspecs, indexListing, parseRawDiff, siblingPathspecs, stagedListing, WHOLE_INDEX_LISTING } from '../../src/git/tree-entries.js';
 import { startStagedCheck, SUPPORT_FILES } from '../../src/engine/sources/git-head-start.js';
-import { BIN, isolatedEnv, makeRepo, type TestRepo } from '../helpers/git-repo.js';
+import { addIndexFiller, BIN, isolatedEnv, makeRepo, type TestRepo } from '../helpers/git-repo.js';
 
 let repo: TestRepo;
 let start: HeadStart | undefined;
@@ -34,13 +34,7 @@ function committedRepoWithStagedLeaks(filler = 0): TestRepo {
   r.write('.sops.yaml', SOPS_CONFIG);
   r.write('app/other/.env.enc', 'sops_version=3.9.0\nsops_mac=x\nA=ENC[x]\n');
   r.git('add', '-A');
-  if (filler > 0) {
-    // Index entries without files: a large index in a moment.
-    r.write('filler.txt', 'x\n');
-    const oid = r.git('hash-object', '-w', 'filler.txt').trim();
-    const entries = Array.from({ length: filler }, (_, i) => `100644 ${oid}\tpkg/module-${Math.floor(i / 100)}/generated-file-${i}.txt\n`).join('');
-    execFileSync('git', ['update-index', '--index-info'], { cwd: r.dir, env: isolatedEnv(), input: entries });
-  }
+  if (filler > 0) addIndexFiller(r, filler);
   r.git('commit', '-qm', 'base', '--no-verify');
   r.write('app/secrets/db.yaml', 'password: not-encrypted\n');
   r.write('app/other/.env', 'A=\n');

@@ -2,11 +2,10 @@
  * Staged mode against real repositories: the guard must judge exactly what the commit will contain (index blobs,
  * the hook's temporary index), and leave the repository byte-for-byte as it found it.
  */
-import { execFileSync } from 'node:child_process';
 import { chmodSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, isolatedEnv, makeRepo, type TestRepo } from '../helpers/git-repo.js';
+import { addIndexFiller, BIN, makeRepo, type TestRepo } from '../helpers/git-repo.js';
 import { ageKey } from '../helpers/keys.js';
 
 const LEAK = 'DB_PASSWORD=prod-Zk8q9pLw2mX\n';
@@ -92,11 +91,8 @@ describe('staged mode', () => {
 
   it('gives the same answers on a large index, where the configs are listed while git finds the staged files', () => {
     repo = makeRepo();
-    repo.write('filler.txt', 'x\n');
-    const oid = repo.git('hash-object', '-w', 'filler.txt').trim();
     // 25,000 index entries without 25,000 files: well past the 512 KB index size that switches listings.
-    const entries = Array.from({ length: 25_000 }, (_, i) => `100644 ${oid}\tpkg/module-${Math.floor(i / 100)}/generated-file-${i}.txt\n`).join('');
-    execFileSync('git', ['update-index', '--index-info'], { cwd: repo.dir, env: isolatedEnv(), input: entries });
+    addIndexFiller(repo, 25_000);
     repo.write('deploy/.sops.yaml', 'creation_rules:\n  - path_regex: secrets/.*\\.yaml$\n    age: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p\n');
     repo.write('deploy/other/.env.enc', 'sops_version=3.9.0\nsops_mac=x\nA=ENC[x]\n');
     repo.git('add', 'filler.txt', 'deploy');

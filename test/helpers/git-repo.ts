@@ -83,3 +83,14 @@ function fingerprintTree(root: string): string {
   walk(root);
   return hash.digest('hex');
 }
+
+/**
+ * Adds `count` index entries (pkg/module-N/generated-file-M.txt) that all point at one small blob, with no files
+ * behind them: a large index in a moment. The blob's source, filler.txt, is left in the work tree.
+ */
+export function addIndexFiller(repo: TestRepo, count: number): void {
+  repo.write('filler.txt', 'x\n');
+  const oid = repo.git('hash-object', '-w', 'filler.txt').trim();
+  const entries = Array.from({ length: count }, (_, i) => `100644 ${oid}\tpkg/module-${Math.floor(i / 100)}/generated-file-${i}.txt\n`).join('');
+  execFileSync('git', ['update-index', '--index-info'], { cwd: repo.dir, env: isolatedEnv(), input: entries });
+}
