@@ -9,7 +9,7 @@
  */
 
 /** Scans of at least this many files take the memory-first setting. */
-export const SMALL_HEAP_FROM_FILES = 5000;
+const SMALL_HEAP_FROM_FILES = 5000;
 /** Bytes scanned in a thread between two full collections. */
 const COLLECT_EVERY_BYTES = 64 * 1024 * 1024;
 
