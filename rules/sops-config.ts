@@ -2,7 +2,7 @@
  * sops-config: a `.sops.yaml` that sops cannot load, or that does not do what it says: misspelt keys sops silently
  * ignores (`path_regexp` turns a rule into a catch-all), regexes that are not RE2, unusable recipients, empty key
  * groups, rules without keys or that can never match, and a `.sops.yml`, which sops never reads
- * (sops-format.md §1; the checks live in src/sops/config/lint.ts).
+ * (docs/sops-format.md §1; the checks live in src/sops/config/lint.ts).
  */
 import { isSopsConfigFile } from '../src/sops/config/discovery.js';
 import type { Rule } from '../src/types.js';

@@ -1,6 +1,6 @@
 /**
  * sops-mac-mismatch: with an age identity for the file, recompute the MAC the way `sops decrypt` does
- * (sops-format.md §5) and compare it with the stored one. A mismatch means a value was edited, added, removed or
+ * (docs/sops-format.md §5) and compare it with the stored one. A mismatch means a value was edited, added, removed or
  * reordered without sops, or `lastmodified` was changed: sops itself would refuse to decrypt the file.
  */
 import { ConfigError } from '../src/errors.js';

@@ -1,6 +1,6 @@
 /**
  * sops-metadata: the `sops` metadata of a file is incomplete or contradicts itself, or a value claims to be
- * ciphertext without being well formed (sops-format.md §2.2, §3, §7). Each problem makes sops refuse the file
+ * ciphertext without being well formed (docs/sops-format.md §2.2, §3, §7). Each problem makes sops refuse the file
  * (no keys, bad timestamps, several selection settings) or lose its integrity check (no MAC).
  */
 import { encProblem, looksLikeEnc, parseEnc } from '../src/sops/enc.js';

@@ -1,6 +1,6 @@
 /**
  * sops-plaintext-value: in a file with sops metadata, a value that the file's own selection setting puts in an
- * encrypted position (sops-format.md §4) but that is not sops ciphertext: a hand edit after `sops encrypt`, or a
+ * encrypted position (docs/sops-format.md §4) but that is not sops ciphertext: a hand edit after `sops encrypt`, or a
  * value pasted in. sops would fail to decrypt it (non-strings) or echo it in an error. Plaintext comments in such
  * positions are warnings: sops never MACs comments and decrypts around them.
  */

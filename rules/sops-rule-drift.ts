@@ -1,6 +1,6 @@
 /**
  * sops-rule-drift: an encrypted file no longer agrees with the `.sops.yaml` creation rule that governs it
- * (sops-format.md §7, §10 item 4). Different master keys: someone added or removed a recipient in the rule and the
+ * (docs/sops-format.md §7, §10 item 4). Different master keys: someone added or removed a recipient in the rule and the
  * file was not updated (`sops updatekeys`); a removed recipient can still decrypt it. A different selection setting
  * or `mac_only_encrypted`: the file keeps the settings it was encrypted with, which only re-encryption changes.
  */

@@ -1,6 +1,6 @@
 /**
  * sops-undecryptable-value: with an age identity for the file, every value in an encrypted position must
- * authenticate under its own key path (sops-format.md §5: the path is the AAD). One that does not was moved or
+ * authenticate under its own key path (docs/sops-format.md §5: the path is the AAD). One that does not was moved or
  * copied from another key or another file, or altered; `sops decrypt` fails on it.
  */
 import { looksSopsEncrypted } from '../src/sops/marker.js';

@@ -1,6 +1,6 @@
 /**
  * sops-unencrypted-file: a `.sops.yaml` creation rule covers the file (first match, as sops decides), so
- * `sops encrypt` would encrypt it, but it carries no sops metadata in its store's form (sops-format.md §2, §10.2):
+ * `sops encrypt` would encrypt it, but it carries no sops metadata in its store's form (docs/sops-format.md §2, §10.2):
  * it is committed in plaintext. A covered file that does not even parse in its store is reported with the line.
  */
 import { isSopsConfigFile } from '../src/sops/config/discovery.js';

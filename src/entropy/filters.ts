@@ -49,7 +49,7 @@ const BECH32 = '[qpzry9x8gf2tvdw0s3jn54khce6mua7l]';
 
 /**
  * Spans blanked out of a line before tokens are looked for, so offsets stay right: sops values (`ENC[...]`,
- * sops-format.md §3), image and other data URIs, SSH public keys, age recipients (`age1…`, bech32), UUIDs,
+ * docs/sops-format.md §3), image and other data URIs, SSH public keys, age recipients (`age1…`, bech32), UUIDs,
  * and template placeholders (`${VAR}`, `{{ ... }}`, `<your-token>`).
  */
 const BLANKED = new RegExp(
@@ -73,7 +73,7 @@ export function blankIgnoredSpans(line: string): string {
   return line.replace(BLANKED, (m) => ' '.repeat(m.length));
 }
 
-/** sops' own lines in dotenv and INI stores (sops-format.md §2): `sops_mac=…`, `sops_age__list_0__map_enc=…`. */
+/** sops' own lines in dotenv and INI stores (docs/sops-format.md §2): `sops_mac=…`, `sops_age__list_0__map_enc=…`. */
 const SOPS_METADATA_LINE = /^\s*sops_\w+\s*=/;
 /** sops' wrapped data keys are age armor, kept on one line with `\n` escapes in dotenv and JSON. */
 const AGE_ARMOR = /-----BEGIN AGE ENCRYPTED FILE-----/;
@@ -87,7 +87,7 @@ const DIGEST_WORDS = new Set([
   'sha', 'shasum', 'md5', 'checksum', 'checksums', 'digest', 'hash', 'hashes', 'hashed', 'commit', 'commits', 'rev', 'revision',
   'etag', 'integrity', 'fingerprint', 'fp', 'pgp', 'oid', 'nonce', 'git', 'tree', 'parent',
 ]);
-/** Key names under which a value is ciphertext (sops' wrapped data keys are `enc`, sops-format.md §4): not a leak. */
+/** Key names under which a value is ciphertext (sops' wrapped data keys are `enc`, docs/sops-format.md §2.2, §6): not a leak. */
 const CIPHERTEXT_WORDS = new Set(['enc', 'encrypted', 'ciphertext']);
 
 /** A key that names its value as a digest or as ciphertext. */

@@ -7,6 +7,8 @@ import type { Formatter } from './types.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFO_URI = 'https://www.npmjs.com/package/secrets-guard';
+/** Each rule's page in the repository package.json names (test/registry.test.ts keeps the two in step). */
+const RULE_DOCS_URI = 'https://github.com/secrets-guard/secrets-guard/blob/main/docs/rules/';
 
 export const sarif: Formatter = (result, { rules, toolVersion }) => {
   const ruleIds = [...new Set([...rules.map((r) => r.meta.id), ...result.findings.map((f) => f.ruleId)])];
@@ -55,6 +57,7 @@ function describeRule(id: string, rule: Rule<unknown> | undefined) {
     name: id,
     shortDescription: { text: description },
     defaultConfiguration: { level: rule?.meta.defaultSeverity === 'warning' ? 'warning' : 'error' },
-    helpUri: `${INFO_URI}#${id.split('/')[0]}`,
+    // A sub-rule (`secretlint/github`) is documented on its rule's page.
+    helpUri: `${RULE_DOCS_URI}${id.split('/')[0]}.md`,
   };
 }

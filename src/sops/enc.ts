@@ -1,5 +1,5 @@
 /**
- * The strict grammar of a sops encrypted value (aes/cipher.go, sops-format.md §3):
+ * The strict grammar of a sops encrypted value (aes/cipher.go, docs/sops-format.md §3):
  * `ENC[AES256_GCM,data:<b64>,iv:<b64 of 32 bytes>,tag:<b64 of 16 bytes>,type:<str|int|float|bool|time|bytes|comment>]`
  * with standard padded base64. sops' own decoder is looser (anchored at the start only, greedy); a guard checks
  * what sops writes. Reasons never quote the data.

@@ -1,5 +1,5 @@
 /**
- * Go renderings sops uses when it turns a value into bytes (sops.go `ToBytes`, sops-format.md §3 and §5 step 3):
+ * Go renderings sops uses when it turns a value into bytes (sops.go `ToBytes`, docs/sops-format.md §3 and §5 step 3):
  * floats as `strconv.FormatFloat(v, 'f', -1, 64)` and times as `time.MarshalText` (RFC 3339 with nanoseconds).
  */
 

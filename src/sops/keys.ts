@@ -1,5 +1,5 @@
 /**
- * Finds the age identities sops itself would use (sops-format.md §6 "Where sops looks for identities"), so the
+ * Finds the age identities sops itself would use (docs/sops-format.md §6 "Where sops looks for identities"), so the
  * guard can verify MACs with the keys the developer already has. All sources are combined, as in sops:
  * SOPS_AGE_KEY, SOPS_AGE_KEY_FILE, SOPS_AGE_KEY_CMD, `--age-key-file`, and `<user config dir>/sops/age/keys.txt`.
  * Identities stay in memory; neither they nor the text around them ever reach a message.

@@ -1,6 +1,6 @@
 /**
  * A cheap test for "this text is a sops file", used by rules that must not flag encrypted files as plaintext
- * (an `.env.enc`, a sops-encrypted tfvars). It looks for the metadata each store writes (sops-format.md §2):
+ * (an `.env.enc`, a sops-encrypted tfvars). It looks for the metadata each store writes (docs/sops-format.md §2):
  * a top-level `sops:` mapping (YAML), a `"sops": {` object (JSON and binary), `sops_mac=`/`sops_version=` lines
  * (dotenv) or a `[sops]` section (INI). The full parsers in src/sops/stores decide what is well formed.
  */

@@ -2,7 +2,7 @@
  * The in-memory model of a sops file, the same for all five stores (YAML, JSON, dotenv, INI, binary): the leaves
  * in sops' walk order with their key paths and source positions, plus the `sops` metadata. Parsers in
  * src/sops/stores/ produce it; the rules, the MAC verifier and the ciphertext filter consume it.
- * Reference: ../shared/docs/sops-format.md §2 (stores), §4 (walk and paths), §5 (AAD and MAC).
+ * Reference: docs/sops-format.md §2 (stores), §4 (walk and paths), §5 (AAD and MAC).
  */
 
 export type SopsStore = 'yaml' | 'json' | 'dotenv' | 'ini' | 'binary';

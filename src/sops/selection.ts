@@ -1,5 +1,5 @@
 /**
- * Which leaves sops encrypts: sops.go `shouldBeEncrypted`, mirrored line by line (sops-format.md §4). Every setting
+ * Which leaves sops encrypts: sops.go `shouldBeEncrypted`, mirrored line by line (docs/sops-format.md §4). Every setting
  * present is applied in sops' order (a file with several is itself rejected by sops, and reported by
  * sops-metadata). With no setting at all, sops assumes `unencrypted_suffix: _unencrypted`.
  */

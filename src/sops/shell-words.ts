@@ -1,6 +1,6 @@
 /**
  * Splits a command line into words the way a POSIX shell would, without running a shell: sops splits
- * `SOPS_AGE_KEY_CMD` like this and executes the words directly (sops-format.md §6). Supports single quotes (literal),
+ * `SOPS_AGE_KEY_CMD` like this and executes the words directly (docs/sops-format.md §6). Supports single quotes (literal),
  * double quotes (backslash escapes `"`, `\`, `$` and backtick) and backslash escapes outside quotes. No expansion.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Test helper: writes real sops files from plaintext data and a data key, the way sops 3.13 encrypts them
- * (sops-format.md §3-§6): each value AES-256-GCM-sealed with its path as AAD, the SHA-512 MAC sealed with
+ * (docs/sops-format.md §3-§6): each value AES-256-GCM-sealed with its path as AAD, the SHA-512 MAC sealed with
  * `lastmodified`, the data key age-wrapped for each recipient (or split with Shamir across key groups). YAML (also
  * multi-document), JSON, dotenv and INI; any selection setting; `mac_only_encrypted`; comments.
  *

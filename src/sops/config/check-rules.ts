@@ -1,5 +1,5 @@
 /**
- * Checks on each creation rule's meaning (sops-format.md §1.3–§1.5): regexes that are not RE2, several selection
+ * Checks on each creation rule's meaning (docs/sops-format.md §1.3–§1.5): regexes that are not RE2, several selection
  * settings, recipients sops cannot parse, empty key groups, impossible Shamir thresholds, rules without keys, and
  * rules that can never be reached.
  */

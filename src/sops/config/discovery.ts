@@ -1,6 +1,6 @@
 /**
  * Which `.sops.yaml` governs a file. sops itself walks up from the current directory, not from the file
- * (sops-format.md §1.1); a guard running at the repository root would then only ever see the root config. For
+ * (docs/sops-format.md §1.1); a guard running at the repository root would then only ever see the root config. For
  * monorepos the guard instead takes the nearest `.sops.yaml` in the file's directory or above it, which is the
  * config sops uses when it is run from the file's directory (the usual way in such repositories).
  * Only `.sops.yaml` counts: sops ignores `.sops.yml` (with a warning).

@@ -1,5 +1,5 @@
 /**
- * How an encrypted file differs from the creation rule that governs it now (sops-format.md §7, §10 item 4):
+ * How an encrypted file differs from the creation rule that governs it now (docs/sops-format.md §7, §10 item 4):
  * - master keys: what `sops updatekeys` would add or remove, group by group (it compares each key's string);
  * - the selection setting and `mac_only_encrypted`, which the file keeps from when it was encrypted: updatekeys
  *   and rotate never change them, only re-encrypting from plaintext applies the rule's current values.

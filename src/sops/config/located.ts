@@ -1,7 +1,7 @@
 /**
  * The first YAML document of a `.sops.yaml` as plain values, with the line and column of every map key, map value
  * and list item kept aside, so checks can work on plain objects and still point at the text.
- * Mirrors go-yaml v3 as sops uses it (sops-format.md §1.1): only the first document is read, duplicate keys are an
+ * Mirrors go-yaml v3 as sops uses it (docs/sops-format.md §1.1): only the first document is read, duplicate keys are an
  * error, aliases resolve to their anchor and `<<` merge keys fill in keys the map does not set itself.
  */
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';

@@ -1,5 +1,5 @@
 /**
- * Which creation rule sops uses for a file: config/config.go `parseCreationRuleForFile` (sops-format.md §1.4).
+ * Which creation rule sops uses for a file: config/config.go `parseCreationRuleForFile` (docs/sops-format.md §1.4).
  * The path is made relative to the config's directory; rules are tried in order and the first match wins; a rule
  * without `path_regex` matches at once; otherwise Go `regexp.MatchString` (RE2, unanchored). A pattern that does
  * not compile stops the search with sops' error, but only when the loop reaches it.

@@ -1,5 +1,5 @@
 /**
- * Parses a `.sops.yaml` into its creation rules, normalised for the guard (sops-format.md §1.2–§1.3).
+ * Parses a `.sops.yaml` into its creation rules, normalised for the guard (docs/sops-format.md §1.2–§1.3).
  * Never throws: YAML sops could not load comes back as diagnostics (the `sops-config` rule reports them).
  */
 import { checkShape } from './check-shape.js';

@@ -1,6 +1,6 @@
 /**
  * Whether a recipient written in `.sops.yaml` is one sops can use.
- * age: age/keysource.go `parseRecipient` (sops-format.md §1.3) tries, in order: `age1pq1…` hybrid post-quantum
+ * age: age/keysource.go `parseRecipient` (docs/sops-format.md §1.3) tries, in order: `age1pq1…` hybrid post-quantum
  * (bech32, HRP `age1pq`, 1216-byte ML-KEM-768 + X25519 key), `age1<plugin>1…` plugin recipients (any payload),
  * `age1…` X25519 (HRP `age`, 32 bytes), `ssh-ed25519`/`ssh-rsa` public keys; anything else is refused.
  * pgp: sops hands the fingerprint to gpg, which wants a full fingerprint (40 hex, 64 for v5/v6 keys) or a 16-hex

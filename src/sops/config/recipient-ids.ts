@@ -1,6 +1,6 @@
 /**
  * The identifier of each master key as written in `.sops.yaml`, turned into the string sops records in a file's
- * metadata and compares in `updatekeys` (each key source's `ToString`, sops-format.md §2.2, §7), so that a
+ * metadata and compares in `updatekeys` (each key source's `ToString`, docs/sops-format.md §2.2, §7), so that a
  * creation rule and a file's MasterKeyEntry ids (src/sops/stores/metadata.ts) compare directly:
  *
  * - age: the recipient, trimmed (age/keysource.go `MasterKeyFromRecipient`).

@@ -1,6 +1,6 @@
 /**
  * The master keys a creation rule lists, normalised like a file's MasterKeyEntry (type names and ids of
- * src/sops/model.ts), following config/config.go `getKeyGroupsFromCreationRule` (sops-format.md §1.3):
+ * src/sops/model.ts), following config/config.go `getKeyGroupsFromCreationRule` (docs/sops-format.md §1.3):
  * a non-empty `key_groups` replaces the rule-level keys entirely; rule-level fields are a comma-separated string or
  * a list (`parseKeyField`); group-level fields are lists, with different names (`azure_keyvault` entries are maps,
  * `hc_vault` holds URIs where the rule level says `hc_vault_transit_uri`); `merge` concatenates other groups into

@@ -1,7 +1,7 @@
 /**
  * The shape go-yaml v3 decodes `.sops.yaml` into: config/config.go types `configFile`, `creationRule`, `keyGroup`,
  * `kmsKey`, `gcpKmsKey`, `azureKVKey`, `hckmsKey`, `destinationRule` and `StoresConfig` at sops 3.13.2
- * (sops-format.md §1.2–§1.7). Keys not listed are silently ignored by sops (§1.1); a value of the wrong kind makes
+ * (docs/sops-format.md §1.2–§1.7). Keys not listed are silently ignored by sops (§1.1); a value of the wrong kind makes
  * go-yaml fail, and then sops fails for every command.
  */
 

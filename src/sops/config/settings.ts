@@ -1,5 +1,5 @@
 /**
- * The encryption-selection settings and `mac_only_encrypted` of a creation rule (sops-format.md §1.3), read the
+ * The encryption-selection settings and `mac_only_encrypted` of a creation rule (docs/sops-format.md §1.3), read the
  * way go-yaml v3 fills config/config.go `creationRule`: string fields take any scalar's text, bool fields also take
  * YAML 1.1 words (`yes`, `on`...). A rule with none of the six settings gets sops' default
  * `unencrypted_suffix: _unencrypted`, which is also what sops writes into the file (§2.2).

@@ -1,5 +1,5 @@
 /**
- * sops' value cipher (../shared/docs/sops-format.md §3): AES-256-GCM with the 32-byte data key, a 32-byte IV (not
+ * sops' value cipher (docs/sops-format.md §3): AES-256-GCM with the 32-byte data key, a 32-byte IV (not
  * GCM's usual 12) and a 16-byte tag; the AAD binds each value to its key path (§5). Node's `aes-256-gcm` accepts
  * the long IV, so no custom GCM is needed.
  */
@@ -85,7 +85,7 @@ export function decryptValue(dataKey: Uint8Array, encString: string, aad: string
   return { type: parts.type, plaintext: openParts(dataKey, parts, aad) };
 }
 
-/** Encrypts as sops does; the empty string is never encrypted (sops-format.md §4), so it comes back as "". */
+/** Encrypts as sops does; the empty string is never encrypted (docs/sops-format.md §4), so it comes back as "". */
 export function encryptValue(dataKey: Uint8Array, plaintext: Uint8Array | string, aad: string, type: string, iv?: Uint8Array): string {
   if (plaintext.length === 0) return '';
   return formatEnc(sealParts(dataKey, plaintext, aad, type, iv));

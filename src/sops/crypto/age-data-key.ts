@@ -1,5 +1,5 @@
 /**
- * Recovers a sops file's data key from its age master keys (sops-format.md §6): each `enc` is an armored age file
+ * Recovers a sops file's data key from its age master keys (docs/sops-format.md §6): each `enc` is an armored age file
  * whose plaintext is the 32-byte data key, or with several key groups a Shamir share of it (§1.3). Only the entries
  * whose recipient belongs to one of the given identities are tried, so a file for other people costs nothing.
  */

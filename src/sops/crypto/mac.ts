@@ -1,5 +1,5 @@
 /**
- * The sops MAC (sops-format.md §5): SHA-512 over the plaintext bytes of the leaves in walk order, no separators,
+ * The sops MAC (docs/sops-format.md §5): SHA-512 over the plaintext bytes of the leaves in walk order, no separators,
  * uppercase hex; with `mac_only_encrypted` the hash is first fed SHA-256("sops") and only encrypted-position leaves
  * count. The hex string is stored encrypted, with `lastmodified` (re-rendered by Go's RFC 3339 layout) as AAD.
  */

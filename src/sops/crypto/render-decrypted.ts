@@ -1,6 +1,6 @@
 /**
  * What a decrypted value feeds the MAC: sops parses the plaintext by its ENC type and hashes `ToBytes` of the result
- * (sops-format.md §3, §5 step 3). For anything sops wrote this is the plaintext itself; re-rendering makes a value
+ * (docs/sops-format.md §3, §5 step 3). For anything sops wrote this is the plaintext itself; re-rendering makes a value
  * encrypted by another tool (`007` as an int) hash the way sops would hash it.
  */
 import { formatFloatF, formatTimeRfc3339Nano, parseRfc3339 } from '../go-format.js';

@@ -1,5 +1,5 @@
 /**
- * Shamir secret sharing as sops uses it for more than one key group (sops-format.md §1.3, sops `shamir/shamir.go`,
+ * Shamir secret sharing as sops uses it for more than one key group (docs/sops-format.md §1.3, sops `shamir/shamir.go`,
  * HashiCorp Vault's scheme): each share is the secret's bytes evaluated on random polynomials over GF(2^8) with the
  * AES polynomial, followed by one byte holding the share's x coordinate.
  */

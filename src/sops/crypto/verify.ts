@@ -1,5 +1,5 @@
 /**
- * Verifies a sops file with its data key the way `sops decrypt` does (sops-format.md §4-§5): every value in an
+ * Verifies a sops file with its data key the way `sops decrypt` does (docs/sops-format.md §4-§5): every value in an
  * encrypted position must authenticate under its own path, and the MAC recomputed from the plaintexts must equal the
  * stored one. Results name paths and positions only; no plaintext, MAC digest or key ever goes into them.
  */

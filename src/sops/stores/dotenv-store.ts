@@ -1,5 +1,5 @@
 /**
- * dotenv store (sops stores/dotenv/store.go, sops-format.md §2.6): split on `\n` only, skip empty lines, `#` starts a
+ * dotenv store (sops stores/dotenv/store.go, docs/sops-format.md §2.6): split on `\n` only, skip empty lines, `#` starts a
  * comment line, key = everything before the first `=` (no trimming, no quotes, no `export`), value = the rest with
  * the two characters `\n` turned into a newline. Keys starting with `sops_` are the flattened metadata.
  */

@@ -1,5 +1,5 @@
 /**
- * Entry point of the store parsers: pick the store sops would use for a file (sops-format.md §2.1,
+ * Entry point of the store parsers: pick the store sops would use for a file (docs/sops-format.md §2.1,
  * cmd/sops/formats `FormatForPath`), or recognise an encrypted file by its content where the name does not settle
  * it (an `.env.enc` written with `--input-type dotenv`), then parse it into a SopsFileModel.
  */

@@ -1,5 +1,5 @@
 /**
- * INI store (sops stores/ini/store.go, sops-format.md §2.7): each section is a top-level key (keys before the first
+ * INI store (sops stores/ini/store.go, docs/sops-format.md §2.7): each section is a top-level key (keys before the first
  * header live in `DEFAULT`), each key a string leaf. A section's comment is its first item; a key's comment (the
  * lines above it) is placed AFTER the key, as sops' `treeItemFromSection` does, which matters for the comment stack.
  * `[sops]` holds the metadata flattened below the top with `\n` escaped (or as `"""` values in 3.13.0/3.13.1).

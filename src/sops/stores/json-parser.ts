@@ -1,6 +1,6 @@
 /**
  * A JSON reader that keeps offsets and duplicate keys, the way sops reads JSON with Go's token decoder
- * (stores/json/store.go, sops-format.md §2.4): the top level must be an object, integers in int64 range are ints,
+ * (stores/json/store.go, docs/sops-format.md §2.4): the top level must be an object, integers in int64 range are ints,
  * other numbers float64, and nothing after the top-level object is read.
  */
 import { formatFloatF } from '../go-format.js';

@@ -1,5 +1,5 @@
 /**
- * JSON and binary stores (sops stores/json/store.go, sops-format.md §2.4-2.5). A binary-store file is sops' JSON
+ * JSON and binary stores (sops stores/json/store.go, docs/sops-format.md §2.4-2.5). A binary-store file is sops' JSON
  * `{"data": "ENC[...]", "sops": {...}}` once encrypted; before that, any bytes at all, held as the single leaf `data`.
  */
 import type { SopsFileModel, SopsParseFailure } from '../model.js';

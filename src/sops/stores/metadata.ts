@@ -1,6 +1,6 @@
 /**
  * Normalises the `sops` metadata of any store into SopsMetadata (sops stores/stores.go `metadata`, `ToInternal`;
- * sops-format.md §2.2): master keys from the flat lists, or else from `key_groups`; the selection settings present;
+ * docs/sops-format.md §2.2): master keys from the flat lists, or else from `key_groups`; the selection settings present;
  * `mac_only_encrypted` with mapstructure's weak bool typing.
  */
 import type { MasterKeyEntry, SelectionSetting, SopsMetadata } from '../model.js';

@@ -1,6 +1,6 @@
 /**
  * The tree every store parser builds, shaped like sops' own `TreeBranch` (maps of items, lists, comments as items),
- * and the walk that turns it into leaves exactly as sops.go `walkBranch`/`walkSlice` visit them (sops-format.md §4):
+ * and the walk that turns it into leaves exactly as sops.go `walkBranch`/`walkSlice` visit them (docs/sops-format.md §4):
  * map keys form the path, list indices do not, and each nesting level keeps the run of comments that precede the
  * current item (reset after every non-comment item).
  */

@@ -1,6 +1,6 @@
 /**
  * Rebuilds the nested metadata of dotenv and INI files from their flattened keys (sops stores/flatten.go,
- * sops-format.md §2.8): `age__list_0__map_enc` is `age[0].enc`. Map keys come back sorted, list indices must be
+ * docs/sops-format.md §2.8): `age__list_0__map_enc` is `age[0].enc`. Map keys come back sorted, list indices must be
  * 0..n-1 ("Incomplete list"), and a key that is both a value and a container is a "Type mismatch".
  */
 

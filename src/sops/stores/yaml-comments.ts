@@ -1,5 +1,5 @@
 /**
- * Comments are tree items in sops' YAML store (sops-format.md §2.3): yaml.v3 attaches each to a node as a head,
+ * Comments are tree items in sops' YAML store (docs/sops-format.md §2.3): yaml.v3 attaches each to a node as a head,
  * line or foot comment and sops turns it into an item of the enclosing mapping or list. The `yaml` package keeps
  * no offsets for comments, so they are read from its CST and placed here by position: a same-line comment goes
  * just before the item on its line (sops puts line comments before the value), any other comment into the

@@ -1,6 +1,6 @@
 /**
  * yaml.v3's typing of scalars (go.yaml.in/yaml/v3 resolve.go), which decides what sops sees for a YAML value:
- * plain `123` is an int, `1.5` a float, `true` a bool, `~` null, `2025-01-02` a time (sops-format.md §2.3). The MAC
+ * plain `123` is an int, `1.5` a float, `true` a bool, `~` null, `2025-01-02` a time (docs/sops-format.md §2.3). The MAC
  * hashes the Go rendering of that value (§5 step 3), so `macText` is rendered here as Go would.
  */
 import type { LeafType } from '../model.js';

@@ -1,5 +1,5 @@
 /**
- * YAML store (sops stores/yaml/store.go, sops-format.md §2.3): a stream of documents whose top levels are mappings;
+ * YAML store (sops stores/yaml/store.go, docs/sops-format.md §2.3): a stream of documents whose top levels are mappings;
  * the metadata is the first document's `sops` mapping, and `sops` is removed from every document. Leaves come
  * document by document in file order, comments included (§4), for the MAC verifier and the rules.
  */

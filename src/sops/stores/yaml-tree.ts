@@ -1,6 +1,6 @@
 /**
  * Turns one parsed YAML document into sops' tree (stores/yaml/store.go `appendYamlNodeToTreeBranch`,
- * sops-format.md §2.3): string keys only, scalars typed as yaml.v3 types them, aliases expanded in place, and
+ * docs/sops-format.md §2.3): string keys only, scalars typed as yaml.v3 types them, aliases expanded in place, and
  * every block or flow collection registered as a comment container.
  */
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar } from 'yaml';

@@ -1,5 +1,5 @@
 /**
- * Writes JSON, dotenv and INI as sops does (sops-format.md §2.4, §2.6-2.8): JSON with a tab indent and a nested
+ * Writes JSON, dotenv and INI as sops does (docs/sops-format.md §2.4, §2.6-2.8): JSON with a tab indent and a nested
  * `sops` object; dotenv and INI with the metadata flattened (`sops_` prefix for dotenv, a `[sops]` section for INI)
  * and newlines in values written as the two characters `\n`.
  */

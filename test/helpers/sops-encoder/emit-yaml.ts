@@ -1,4 +1,4 @@
-/** Writes a tree as sops writes YAML (sops-format.md §2.3): 4-space indent, ENC values plain, `#ENC[…]` comments. */
+/** Writes a tree as sops writes YAML (docs/sops-format.md §2.3): 4-space indent, ENC values plain, `#ENC[…]` comments. */
 import type { TreeMap, TreeScalar, TreeValue, TreeList } from '../../../src/sops/stores/tree.js';
 
 /** Encrypted forms by node id (a node's `start`); nodes not in it are written as they are. */

@@ -34,7 +34,7 @@ const isFloat = (v: unknown): v is FloatItem => typeof v === 'object' && v !== n
 export class TreeBuilder {
   private nextId = 1;
 
-  /** `stringsOnly`: dotenv and INI read every value as a string (sops-format.md §2.6-2.7). */
+  /** `stringsOnly`: dotenv and INI read every value as a string (docs/sops-format.md §2.6-2.7). */
   private readonly stringsOnly: boolean;
 
   constructor(stringsOnly = false) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MAC_ONLY_ENCRYPTED_INIT, MacAccumulator, macAad } from '../../../src/sops/crypto/mac.js';
 
 describe('MAC pieces', () => {
-  it('starts mac_only_encrypted hashes with SHA-256("sops") (sops-format.md §5 step 1)', () => {
+  it('starts mac_only_encrypted hashes with SHA-256("sops") (docs/sops-format.md §5 step 1)', () => {
     expect(MAC_ONLY_ENCRYPTED_INIT.toString('hex')).toBe('8a3fd2ad54ce66527b1034f3d147be0b0b975b3bf44f72c6fdadec8176f27d69');
   });
 
