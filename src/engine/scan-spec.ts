@@ -6,14 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { GuardConfig } from '../config/guard-config.js';
 import { ConfigError } from '../errors.js';
-import type { Severity } from '../types.js';
+import type { ProjectView, Severity } from '../types.js';
 import { activeRules } from './active-rules.js';
-import type { AgeKeySources } from './age-key-sources.js';
 import { ruleRegistry } from './rule-registry.js';
 import type { ScanPlan } from './plan.js';
 import type { ScanSettings } from './scan.js';
 import { loadSopsContext, type SopsConfigSource } from './sops-context.js';
-import { loadAgeIdentities } from '../sops/keys.js';
 import { loadSecretlintRc, SECRETLINT_RC_FILES } from '../secretlint/config.js';
 
 export interface ScanSpec {
@@ -25,7 +23,6 @@ export interface ScanSpec {
   readonly knownPaths: readonly string[];
   readonly sopsConfigs: readonly SopsConfigSource[];
   readonly forcedSopsConfig?: SopsConfigSource;
-  readonly ageKeys: AgeKeySources;
 }
 
 export interface SpecInputs {
@@ -33,7 +30,6 @@ export interface SpecInputs {
   readonly ruleOverrides?: ReadonlyMap<string, Record<string, unknown>>;
   readonly maxFileSize?: number;
   readonly salt: string;
-  readonly ageKeys: AgeKeySources;
   /** `--sops-config PATH`, resolved against `cwd`. */
   readonly forcedSopsConfig?: { readonly path: string; readonly cwd: string };
 }
@@ -55,7 +51,6 @@ export async function buildSpec(plan: ScanPlan, inputs: SpecInputs): Promise<Sca
     knownPaths: [...plan.knownPaths],
     sopsConfigs,
     ...(forced ? { forcedSopsConfig: await readForcedConfig(forced.path, forced.cwd) } : {}),
-    ageKeys: inputs.ageKeys,
   };
 }
 
@@ -86,11 +81,18 @@ export interface VerificationSink {
   readonly unverifiable: Set<string>;
 }
 
-/** Live settings from a spec. `prefix` keys verification records per commit in range mode. */
-export async function settingsFromSpec(spec: ScanSpec, verification: VerificationSink, prefix = ''): Promise<ScanSettings> {
+/**
+ * Live settings from a spec. `prefix` keys verification records per commit in range mode. `ageIdentities` is the
+ * run's (RunContext), or in a worker thread a request to the main thread: never resolved per plan or per thread.
+ */
+export async function settingsFromSpec(
+  spec: ScanSpec,
+  verification: VerificationSink,
+  ageIdentities: ProjectView['ageIdentities'],
+  prefix = '',
+): Promise<ScanSettings> {
   const known = new Set(spec.knownPaths);
   const sops = await loadSopsContext(spec.sopsConfigs, spec.forcedSopsConfig);
-  let identities: readonly string[] | undefined;
   return {
     rules: spec.rules.map((r) => ({ rule: ruleRegistry.get(r.id)!, severity: r.severity, options: r.options })),
     maxFileSize: spec.maxFileSize,
@@ -99,10 +101,7 @@ export async function settingsFromSpec(spec: ScanSpec, verification: Verificatio
     project: {
       hasPath: (path) => known.has(path),
       sopsRuleFor: sops.sopsRuleFor,
-      get ageIdentities() {
-        identities ??= [...(spec.ageKeys.identities ?? []), ...(spec.ageKeys.env ? loadAgeIdentities(spec.ageKeys.env, spec.ageKeys.ageKeyFile ? { ageKeyFile: spec.ageKeys.ageKeyFile } : {}) : [])];
-        return identities;
-      },
+      ageIdentities,
       recordVerification: (path, outcome) => verification[outcome].add(prefix + path),
     },
   };
