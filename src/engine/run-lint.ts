@@ -34,13 +34,15 @@ export async function runLint(options: LintOptions, headStart?: HeadStart): Prom
       plan.close();
     }
   }
-  return summarise(total.scan, total.verification, baselineNotes(total, options.mode.kind === 'all'));
+  return summarise(total.scan, total.verification, [...baselineNotes(total, options.mode.kind === 'all'), ...total.notes]);
 }
 
 interface Totals {
   readonly scan: PlanScan;
   readonly verification: { verified: Set<string>; unverifiable: Set<string> };
   readonly baseline: { suppressed: number; stale: BaselineEntry[]; used: boolean };
+  /** Notes from reading each plan's configuration, each said once however many commits repeat it. */
+  readonly notes: Set<string>;
 }
 
 function emptyTotals(): Totals {
@@ -48,6 +50,7 @@ function emptyTotals(): Totals {
     scan: { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 },
     verification: { verified: new Set(), unverifiable: new Set() },
     baseline: { suppressed: 0, stale: [], used: false },
+    notes: new Set(),
   };
 }
 
@@ -67,6 +70,9 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, run: RunContext, t
     config: await loadGuardConfig(plan),
     // Fingerprints must be made with the baseline's own salt for its entries to match.
     salt: baseline?.salt ?? run.salt,
+    // Content read from commits (a pull request, a push) names no module that is loaded, unless the caller allows it.
+    secretlintrcModules: !readsCommits(options.mode) || options.allowSecretlintrcModules === true,
+    note: (text) => total.notes.add(text),
     ...(options.ruleOverrides ? { ruleOverrides: options.ruleOverrides } : {}),
     ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
     ...(options.sopsConfig ? { forcedSopsConfig: { path: options.sopsConfig, cwd: options.cwd } } : {}),
@@ -93,6 +99,11 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, run: RunContext, t
   total.scan.skipped.push(...scan.skipped);
   total.scan.filesScanned += scan.filesScanned;
   total.scan.bytesScanned += scan.bytesScanned;
+}
+
+/** --range and pre-receive judge content from commits (a pull request, a push), not the developer's work tree. */
+function readsCommits(mode: LintOptions['mode']): boolean {
+  return mode.kind === 'range' || mode.kind === 'push';
 }
 
 async function* plansFor(options: LintOptions, headStart: HeadStart | undefined): AsyncGenerator<ScanPlan> {

@@ -12,7 +12,7 @@ import { ruleRegistry } from './rule-registry.js';
 import type { ScanPlan } from './plan.js';
 import type { ScanSettings } from './scan.js';
 import { loadSopsContext, type SopsConfigSource } from './sops-context.js';
-import { loadSecretlintRc, SECRETLINT_RC_FILES } from '../secretlint/config.js';
+import { parseSecretlintRc, resolveSecretlintRc, SECRETLINT_RC_FILES, withoutRepositoryModules } from '../secretlint/config.js';
 
 export interface ScanSpec {
   readonly origin: ScanPlan['origin'];
@@ -32,6 +32,13 @@ export interface SpecInputs {
   readonly salt: string;
   /** `--sops-config PATH`, resolved against `cwd`. */
   readonly forcedSopsConfig?: { readonly path: string; readonly cwd: string };
+  /**
+   * Whether the rule packages a `.secretlintrc` names are loaded (from installed packages, never from a path):
+   * yes for the work tree and index, no for content read from commits unless --allow-secretlintrc-modules.
+   */
+  readonly secretlintrcModules: boolean;
+  /** Receives notes for the report (a .secretlintrc whose modules were not loaded). */
+  readonly note: (text: string) => void;
 }
 
 export async function buildSpec(plan: ScanPlan, inputs: SpecInputs): Promise<ScanSpec> {
@@ -40,8 +47,8 @@ export async function buildSpec(plan: ScanPlan, inputs: SpecInputs): Promise<Sca
   const sopsConfigs: SopsConfigSource[] = read.flatMap(({ path, bytes }) => (bytes ? [{ path, text: bytes.toString('utf8') }] : []));
   const forced = inputs.forcedSopsConfig;
   const overrides = new Map(inputs.ruleOverrides);
-  const secretlintRc = await readSecretlintRc(plan);
-  if (secretlintRc) overrides.set('secretlint', { ...overrides.get('secretlint'), ...secretlintRc });
+  const secretlintRc = await readSecretlintRc(plan, inputs);
+  if (secretlintRc) overrides.set('secretlint', secretlintRc);
   return {
     origin: plan.origin,
     rules: activeRules([...ruleRegistry.values()], inputs.config, overrides).map((a) => ({ id: a.rule.meta.id, severity: a.severity, options: a.options })),
@@ -57,13 +64,22 @@ export async function buildSpec(plan: ScanPlan, inputs: SpecInputs): Promise<Sca
 /**
  * A team's `.secretlintrc` (rules, options, allowMessageIds), read from the same source as the files and checked
  * here, so a broken one is a configuration error before any file is read. Plain data: it travels to workers.
+ * Repository content never runs code: without `secretlintrcModules` only the bundled preset's entry is kept, and
+ * packages resolve from secrets-guard's own installation, not from the repository's node_modules.
  */
-async function readSecretlintRc(plan: ScanPlan): Promise<Record<string, unknown> | undefined> {
+async function readSecretlintRc(plan: ScanPlan, inputs: SpecInputs): Promise<Record<string, unknown> | undefined> {
   for (const name of SECRETLINT_RC_FILES) {
     const bytes = await plan.readSupportFile(name);
     if (!bytes) continue;
-    const { rc } = await loadSecretlintRc(bytes.toString('utf8'), name, plan.root);
-    return { secretlintConfig: rc, secretlintBaseDirectory: plan.root };
+    const parsed = await parseSecretlintRc(bytes.toString('utf8'), name);
+    if (inputs.secretlintrcModules) {
+      await resolveSecretlintRc(parsed, name, plan.root);
+      return { secretlintConfig: parsed, secretlintBaseDirectory: plan.root };
+    }
+    const { rc, dropped } = withoutRepositoryModules(parsed);
+    if (dropped > 0) inputs.note(`${name}: ${dropped} rule package(s) it names were not loaded (content read from commits loads no module it names; only the bundled preset ran): pass --allow-secretlintrc-modules to load installed ones`);
+    await resolveSecretlintRc(rc, name);
+    return { secretlintConfig: rc };
   }
   return undefined;
 }
