@@ -3,17 +3,17 @@
  * URLs with passwords, ... — secretlint's recommended preset), run in-process on the file's text. Each finding is
  * reported as `secretlint/<rule>` (`secretlint/github`). A team's `.secretlintrc` (rules, options,
  * allowMessageIds) is honoured when the engine passes it in `secretlintConfig`; `secretlint-disable` comments work
- * as in secretlint.
+ * as in secretlint. The options are the engine's alone (no `parseOptions`): `.secrets-guard.yaml` is repository
+ * content and must not choose which modules are loaded or from where (engine/scan-spec.ts decides).
  */
-import { ConfigError } from '../src/errors.js';
-import { resolveSecretlintRc, validateSecretlintRc, type SecretlintRc } from '../src/secretlint/config.js';
+import { resolveSecretlintRc, type SecretlintRc } from '../src/secretlint/config.js';
 import { secretlintMessages } from '../src/secretlint/lint.js';
 import type { Rule } from '../src/types.js';
 
 export interface SecretlintOptions {
   /** The parsed `.secretlintrc`, if the repository has one. */
   readonly secretlintConfig?: SecretlintRc;
-  /** Where a team's extra rule packages are installed (the repository root). */
+  /** Where a team's extra rule packages are installed (the repository root); absent: secrets-guard's own only. */
   readonly secretlintBaseDirectory?: string;
 }
 
@@ -30,19 +30,6 @@ export const rule: Rule<SecretlintOptions> = {
     skipsCiphertext: true,
   },
   defaultOptions: {},
-  parseOptions(raw, keyPath) {
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${keyPath}: expected a mapping`);
-    const { secretlintConfig, secretlintBaseDirectory, ...unknown } = raw as Record<string, unknown>;
-    const extra = Object.keys(unknown)[0];
-    if (extra !== undefined) throw new ConfigError(`${keyPath}.${extra}: unknown option (expected secretlintConfig or secretlintBaseDirectory)`);
-    if (secretlintBaseDirectory !== undefined && typeof secretlintBaseDirectory !== 'string') {
-      throw new ConfigError(`${keyPath}.secretlintBaseDirectory: expected a directory path`);
-    }
-    return {
-      ...(secretlintConfig !== undefined ? { secretlintConfig: validateSecretlintRc(secretlintConfig, `${keyPath}.secretlintConfig`) } : {}),
-      ...(secretlintBaseDirectory !== undefined ? { secretlintBaseDirectory } : {}),
-    };
-  },
   async check(source, context) {
     const { secretlintConfig, secretlintBaseDirectory } = context.options;
     const setup = await resolveSecretlintRc(secretlintConfig, '.secretlintrc', secretlintBaseDirectory);

@@ -47,7 +47,7 @@ export const rule: Rule<SopsMacMismatchOptions> = {
     if (!looksSopsEncrypted(source.content)) return;
     // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
     const { verifySource } = await import('../src/sops/crypto/verify-source.js');
-    const outcome = await verifySource(source.path, source.content, context.project.ageIdentities);
+    const outcome = await verifySource(source.path, source.content, context.project);
     if (outcome.kind === 'not-sops') return;
     const line = outcome.model.metadata?.line ?? 1;
     if (outcome.kind === 'unverifiable') {

@@ -21,7 +21,7 @@ export const rule: Rule<undefined> = {
     if (!looksSopsEncrypted(source.content)) return;
     // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
     const { verifySource } = await import('../src/sops/crypto/verify-source.js');
-    const outcome = await verifySource(source.path, source.content, context.project.ageIdentities);
+    const outcome = await verifySource(source.path, source.content, context.project);
     if (outcome.kind === 'not-sops') return;
     context.project.recordVerification(source.path, outcome.kind === 'checked' ? 'verified' : 'unverifiable');
     if (outcome.kind !== 'checked' || outcome.result.ok) return;

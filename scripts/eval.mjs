@@ -74,7 +74,7 @@ async function findingsFromRules(paths) {
   }
   console.log(`mode: runRule on ${rules.length} rules from ${DIST}/rules (${rules.map((r) => r.meta.id).join(', ')}), ${paths.length} files`);
   const all = new Set(paths);
-  const project = { hasPath: (p) => all.has(p), sopsRuleFor: () => undefined, ageIdentities: [], recordVerification() {} };
+  const project = { hasPath: (p) => all.has(p), sopsRuleFor: () => undefined, ageIdentities: async () => [], recordVerification() {} };
   const found = [];
   for (const path of paths) {
     const content = readFileSync(join(CORPUS, path), 'utf8');

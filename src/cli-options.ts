@@ -16,6 +16,7 @@ export const OPTIONS = {
   'max-file-size': { type: 'string', help: 'skip (with a note) files larger than this, e.g. 10MiB (default 5MiB)' },
   'age-key-file': { type: 'string', help: 'age identities for MAC verification (also read: SOPS_AGE_KEY, SOPS_AGE_KEY_FILE, SOPS_AGE_KEY_CMD, ~/.config/sops/age/keys.txt)' },
   'require-verification': { type: 'boolean', help: 'a sops file whose MAC cannot be verified is an error' },
+  'allow-secretlintrc-modules': { type: 'boolean', help: '--range, pre-receive: load the rule packages a committed .secretlintrc names (installed ones only; default: the bundled preset alone)' },
   'baseline-file': { type: 'string', help: 'baseline file (default .secrets-guard-baseline.json)' },
   prune: { type: 'boolean', help: 'baseline: drop entries that no longer match anything' },
   'dry-run': { type: 'boolean', help: 'init: print what it would do and change nothing' },

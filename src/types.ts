@@ -32,9 +32,10 @@ export interface ProjectView {
   sopsRuleFor(path: string): GoverningSopsRule | undefined;
   /**
    * age identities (`AGE-SECRET-KEY-1...`) the engine found where sops looks for them, for MAC verification.
-   * Empty when none is at hand. Rules use them in memory only.
+   * Empty when none is at hand. Rules use them in memory only. Asking may run SOPS_AGE_KEY_CMD (once per run) and
+   * fails with a ConfigError when a source is malformed: ask only for a file that needs them.
    */
-  readonly ageIdentities: readonly string[];
+  ageIdentities(): Promise<readonly string[]>;
   /** Lets a rule tell the summary that a sops file was verified, or could not be (no matching identity). */
   recordVerification(path: string, outcome: 'verified' | 'unverifiable'): void;
 }

@@ -29,6 +29,8 @@ export interface LintOptions {
   readonly ruleOverrides?: ReadonlyMap<string, Record<string, unknown>>;
   /** age identities: explicit ones, and whether to read sops' own sources (env, keys file). */
   readonly ageKeys?: AgeKeySources;
+  /** `--allow-secretlintrc-modules`: load the packages a `.secretlintrc` read from a commit names (--range, pre-receive). */
+  readonly allowSecretlintrcModules?: boolean;
   /** Salt for finding fingerprints (a baseline's own); random otherwise. */
   readonly salt?: string;
   readonly onFile?: ScanSettings['onFile'];

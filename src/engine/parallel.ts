@@ -1,7 +1,8 @@
 /**
  * Parallel scans for large plans (--all, big ranges): the main thread reads blobs from the one cat-file stream
  * and hands each file to the least busy worker thread, which runs the rules, or scans it itself when every worker
- * already has a full queue. Reads ahead and queues are bounded, so the bytes in flight stay small.
+ * already has a full queue. Reads ahead and queues are bounded, so the bytes in flight stay small. A worker that
+ * needs the age identities asks this thread, which resolves them once for the whole run (RunContext).
  */
 import { Worker } from 'node:worker_threads';
 import { ConfigError, RuleCrash } from '../errors.js';
@@ -9,6 +10,7 @@ import { smallHeapPreferred } from './heap-mode.js';
 import { fileInHand, type PlannedFile } from './plan.js';
 import { scanFile, type PlanScan } from './scan.js';
 import type { FromWorker, ToWorker } from './scan-worker.js';
+import type { ProjectView } from '../types.js';
 import { RUN_SALT, runSalt } from './run-rule.js';
 import { settingsFromSpec, type ScanSpec, type VerificationSink } from './scan-spec.js';
 
@@ -38,6 +40,7 @@ export async function scanInWorkers(
   threads: number,
   verification: VerificationSink,
   verificationPrefix: string,
+  ageIdentities: ProjectView['ageIdentities'],
   onFile?: (done: number, total: number, bytes: number) => void,
 ): Promise<PlanScan> {
   // The main thread is a lane too: it scans a file itself whenever every worker's queue is full. On a 2-core
@@ -60,6 +63,7 @@ export async function scanInWorkers(
             done += message.files;
             onFile?.(done, files.length, message.bytes);
           } else if (message.type === 'result') resolve(message);
+          else if (message.type === 'need-identities') answerIdentities(worker, ageIdentities);
           else {
             failure = message.name === 'ConfigError' ? new ConfigError(message.message) : new RuleCrash(message.message);
             reject(failure);
@@ -92,7 +96,7 @@ export async function scanInWorkers(
       // Ask for the next window in one go, so the blob stream sends git one batch of requests, not one per file.
       if (i % READ_AHEAD === 0) for (let j = i + READ_AHEAD; j < i + 2 * READ_AHEAD; j++) ask(j);
       if (lane.inFlight >= IN_FLIGHT_PER_WORKER) {
-        localSettings ??= settingsFromSpec(spec, verification, verificationPrefix);
+        localSettings ??= settingsFromSpec(spec, verification, ageIdentities, verificationPrefix);
         const scanned = await scanFile(spec.origin, fileInHand(file.path, file.commit, size, read), await localSettings, local);
         onFile?.(++done, files.length, scanned);
         continue;
@@ -109,6 +113,14 @@ export async function scanInWorkers(
   } finally {
     await Promise.all(lanes.map((l) => l.worker.terminate()));
   }
+}
+
+/** Identities are sent as data; a failure (a malformed key, a failing key command) as its name and message. */
+function answerIdentities(worker: Worker, ageIdentities: ProjectView['ageIdentities']): void {
+  ageIdentities().then(
+    (identities) => worker.postMessage({ type: 'identities', identities: [...identities] } satisfies ToWorker),
+    (error: Error) => worker.postMessage({ type: 'identities', error: { name: error.name, message: error.message } } satisfies ToWorker),
+  );
 }
 
 function leastBusy(lanes: readonly Lane[]): Lane {

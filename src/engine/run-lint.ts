@@ -22,24 +22,27 @@ import { historyPlans } from './sources/history-plans.js';
 import { indexPlan } from './sources/index-plan.js';
 import { commitsInPush, commitsInRange } from '../git/history.js';
 import { summarise } from './summary.js';
-import { RUN_SALT } from './run-rule.js';
+import { createRunContext, type RunContext } from './run-context.js';
 
 export async function runLint(options: LintOptions, headStart?: HeadStart): Promise<ScanResult> {
   const total = emptyTotals();
+  const run = createRunContext(options); // once per run: every commit of a range and every thread share it
   for await (const plan of plansFor(options, headStart)) {
     try {
-      await lintPlan(plan, options, total);
+      await lintPlan(plan, options, run, total);
     } finally {
       plan.close();
     }
   }
-  return summarise(total.scan, total.verification, baselineNotes(total, options.mode.kind === 'all'));
+  return summarise(total.scan, total.verification, [...baselineNotes(total, options.mode.kind === 'all'), ...total.notes]);
 }
 
 interface Totals {
   readonly scan: PlanScan;
   readonly verification: { verified: Set<string>; unverifiable: Set<string> };
   readonly baseline: { suppressed: number; stale: BaselineEntry[]; used: boolean };
+  /** Notes from reading each plan's configuration, each said once however many commits repeat it. */
+  readonly notes: Set<string>;
 }
 
 function emptyTotals(): Totals {
@@ -47,6 +50,7 @@ function emptyTotals(): Totals {
     scan: { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 },
     verification: { verified: new Set(), unverifiable: new Set() },
     baseline: { suppressed: 0, stale: [], used: false },
+    notes: new Set(),
   };
 }
 
@@ -60,13 +64,15 @@ function baselineNotes(total: Totals, fullScan: boolean): string[] {
 }
 
 /** Scans one plan, adding to the totals; configuration comes from the plan's own source (index, commit, disk). */
-async function lintPlan(plan: ScanPlan, options: LintOptions, total: Totals): Promise<void> {
+async function lintPlan(plan: ScanPlan, options: LintOptions, run: RunContext, total: Totals): Promise<void> {
   const baseline = await loadBaseline(plan, options.baseline);
   const spec = await buildSpec(plan, {
     config: await loadGuardConfig(plan),
     // Fingerprints must be made with the baseline's own salt for its entries to match.
-    salt: baseline?.salt ?? options.salt ?? RUN_SALT,
-    ageKeys: options.ageKeys ?? {},
+    salt: baseline?.salt ?? run.salt,
+    // Content read from commits (a pull request, a push) names no module that is loaded, unless the caller allows it.
+    secretlintrcModules: !readsCommits(options.mode) || options.allowSecretlintrcModules === true,
+    note: (text) => total.notes.add(text),
     ...(options.ruleOverrides ? { ruleOverrides: options.ruleOverrides } : {}),
     ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
     ...(options.sopsConfig ? { forcedSopsConfig: { path: options.sopsConfig, cwd: options.cwd } } : {}),
@@ -78,8 +84,8 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, total: Totals): Pr
   const parallel = files.length >= PARALLEL_THRESHOLD && threads > 0 ? await import('./parallel.js') : undefined;
   const scan =
     parallel && existsSync(parallel.WORKER_URL)
-      ? await parallel.scanInWorkers(files, spec, threads, total.verification, prefix, options.onFile)
-      : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, total.verification, prefix)), ...(options.onFile ? { onFile: options.onFile } : {}) });
+      ? await parallel.scanInWorkers(files, spec, threads, total.verification, prefix, run.ageIdentities, options.onFile)
+      : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, total.verification, run.ageIdentities, prefix)), ...(options.onFile ? { onFile: options.onFile } : {}) });
   let findings = scan.findings;
   if (baseline) {
     const { applyBaseline } = await import('../baseline/apply.js'); // only repositories with a baseline need it
@@ -93,6 +99,11 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, total: Totals): Pr
   total.scan.skipped.push(...scan.skipped);
   total.scan.filesScanned += scan.filesScanned;
   total.scan.bytesScanned += scan.bytesScanned;
+}
+
+/** --range and pre-receive judge content from commits (a pull request, a push), not the developer's work tree. */
+function readsCommits(mode: LintOptions['mode']): boolean {
+  return mode.kind === 'range' || mode.kind === 'push';
 }
 
 async function* plansFor(options: LintOptions, headStart: HeadStart | undefined): AsyncGenerator<ScanPlan> {

@@ -6,15 +6,13 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { GuardConfig } from '../config/guard-config.js';
 import { ConfigError } from '../errors.js';
-import type { Severity } from '../types.js';
+import type { ProjectView, Severity } from '../types.js';
 import { activeRules } from './active-rules.js';
-import type { AgeKeySources } from './age-key-sources.js';
 import { ruleRegistry } from './rule-registry.js';
 import type { ScanPlan } from './plan.js';
 import type { ScanSettings } from './scan.js';
 import { loadSopsContext, type SopsConfigSource } from './sops-context.js';
-import { loadAgeIdentities } from '../sops/keys.js';
-import { loadSecretlintRc, SECRETLINT_RC_FILES } from '../secretlint/config.js';
+import { parseSecretlintRc, resolveSecretlintRc, SECRETLINT_RC_FILES, withoutRepositoryModules } from '../secretlint/config.js';
 
 export interface ScanSpec {
   readonly origin: ScanPlan['origin'];
@@ -25,7 +23,6 @@ export interface ScanSpec {
   readonly knownPaths: readonly string[];
   readonly sopsConfigs: readonly SopsConfigSource[];
   readonly forcedSopsConfig?: SopsConfigSource;
-  readonly ageKeys: AgeKeySources;
 }
 
 export interface SpecInputs {
@@ -33,9 +30,15 @@ export interface SpecInputs {
   readonly ruleOverrides?: ReadonlyMap<string, Record<string, unknown>>;
   readonly maxFileSize?: number;
   readonly salt: string;
-  readonly ageKeys: AgeKeySources;
   /** `--sops-config PATH`, resolved against `cwd`. */
   readonly forcedSopsConfig?: { readonly path: string; readonly cwd: string };
+  /**
+   * Whether the rule packages a `.secretlintrc` names are loaded (from installed packages, never from a path):
+   * yes for the work tree and index, no for content read from commits unless --allow-secretlintrc-modules.
+   */
+  readonly secretlintrcModules: boolean;
+  /** Receives notes for the report (a .secretlintrc whose modules were not loaded). */
+  readonly note: (text: string) => void;
 }
 
 export async function buildSpec(plan: ScanPlan, inputs: SpecInputs): Promise<ScanSpec> {
@@ -44,8 +47,8 @@ export async function buildSpec(plan: ScanPlan, inputs: SpecInputs): Promise<Sca
   const sopsConfigs: SopsConfigSource[] = read.flatMap(({ path, bytes }) => (bytes ? [{ path, text: bytes.toString('utf8') }] : []));
   const forced = inputs.forcedSopsConfig;
   const overrides = new Map(inputs.ruleOverrides);
-  const secretlintRc = await readSecretlintRc(plan);
-  if (secretlintRc) overrides.set('secretlint', { ...overrides.get('secretlint'), ...secretlintRc });
+  const secretlintRc = await readSecretlintRc(plan, inputs);
+  if (secretlintRc) overrides.set('secretlint', secretlintRc);
   return {
     origin: plan.origin,
     rules: activeRules([...ruleRegistry.values()], inputs.config, overrides).map((a) => ({ id: a.rule.meta.id, severity: a.severity, options: a.options })),
@@ -55,20 +58,28 @@ export async function buildSpec(plan: ScanPlan, inputs: SpecInputs): Promise<Sca
     knownPaths: [...plan.knownPaths],
     sopsConfigs,
     ...(forced ? { forcedSopsConfig: await readForcedConfig(forced.path, forced.cwd) } : {}),
-    ageKeys: inputs.ageKeys,
   };
 }
 
 /**
  * A team's `.secretlintrc` (rules, options, allowMessageIds), read from the same source as the files and checked
  * here, so a broken one is a configuration error before any file is read. Plain data: it travels to workers.
+ * Repository content never runs code: without `secretlintrcModules` only the bundled preset's entry is kept, and
+ * packages resolve from secrets-guard's own installation, not from the repository's node_modules.
  */
-async function readSecretlintRc(plan: ScanPlan): Promise<Record<string, unknown> | undefined> {
+async function readSecretlintRc(plan: ScanPlan, inputs: SpecInputs): Promise<Record<string, unknown> | undefined> {
   for (const name of SECRETLINT_RC_FILES) {
     const bytes = await plan.readSupportFile(name);
     if (!bytes) continue;
-    const { rc } = await loadSecretlintRc(bytes.toString('utf8'), name, plan.root);
-    return { secretlintConfig: rc, secretlintBaseDirectory: plan.root };
+    const parsed = await parseSecretlintRc(bytes.toString('utf8'), name);
+    if (inputs.secretlintrcModules) {
+      await resolveSecretlintRc(parsed, name, plan.root);
+      return { secretlintConfig: parsed, secretlintBaseDirectory: plan.root };
+    }
+    const { rc, dropped } = withoutRepositoryModules(parsed);
+    if (dropped > 0) inputs.note(`${name}: ${dropped} rule package(s) it names were not loaded (content read from commits loads no module it names; only the bundled preset ran): pass --allow-secretlintrc-modules to load installed ones`);
+    await resolveSecretlintRc(rc, name);
+    return { secretlintConfig: rc };
   }
   return undefined;
 }
@@ -86,11 +97,18 @@ export interface VerificationSink {
   readonly unverifiable: Set<string>;
 }
 
-/** Live settings from a spec. `prefix` keys verification records per commit in range mode. */
-export async function settingsFromSpec(spec: ScanSpec, verification: VerificationSink, prefix = ''): Promise<ScanSettings> {
+/**
+ * Live settings from a spec. `prefix` keys verification records per commit in range mode. `ageIdentities` is the
+ * run's (RunContext), or in a worker thread a request to the main thread: never resolved per plan or per thread.
+ */
+export async function settingsFromSpec(
+  spec: ScanSpec,
+  verification: VerificationSink,
+  ageIdentities: ProjectView['ageIdentities'],
+  prefix = '',
+): Promise<ScanSettings> {
   const known = new Set(spec.knownPaths);
   const sops = await loadSopsContext(spec.sopsConfigs, spec.forcedSopsConfig);
-  let identities: readonly string[] | undefined;
   return {
     rules: spec.rules.map((r) => ({ rule: ruleRegistry.get(r.id)!, severity: r.severity, options: r.options })),
     maxFileSize: spec.maxFileSize,
@@ -99,10 +117,7 @@ export async function settingsFromSpec(spec: ScanSpec, verification: Verificatio
     project: {
       hasPath: (path) => known.has(path),
       sopsRuleFor: sops.sopsRuleFor,
-      get ageIdentities() {
-        identities ??= [...(spec.ageKeys.identities ?? []), ...(spec.ageKeys.env ? loadAgeIdentities(spec.ageKeys.env, spec.ageKeys.ageKeyFile ? { ageKeyFile: spec.ageKeys.ageKeyFile } : {}) : [])];
-        return identities;
-      },
+      ageIdentities,
       recordVerification: (path, outcome) => verification[outcome].add(prefix + path),
     },
   };

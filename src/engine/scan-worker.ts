@@ -1,8 +1,10 @@
 /**
  * Worker-thread side of a parallel scan: builds the same settings from the spec, then runs the rules on each file
- * the main thread sends (the main thread does all git and disk I/O). Results go back once, at the end.
+ * the main thread sends (the main thread does all git and disk I/O). Results go back once, at the end. The age
+ * identities come from the main thread, asked for when a rule first needs them, so they are resolved once per run.
  */
 import { parentPort } from 'node:worker_threads';
+import { ConfigError } from '../errors.js';
 import { preferSmallHeap } from './heap-mode.js';
 import { fileInHand } from './plan.js';
 import type { PlanScan } from './scan.js';
@@ -12,13 +14,16 @@ import { settingsFromSpec, type ScanSpec } from './scan-spec.js';
 export type ToWorker =
   | { readonly type: 'init'; readonly spec: ScanSpec; readonly verificationPrefix: string; readonly smallHeap: boolean }
   | { readonly type: 'file'; readonly path: string; readonly commit?: string; readonly size: number; readonly bytes?: Uint8Array }
-  | { readonly type: 'finish' };
+  | { readonly type: 'finish' }
+  /** The answer to `need-identities`: handled at once, not queued behind the file that waits for it. */
+  | { readonly type: 'identities'; readonly identities?: string[]; readonly error?: { readonly name: string; readonly message: string } };
 
 export type FromWorker =
   /** Acknowledges `files` scanned files at once: one message per file cost more than a small rule. */
   | { readonly type: 'scanned'; readonly files: number; readonly bytes: number }
   | { readonly type: 'result'; readonly scan: PlanScan; readonly verified: string[]; readonly unverifiable: string[] }
-  | { readonly type: 'error'; readonly message: string; readonly name: string };
+  | { readonly type: 'error'; readonly message: string; readonly name: string }
+  | { readonly type: 'need-identities' };
 
 const port = parentPort!;
 const verification = { verified: new Set<string>(), unverifiable: new Set<string>() };
@@ -31,18 +36,38 @@ let received = 0;
 let unacknowledged = { files: 0, bytes: 0 };
 const ACK_EVERY = 16;
 
+type IdentitiesAnswer = Extract<ToWorker, { type: 'identities' }>;
+let identities: Promise<readonly string[]> | undefined;
+let answerIdentities: ((answer: IdentitiesAnswer) => void) | undefined;
+
+/** The run's identities, asked of the main thread once. */
+function ageIdentities(): Promise<readonly string[]> {
+  identities ??= new Promise((resolve, reject) => {
+    answerIdentities = ({ identities: given, error }) => {
+      if (error) reject(error.name === 'ConfigError' ? new ConfigError(error.message) : new Error(error.message));
+      else resolve(given ?? []);
+    };
+    port.postMessage({ type: 'need-identities' } satisfies FromWorker);
+  });
+  return identities;
+}
+
 port.on('message', (message: ToWorker) => {
+  if (message.type === 'identities') {
+    answerIdentities?.(message);
+    return;
+  }
   if (message.type === 'file') received++;
   queue = queue.then(() => handle(message)).catch((error: Error) => {
     port.postMessage({ type: 'error', message: error.message, name: error.name } satisfies FromWorker);
   });
 });
 
-async function handle(message: ToWorker): Promise<void> {
+async function handle(message: Exclude<ToWorker, IdentitiesAnswer>): Promise<void> {
   if (message.type === 'init') {
     const spec = message.spec;
     if (message.smallHeap) await preferSmallHeap();
-    ready = settingsFromSpec(spec, verification, message.verificationPrefix).then((settings) => ({ settings, spec }));
+    ready = settingsFromSpec(spec, verification, ageIdentities, message.verificationPrefix).then((settings) => ({ settings, spec }));
     await ready;
     return;
   }

@@ -1,6 +1,7 @@
 /**
  * The environment every git child of a scan gets: where the repository, its index and its objects are, and
- * nothing that would make git prompt, page or take a lock.
+ * nothing that would make git prompt, page or take a lock, and no SOPS_* variable: git never needs the age key,
+ * and whatever git starts (hooks, filters, fsmonitor, credential helpers) must not inherit it.
  */
 import { isAbsolute, resolve } from 'node:path';
 
@@ -12,6 +13,7 @@ export function gitEnvironment(env: NodeJS.ProcessEnv, cwd: string): NodeJS.Proc
   const out: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(env)) {
     const upper = key.toUpperCase();
+    if (upper.startsWith('SOPS_')) continue;
     if (upper.startsWith('GIT_') ? LOCATION_VARIABLES.has(upper) : !PROGRAM_VARIABLES.has(upper)) out[key] = value;
   }
   // Never take a lock or refresh the index: `check` must leave the repository byte-for-byte as it was.

@@ -8,7 +8,7 @@
 import { ConfigError } from '../errors.js';
 import { PresetFilter } from './prefilter.js';
 import { PRESET_KEYWORDS_CHECKED_AGAINST, PRESET_TRIGGERS } from './preset-keywords.js';
-import { candidatePackageNames, installedPackageVersion, PRESET_RECOMMEND_ID, resolveRuleCreator } from './resolve-rule.js';
+import { candidatePackageNames, installedPackageVersion, isPackageName, PRESET_RECOMMEND_ID, resolveRuleCreator } from './resolve-rule.js';
 import type { SecretLintCoreConfig, SecretLintCoreConfigUnionRule } from '@secretlint/types';
 
 export type SecretlintSeverity = 'info' | 'warning' | 'error';
@@ -31,17 +31,6 @@ export interface SecretlintRc {
 
 export { SECRETLINT_RC_FILES } from './rc-files.js';
 
-export interface LoadedSecretlintRc {
-  readonly rc: SecretlintRc;
-  readonly setup: SecretlintSetup;
-}
-
-/** Parses and resolves: the engine calls this when it reads the file, so a missing package fails the run early. */
-export async function loadSecretlintRc(text: string, fileName: string, baseDirectory?: string): Promise<LoadedSecretlintRc> {
-  const rc = await parseSecretlintRc(text, fileName);
-  return { rc, setup: await resolveSecretlintRc(rc, fileName, baseDirectory) };
-}
-
 export async function parseSecretlintRc(text: string, fileName: string): Promise<SecretlintRc> {
   let data: unknown;
   try {
@@ -58,6 +47,21 @@ export async function parseSecretlintRc(text: string, fileName: string): Promise
     throw new ConfigError(`${fileName}: cannot parse: ${(error as Error).message.split('\n')[0]}`);
   }
   return validateSecretlintRc(data, fileName);
+}
+
+/** True for the entry of the recommended preset, which secrets-guard ships and always loads from its own install. */
+function isBundledPreset(entry: SecretlintRcRule): boolean {
+  return candidatePackageNames(entry.id).includes(PRESET_RECOMMEND_ID);
+}
+
+/**
+ * The configuration without the modules it names: only the bundled preset's entry (its options, its disabled
+ * rules, allowMessageIds) is kept. For content read from commits (--range, pre-receive), where nothing the
+ * repository names may be loaded; `dropped` counts the entries left out, for the report's note.
+ */
+export function withoutRepositoryModules(rc: SecretlintRc): { rc: SecretlintRc; dropped: number } {
+  const rules = rc.rules.filter(isBundledPreset);
+  return { rc: { ...rc, rules }, dropped: rc.rules.length - rules.length };
 }
 
 /** Checks the shape secretlint documents (SecretLintConfigDescriptor); `where` prefixes every message. */
@@ -146,18 +150,21 @@ function defaultSetup(): SecretlintSetup {
 
 async function buildSetup(rc: SecretlintRc, fileName: string, baseDirectory: string | undefined): Promise<SecretlintSetup> {
   const entries = rc.rules;
-  const listsPreset = entries.some((r) => candidatePackageNames(r.id).includes(PRESET_RECOMMEND_ID));
+  const listsPreset = entries.some(isBundledPreset);
   const all = listsPreset ? entries : [{ id: PRESET_RECOMMEND_ID }, ...entries];
   const resolvedRules: ResolvedRule[] = await Promise.all(
-    all.map(async (entry, i) => {
+    all.map(async (entry) => {
       const creator = await resolveRuleCreator(entry.id, baseDirectory).catch((error: Error) => {
-        throw new ConfigError(`${fileName}: rules[${i}].id: cannot load secretlint rule "${entry.id}" (${error.message}); install it in the repository or remove it`);
+        const where = `${fileName}: rules[${entries.indexOf(entry)}].id`;
+        // An id that is not a package name is not quoted: it is repository content of any shape.
+        if (!isPackageName(entry.id)) throw new ConfigError(`${where}: ${error.message}`);
+        throw new ConfigError(`${where}: cannot load secretlint rule "${entry.id}" (${error.message}); install it in the repository or remove it`);
       });
       return { entry, creator };
     }),
   );
   const sharedOptions = rc.sharedOptions ? { sharedOptions: rc.sharedOptions } : {};
-  const preset = resolvedRules.find(({ entry }) => !entry.disabled && candidatePackageNames(entry.id).includes(PRESET_RECOMMEND_ID));
+  const preset = resolvedRules.find(({ entry }) => !entry.disabled && isBundledPreset(entry));
   const presetRuleIds = preset ? enabledRuleIds(preset.creator, preset.entry) : undefined;
   if (!preset || !presetRuleIds) {
     // A preset we cannot see into (or none): every file gets the whole configuration.

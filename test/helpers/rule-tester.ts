@@ -31,7 +31,7 @@ export function projectOf(
   ageIdentities: readonly string[] = [],
 ): ProjectView {
   const set = new Set(paths);
-  return { hasPath: (p) => set.has(p), sopsRuleFor: () => sopsRule, ageIdentities, recordVerification: () => {} };
+  return { hasPath: (p) => set.has(p), sopsRuleFor: () => sopsRule, ageIdentities: async () => ageIdentities, recordVerification: () => {} };
 }
 
 export async function lintWith<Options>(rule: Rule<Options>, c: RuleCase<Options>): Promise<Finding[]> {

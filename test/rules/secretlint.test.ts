@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rule, shortRuleName } from '../../rules/secretlint.js';
 import { ConfigError } from '../../src/errors.js';
 import { parseSecretlintRc } from '../../src/secretlint/config.js';
+import { isPackageName, resolveRuleCreator } from '../../src/secretlint/resolve-rule.js';
 import { fake } from '../helpers/fake-tokens.js';
 import { lintWith, testRule } from '../helpers/rule-tester.js';
 
@@ -114,18 +115,37 @@ describe('secretlint adapter', () => {
       const rc = await parseSecretlintRc('{"rules":[{"id":"@corp/secretlint-rule-missing"}]}', '.secretlintrc.json');
       const run = lintWith(rule, { path: 'a.txt', content: 'x\n', options: { secretlintConfig: rc, secretlintBaseDirectory: dir } });
       await expect(run).rejects.toThrow(ConfigError);
-      await expect(run).rejects.toThrow(/rules\[1\]\.id: cannot load secretlint rule "@corp\/secretlint-rule-missing"/);
+      await expect(run).rejects.toThrow(/rules\[0\]\.id: cannot load secretlint rule "@corp\/secretlint-rule-missing"/);
     });
   });
 
-  it('parseOptions validates the secretlintrc shape and names the key path', () => {
-    const parse = rule.parseOptions!;
-    expect(() => parse({ secretlintConfig: { rules: [{ idd: 'x' }] } }, 'rules.secretlint.options')).toThrow(
-      'rules.secretlint.options.secretlintConfig: rules[0].idd: unknown key',
-    );
-    expect(() => parse({ secretlintConfig: { rules: 'x' } }, 'k')).toThrow(ConfigError);
-    expect(() => parse({ other: 1 }, 'k')).toThrow('k.other: unknown option');
-    expect(parse({ secretlintConfig: { rules: [{ id: 'preset-recommend' }] } }, 'k')).toEqual({ secretlintConfig: { rules: [{ id: 'preset-recommend' }] } });
+  it('takes no options from .secrets-guard.yaml: which modules load, and from where, is the engine\'s choice', () => {
+    expect(rule.parseOptions).toBeUndefined();
+  });
+
+  describe('only installed packages are loaded', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-secretlint-paths-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const marker = join(dir, 'ran');
+    const evil = `import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(marker)}, 'x'); export const creator = { meta: { id: 'x', type: 'scanner' }, create() { return {}; } };\n`;
+    writeFileSync(join(dir, 'evil.mjs'), evil);
+    // A package.json "exports" self-reference: a bare name that resolves into the repository, not node_modules.
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'secretlint-rule-self', type: 'module', exports: './evil.mjs' }));
+
+    const ids = ['./evil.mjs', join(dir, 'evil.mjs'), `file://${join(dir, 'evil.mjs')}`, `data:text/javascript,${encodeURIComponent(evil)}`, '../evil.mjs', 'node:fs', 'a/../../evil.mjs'];
+    for (const id of ids) {
+      it(`refuses ${id.slice(0, 40)} without running it`, async () => {
+        expect(isPackageName(id)).toBe(false);
+        await expect(resolveRuleCreator(id, dir)).rejects.toThrow(/not a package name: rules are loaded from installed packages only/);
+        expect(existsSync(marker)).toBe(false);
+      });
+    }
+
+    it('refuses a package name that resolves outside node_modules', async () => {
+      await expect(resolveRuleCreator('secretlint-rule-self', dir)).rejects.toThrow(/resolves to .*evil\.mjs, outside node_modules/);
+      await expect(resolveRuleCreator('self', dir)).rejects.toThrow(/outside node_modules/);
+      expect(existsSync(marker)).toBe(false);
+    });
   });
 
   it('parseSecretlintRc rejects bad JSON and YAML with the file name', async () => {

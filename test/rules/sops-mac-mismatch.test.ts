@@ -47,8 +47,8 @@ describe('sops-mac-mismatch bookkeeping and options', () => {
     const outcomes: string[] = [];
     const path = AGE_FILES[0]!;
     const project = { hasPath: () => true, sopsRuleFor: () => undefined, recordVerification: (p: string, o: string) => outcomes.push(`${p}=${o}`) };
-    await rule.check({ path, content: original(path), origin: 'index' }, { options: rule.defaultOptions, project: { ...project, ageIdentities: ID }, report: () => {} });
-    await rule.check({ path: PGP_FILE, content: fixtureText(PGP_FILE), origin: 'index' }, { options: rule.defaultOptions, project: { ...project, ageIdentities: ID }, report: () => {} });
+    await rule.check({ path, content: original(path), origin: 'index' }, { options: rule.defaultOptions, project: { ...project, ageIdentities: async () => ID }, report: () => {} });
+    await rule.check({ path: PGP_FILE, content: fixtureText(PGP_FILE), origin: 'index' }, { options: rule.defaultOptions, project: { ...project, ageIdentities: async () => ID }, report: () => {} });
     expect(outcomes).toEqual([`${path}=verified`, `${PGP_FILE}=unverifiable`]);
   });
 

@@ -1,11 +1,11 @@
 /**
  * One verification per file content, shared by the sops-mac-mismatch and sops-undecryptable-value rules: parse,
- * recover the data key with the run's age identities, verify. Results are cached (they hold findings' data only, never
+ * recover the data key with the run's age identities (asked for only when the file has an age recipient), verify. Results are cached (they hold findings' data only, never
  * plaintext or keys) so the two rules do the age and AES work once.
  */
 import type { SopsFileModel, SopsMetadata } from '../model.js';
 import { parseSopsFile } from '../stores/index.js';
-import { indexIdentities, unwrapDataKey, type IdentityIndex } from './age-data-key.js';
+import { ageRecipients, indexIdentities, unwrapDataKey, type IdentityIndex } from './age-data-key.js';
 import { verifySopsFile, type VerificationResult } from './verify.js';
 
 export type SourceVerification =
@@ -14,9 +14,14 @@ export type SourceVerification =
   | { readonly kind: 'unverifiable'; readonly model: SopsFileModel; readonly reason: string }
   | { readonly kind: 'checked'; readonly model: SopsFileModel; readonly result: VerificationResult };
 
+/** Where the run's age identities come from: asked only for a sops file with an age recipient. */
+export interface AgeIdentitySource {
+  ageIdentities(): Promise<readonly string[]>;
+}
+
 const CACHE_SIZE = 32;
 const indexes = new WeakMap<readonly string[], Promise<IdentityIndex>>();
-const results = new WeakMap<readonly string[], Map<string, Promise<SourceVerification>>>();
+const results = new WeakMap<AgeIdentitySource, Map<string, Promise<SourceVerification>>>();
 
 function indexFor(identities: readonly string[]): Promise<IdentityIndex> {
   let index = indexes.get(identities);
@@ -54,9 +59,11 @@ async function verifyWith(path: string, content: string, keySource: KeySource): 
   }
 }
 
-function verifyUncached(path: string, content: string, identities: readonly string[]): Promise<SourceVerification> {
+function verifyUncached(path: string, content: string, keys: AgeIdentitySource): Promise<SourceVerification> {
   return verifyWith(path, content, async (metadata) => {
-    const index = await indexFor(identities);
+    // A file for PGP or KMS keys only needs no identity: the key command is not run for it.
+    if (ageRecipients(metadata).length === 0) return { unverifiable: () => whyUnverifiable(metadata, new Map()) };
+    const index = await indexFor(await keys.ageIdentities());
     const dataKey = await unwrapDataKey(metadata, index);
     return dataKey ? { dataKey } : { unverifiable: () => whyUnverifiable(metadata, index) };
   });
@@ -70,13 +77,13 @@ export function verifySourceWithDataKey(path: string, content: string, dataKey: 
   return verifyWith(path, content, async () => ({ dataKey: Uint8Array.from(dataKey) }));
 }
 
-export function verifySource(path: string, content: string, identities: readonly string[]): Promise<SourceVerification> {
-  let cache = results.get(identities);
-  if (!cache) results.set(identities, (cache = new Map()));
+export function verifySource(path: string, content: string, keys: AgeIdentitySource): Promise<SourceVerification> {
+  let cache = results.get(keys);
+  if (!cache) results.set(keys, (cache = new Map()));
   const key = `${path}\0${content}`;
   let pending = cache.get(key);
   if (!pending) {
-    pending = verifyUncached(path, content, identities);
+    pending = verifyUncached(path, content, keys);
     cache.set(key, pending);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   }
