@@ -82,6 +82,10 @@ export function fieldName(path: ReadonlyArray<string | number>): string {
   return '`sops' + path.map((p) => (typeof p === 'number' ? `[${p}]` : PLAIN_NAME.test(p) ? `.${p}` : '.…')).join('') + '`';
 }
 
+function notOfItsForm(path: ReadonlyArray<string | number>, field: Field): string {
+  return `${fieldName(path)} is not ${field.what}: ${field.consequence ?? 'sops does not write that, and the guard reads it as text'}`;
+}
+
 export interface MetadataProblem {
   readonly message: string;
   /** Offsets of the value the problem is about. */
@@ -115,10 +119,7 @@ export function reviewMetadata(leaves: readonly MetadataLeaf[]): MetadataReview 
     }
     if (leaf.type === 'null' || leaf.text === '') continue; // nothing to judge, nothing to hide
     if (field.container) problems.push({ message: `${fieldName(leaf.path)} must be a list or a mapping, not a single value`, ...at });
-    else if (field.valid && !field.valid(leaf.text)) {
-      const consequence = field.consequence ?? 'sops does not write that, and the guard reads it as text';
-      problems.push({ message: `${fieldName(leaf.path)} is not ${field.what}: ${consequence}`, ...at });
-    }
+    else if (field.valid && !field.valid(leaf.text)) problems.push({ message: notOfItsForm(leaf.path, field), ...at });
     else if (field.trusted?.(leaf.text)) {
       trustedSpans.push([leaf.start, leaf.end]);
       const name = leaf.path[leaf.path.length - 1];

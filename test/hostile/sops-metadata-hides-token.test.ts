@@ -58,32 +58,17 @@ describe('a secret hidden in the sops metadata block', () => {
     expectBlocked(check(repo, VERIFIED, WITH_KEY), 'secrets/app.yaml high-entropy-string', secret);
   });
 
-  it('JSON: a token in the metadata object of a MAC-valid file', async () => {
-    const content = await encoded('json');
-    repo = sopsRepo({ 'secrets/app.json': content.replace('"sops": {', `"sops": {\n\t\t"note": "${TOKEN}",`) });
+  const appended: Array<[string, EncoderStore, string, (content: string) => string]> = [
+    ['JSON: a field in the metadata object', 'json', 'secrets/app.json', (c) => c.replace('"sops": {', `"sops": {\n\t\t"note": "${TOKEN}",`)],
+    ['dotenv: a `sops_*` line', 'dotenv', 'secrets/app.env', (c) => `${c}sops_note=${TOKEN}\n`],
+    ['dotenv: a flattened key naming a real field of the wrong shape', 'dotenv', 'secrets/app.env', (c) => `${c}sops_age__list_0__map_token=${TOKEN}\n`],
+    ['INI: a key in the [sops] section', 'ini', 'secrets/app.ini', (c) => `${c}note = ${TOKEN}\n`],
+  ];
+  it.each(appended)('%s of a MAC-valid file, with the age key and --require-verification', async (_case, store, path, append) => {
+    repo = sopsRepo({ [path]: append(await encoded(store)) });
     const result = check(repo, VERIFIED, WITH_KEY);
-    expectBlocked(result, 'secrets/app.json secretlint/github', TOKEN);
-    expect(result.findings).toContain('secrets/app.json sops-metadata');
-  });
-
-  it('dotenv: a token on a `sops_*` line of a MAC-valid file', async () => {
-    const content = await encoded('dotenv');
-    repo = sopsRepo({ 'secrets/app.env': `${content}sops_note=${TOKEN}\n` });
-    expectBlocked(check(repo, VERIFIED, WITH_KEY), 'secrets/app.env secretlint/github', TOKEN);
-  });
-
-  it('dotenv: a token in a flattened key that names a real field of the wrong shape', async () => {
-    const content = await encoded('dotenv');
-    repo = sopsRepo({ 'secrets/app.env': `${content}sops_age__list_0__map_token=${TOKEN}\n` });
-    const result = check(repo, VERIFIED, WITH_KEY);
-    expectBlocked(result, 'secrets/app.env secretlint/github', TOKEN);
-    expect(result.findings).toContain('secrets/app.env sops-metadata');
-  });
-
-  it('INI: a token in the [sops] section of a MAC-valid file', async () => {
-    const content = await encoded('ini');
-    repo = sopsRepo({ 'secrets/app.ini': `${content}note = ${TOKEN}\n` });
-    expectBlocked(check(repo, VERIFIED, WITH_KEY), 'secrets/app.ini secretlint/github', TOKEN);
+    expectBlocked(result, `${path} secretlint/github`, TOKEN);
+    expect(result.findings).toContain(`${path} sops-metadata`);
   });
 
   it('the same file outside any creation rule is still scanned in full', () => {
