@@ -2,7 +2,7 @@
  * decrypted-twin: a plaintext file beside its encrypted counterpart (`.env` next to `.env.enc` or `.env.sops`,
  * `x.yaml` next to `x.enc.yaml` or `x.sops.yaml`): the leftover of a `sops -d` that someone is about to commit.
  */
-import { looksSopsEncrypted } from '../src/sops/marker.js';
+import { isSopsFile } from '../src/sops/is-sops-file.js';
 import type { Rule } from '../src/types.js';
 
 const MARKERS = ['enc', 'sops', 'encrypted'];
@@ -31,9 +31,9 @@ export const rule: Rule<undefined> = {
   },
   defaultOptions: undefined,
   appliesTo: (path) => !isEncryptedName(path),
-  check(source, context) {
+  async check(source, context) {
     const twin = encryptedTwinNames(source.path).find((name) => context.project.hasPath(name));
-    if (!twin || looksSopsEncrypted(source.content)) return;
+    if (!twin || (await isSopsFile(source.path, source.content))) return;
     context.report({
       message: `plaintext twin of the encrypted ${twin}: this looks like a decrypted copy; remove it from the commit (git rm --cached) and add it to .gitignore`,
     });

@@ -3,7 +3,7 @@
  * `sops -d .env.enc > .env`, or a file created without `sops -e`. Templates (`.env.example` and kin) pass while
  * their values are empty or placeholders; a template with a real-looking credential in it is still reported.
  */
-import { looksSopsEncrypted } from '../src/sops/marker.js';
+import { isSopsFile } from '../src/sops/is-sops-file.js';
 import type { Rule } from '../src/types.js';
 import { isPlaceholder, isSensitiveName } from '../src/util/placeholders.js';
 
@@ -48,8 +48,8 @@ export const rule: Rule<undefined> = {
   },
   defaultOptions: undefined,
   appliesTo: isEnvFileName,
-  check(source, context) {
-    if (looksSopsEncrypted(source.content)) return;
+  async check(source, context) {
+    if (await isSopsFile(source.path, source.content)) return;
     const template = isTemplate(source.path);
     const assigned = envAssignments(source.content).filter((a) => !isPlaceholder(a.value) && (!template || isSensitiveName(a.key)));
     const first = assigned[0];

@@ -3,7 +3,7 @@
  * (password, secret, token, key, credential, ...). Interpolations, empty strings and placeholders pass, and so
  * does a tfvars file that sops encrypted (sops writes it as JSON with a `sops` object).
  */
-import { looksSopsEncrypted } from '../src/sops/marker.js';
+import { isSopsFile } from '../src/sops/is-sops-file.js';
 import type { ReportDescriptor, Rule } from '../src/types.js';
 import { isPlaceholder, isSensitiveName } from '../src/util/placeholders.js';
 
@@ -70,8 +70,8 @@ export const rule: Rule<undefined> = {
   },
   defaultOptions: undefined,
   appliesTo: (path) => TFVARS.test(path),
-  check(source, context) {
-    if (looksSopsEncrypted(source.content)) return;
+  async check(source, context) {
+    if (await isSopsFile(source.path, source.content)) return;
     const found = source.path.endsWith('.json') ? jsonFindings(source.content) : hclFindings(source.content);
     for (const descriptor of found) context.report(descriptor);
   },

@@ -4,7 +4,7 @@
  * reordered without sops, or `lastmodified` was changed: sops itself would refuse to decrypt the file.
  */
 import { ConfigError } from '../src/errors.js';
-import { looksSopsEncrypted } from '../src/sops/marker.js';
+import { isSopsFile } from '../src/sops/is-sops-file.js';
 import type { MacProblemReason } from '../src/sops/crypto/verify.js';
 import type { Rule } from '../src/types.js';
 
@@ -44,7 +44,7 @@ export const rule: Rule<SopsMacMismatchOptions> = {
   defaultOptions: { requireVerification: false },
   parseOptions,
   async check(source, context) {
-    if (!looksSopsEncrypted(source.content)) return;
+    if (!(await isSopsFile(source.path, source.content))) return;
     // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
     const { verifySource } = await import('../src/sops/crypto/verify-source.js');
     const outcome = await verifySource(source.path, source.content, context.project);

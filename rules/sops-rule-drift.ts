@@ -40,9 +40,9 @@ export const rule: Rule<undefined> = {
     const governing = context.project.sopsRuleFor(source.path);
     if (!governing) return;
     // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
-    const [{ recipientDrift, settingsDrift }, { isParseFailure, parseSopsFile }] = await Promise.all([import('../src/sops/config/drift.js'), import('../src/sops/stores/index.js')]);
-    const model = parseSopsFile(source.path, source.content);
-    if (isParseFailure(model) || !model.metadata) return;
+    const [{ recipientDrift, settingsDrift }, { encryptedModelOf }] = await Promise.all([import('../src/sops/config/drift.js'), import('../src/sops/file-checks.js')]);
+    const model = encryptedModelOf(source.path, source.content);
+    if (!model) return;
     const { metadata } = model;
     const where = `creation rule ${governing.ruleIndex} of ${governing.configPath}`;
     const keys = recipientDrift(governing.rule, metadata.keys, metadata.keyGroupCount);

@@ -3,7 +3,7 @@
  * authenticate under its own key path (docs/sops-format.md §5: the path is the AAD). One that does not was moved or
  * copied from another key or another file, or altered; `sops decrypt` fails on it.
  */
-import { looksSopsEncrypted } from '../src/sops/marker.js';
+import { isSopsFile } from '../src/sops/is-sops-file.js';
 import type { Rule } from '../src/types.js';
 
 const FIX =
@@ -18,7 +18,7 @@ export const rule: Rule<undefined> = {
   },
   defaultOptions: undefined,
   async check(source, context) {
-    if (!looksSopsEncrypted(source.content)) return;
+    if (!(await isSopsFile(source.path, source.content))) return;
     // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
     const { verifySource } = await import('../src/sops/crypto/verify-source.js');
     const outcome = await verifySource(source.path, source.content, context.project);

@@ -3,7 +3,7 @@
  * included, so a state file never belongs in git whatever it holds. Judged by name: it also runs on state files
  * too large or binary for the text rules. A state file that sops encrypted is the one exception.
  */
-import { looksSopsEncrypted } from '../src/sops/marker.js';
+import { isSopsFile } from '../src/sops/is-sops-file.js';
 import type { Rule } from '../src/types.js';
 
 const STATE_FILE = /(?:^|\/)[^/]*\.tfstate(?:\.[^/]*)?$/;
@@ -17,8 +17,8 @@ export const rule: Rule<undefined> = {
   },
   defaultOptions: undefined,
   appliesTo: (path) => STATE_FILE.test(path),
-  check(source, context) {
-    if (looksSopsEncrypted(source.content)) return;
+  async check(source, context) {
+    if (await isSopsFile(source.path, source.content)) return;
     context.report({
       message: 'Terraform state file: state holds secrets in plaintext; keep it in a remote backend (S3, GCS, Terraform Cloud) and add *.tfstate* to .gitignore',
     });

@@ -94,7 +94,7 @@ export interface RuleMeta {
   readonly defaultSeverity: Severity;
   /**
    * `true` for rules whose findings are never about ciphertext (secret detectors): the engine drops their findings
-   * that fall inside sops ciphertext or metadata.
+   * that fall inside sops ciphertext (well-formed values of a valid sops file, wrapped data keys and recipients).
    */
   readonly skipsCiphertext?: boolean;
   /**

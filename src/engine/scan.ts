@@ -18,7 +18,7 @@ export interface ScanSettings {
   readonly maxFileSize: number;
   readonly project: ProjectView;
   readonly salt: string;
-  /** Spans of sops ciphertext and metadata, where secret detectors must not report. */
+  /** Spans of sops ciphertext (src/sops/ciphertext-spans.ts), where secret detectors must not report. */
   readonly ciphertextSpans: (content: string, path: string) => Promise<ReadonlyArray<readonly [number, number]>>;
   /** Called after each file, for progress reporting. */
   readonly onFile?: (done: number, total: number, bytes: number) => void;

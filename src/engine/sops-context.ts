@@ -15,9 +15,9 @@ export interface SopsConfigSource {
   readonly text: string;
 }
 
-/** Ciphertext and metadata spans; the sops parsers load only for text that could hold either. */
+/** Ciphertext spans; the sops parsers load only for text that mentions sops (ENC values elsewhere are just text). */
 async function ciphertextSpans(content: string, path: string): Promise<ReadonlyArray<readonly [number, number]>> {
-  if (!content.includes('sops') && !content.includes('ENC[')) return [];
+  if (!content.includes('sops')) return [];
   return (await import('../sops/ciphertext-spans.js')).ciphertextSpans(content, path);
 }
 

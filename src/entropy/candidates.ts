@@ -2,10 +2,10 @@
  * One pass over a file's lines finding the tokens worth measuring: base64/hex-alphabet runs inside quoted
  * strings (`"..."`, `'...'`, `` `...` ``) and inside unquoted assignment values (`KEY=...`, `key: ...`,
  * `key = ...`, `key := ...`, `key => ...`), each with the key it is assigned to when there is one. Lines in PEM
- * blocks (the private-key rule owns those), sops metadata lines and lines longer than `maxLineLength` (minified
- * or generated data) are skipped.
+ * blocks (the private-key rule owns those) and lines longer than `maxLineLength` (minified or generated data) are
+ * skipped. sops metadata lines are not: the engine skips only their ciphertext and recipients.
  */
-import { blankIgnoredSpans, isSopsMetadataLine } from './filters.js';
+import { blankIgnoredSpans } from './filters.js';
 
 export interface Candidate {
   readonly token: string;
@@ -44,7 +44,6 @@ export function* candidateTokens(content: string, minLength: number, maxLineLeng
     at = longRunEnd(content, lineEnd + 1, minLength);
     if (lineEnd - lineStart > maxLineLength || pem.some(([from, to]) => lineStart >= from && lineStart < to)) continue;
     const line = content.slice(lineStart, lineEnd);
-    if (isSopsMetadataLine(line)) continue;
     yield* lineCandidates(blankIgnoredSpans(line), lineStart, minLength);
   }
 }

@@ -1,6 +1,6 @@
 /**
  * What the high-entropy detector must not flag, because it is random-looking by design and not a credential:
- * lockfiles, generated and minified files, sops ciphertext, data URIs, public keys and recipients, UUIDs,
+ * lockfiles, generated and minified files, data URIs, public keys and recipients, UUIDs,
  * integrity hashes, digests named as such, and template placeholders. Regexes are compiled once here.
  */
 import { isSensitiveName, nameWords } from '../util/placeholders.js';
@@ -48,13 +48,13 @@ const SSH_PUBLIC_KEY = String.raw`(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+
 const BECH32 = '[qpzry9x8gf2tvdw0s3jn54khce6mua7l]';
 
 /**
- * Spans blanked out of a line before tokens are looked for, so offsets stay right: sops values (`ENC[...]`,
- * docs/sops-format.md §3), image and other data URIs, SSH public keys, age recipients (`age1…`, bech32), UUIDs,
- * and template placeholders (`${VAR}`, `{{ ... }}`, `<your-token>`).
+ * Spans blanked out of a line before tokens are looked for, so offsets stay right: image and other data URIs, SSH
+ * public keys, age recipients (`age1…`, bech32), UUIDs, and template placeholders (`${VAR}`, `{{ ... }}`,
+ * `<your-token>`). sops ciphertext is not among them: the engine skips it only where it is trusted (a well-formed
+ * value of a valid sops file, src/sops/ciphertext-spans.ts); an `ENC[...]` anywhere else is text.
  */
 const BLANKED = new RegExp(
   [
-    String.raw`ENC\[[^\]]*\]?`,
     String.raw`data:[\w.+-]+/[\w.+-]+(?:;[\w=.-]+)*;base64,[A-Za-z0-9+/=]+`,
     SSH_PUBLIC_KEY,
     String.raw`\bage1${BECH32}{58}\b`,
@@ -66,20 +66,11 @@ const BLANKED = new RegExp(
   'g',
 );
 
-const BLANK_TRIGGER = /ENC\[|data:|ssh-|ecdsa-|age1|\$\{|\{\{|<|-[0-9a-fA-F]{4}-/;
+const BLANK_TRIGGER = /data:|ssh-|ecdsa-|age1|\$\{|\{\{|<|-[0-9a-fA-F]{4}-/;
 
 export function blankIgnoredSpans(line: string): string {
   if (!BLANK_TRIGGER.test(line)) return line;
   return line.replace(BLANKED, (m) => ' '.repeat(m.length));
-}
-
-/** sops' own lines in dotenv and INI stores (docs/sops-format.md §2): `sops_mac=…`, `sops_age__list_0__map_enc=…`. */
-const SOPS_METADATA_LINE = /^\s*sops_\w+\s*=/;
-/** sops' wrapped data keys are age armor, kept on one line with `\n` escapes in dotenv and JSON. */
-const AGE_ARMOR = /-----BEGIN AGE ENCRYPTED FILE-----/;
-
-export function isSopsMetadataLine(line: string): boolean {
-  return SOPS_METADATA_LINE.test(line) || AGE_ARMOR.test(line);
 }
 
 /** Key names under which a random-looking value is a digest, a revision or an integrity string. */
@@ -87,7 +78,7 @@ const DIGEST_WORDS = new Set([
   'sha', 'shasum', 'md5', 'checksum', 'checksums', 'digest', 'hash', 'hashes', 'hashed', 'commit', 'commits', 'rev', 'revision',
   'etag', 'integrity', 'fingerprint', 'fp', 'pgp', 'oid', 'nonce', 'git', 'tree', 'parent',
 ]);
-/** Key names under which a value is ciphertext (sops' wrapped data keys are `enc`, docs/sops-format.md §2.2, §6): not a leak. */
+/** Key names under which a value is ciphertext (sops' wrapped data keys are `enc`, docs/sops-format.md §4): not a leak. */
 const CIPHERTEXT_WORDS = new Set(['enc', 'encrypted', 'ciphertext']);
 
 /** A key that names its value as a digest or as ciphertext. */

@@ -1,22 +1,30 @@
 /**
- * Where a file holds sops ciphertext and metadata, so that the engine can drop findings of secret detectors there
- * (base64 ciphertext and armored age/PGP keys look like secrets but are not). Cheap on ordinary files: nothing is
- * parsed unless the text carries an ENC value or sops metadata (src/sops/marker.ts).
+ * Where a file holds sops ciphertext, so that the engine can drop findings of secret detectors there (base64
+ * ciphertext and armored age/PGP keys look like secrets but are not). Trust is narrow, because everything here is
+ * written by whoever wrote the file:
+ * - in a sops file (valid metadata, src/sops/sops-file.ts), a value or comment that is exactly a well-formed ENC
+ *   value of the right kind (docs/sops-format.md §3); never a key, never an ENC value inside a longer text;
+ * - in any metadata block, only the values that are ciphertext or recipients by definition and have their field's
+ *   form (src/sops/metadata-schema.ts). Unknown fields, other values and comments there are text like any other.
+ * Anywhere else `ENC[...]` is just text.
  */
-import { looksSopsEncrypted } from './marker.js';
-import { isParseFailure, parseSopsFile } from './stores/index.js';
-
-const ENC_VALUE = /ENC\[AES256_GCM,[^\]\s]*\]/g;
+import { encProblemAt, looksLikeEnc } from './enc.js';
+import type { SopsLeaf } from './model.js';
+import { sopsVerdict } from './sops-file.js';
 
 export type Span = readonly [number, number];
 
+/** A leaf sops wrote as ciphertext: the whole value (or comment) is a well-formed ENC value of its kind. */
+export function isTrustedCiphertext(leaf: SopsLeaf): boolean {
+  return leaf.type === 'str' && looksLikeEnc(leaf.text) && encProblemAt(leaf.text, leaf.isComment) === undefined;
+}
+
 export function ciphertextSpans(content: string, path: string): readonly Span[] {
-  const hasEnc = content.includes('ENC[AES256_GCM');
-  if (!hasEnc && !content.includes('sops')) return [];
-  const spans: Span[] = hasEnc ? [...content.matchAll(ENC_VALUE)].map((m) => [m.index, m.index + m[0].length] as const) : [];
-  if (looksSopsEncrypted(content)) {
-    const model = parseSopsFile(path, content);
-    if (!isParseFailure(model) && model.metadata) spans.push(...model.metadata.spans);
+  const verdict = sopsVerdict(path, content);
+  if (verdict.kind !== 'sops' && verdict.kind !== 'invalid') return [];
+  const spans: Span[] = [...verdict.review.trusted];
+  if (verdict.kind === 'sops') {
+    for (const leaf of verdict.model.leaves) if (isTrustedCiphertext(leaf)) spans.push([leaf.start, leaf.end]);
   }
   return mergeSpans(spans);
 }

@@ -32,6 +32,11 @@ export function parseEnc(text: string): EncParts | undefined {
   return m ? { data: m[1]!, iv: m[2]!, tag: m[3]!, type: m[4]! } : undefined;
 }
 
+/** Standard padded base64, as Go's `base64.StdEncoding` writes it. */
+export function isStandardBase64(text: string): boolean {
+  return BASE64.test(text);
+}
+
 function decodedLength(b64: string): number {
   return (b64.length / 4) * 3 - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0);
 }
@@ -54,4 +59,17 @@ export function encProblem(text: string): string | undefined {
 
 export function isWellFormedEnc(text: string): boolean {
   return encProblem(text) === undefined;
+}
+
+/**
+ * Why `text` is not sops ciphertext at its position, or undefined when it is: well formed, and `type:comment` exactly
+ * where sops writes it, on comments (a value claiming to be a comment, or the reverse, was not written by sops).
+ */
+export function encProblemAt(text: string, isComment: boolean): string | undefined {
+  const problem = encProblem(text);
+  if (problem) return problem;
+  const type = parseEnc(text)!.type;
+  if (isComment && type !== 'comment') return `a comment holds type:${type}; sops encrypts comments as type:comment`;
+  if (!isComment && type === 'comment') return 'a value holds type:comment, which sops writes for comments only';
+  return undefined;
 }

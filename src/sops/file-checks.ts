@@ -1,17 +1,16 @@
 /**
- * What the sops file rules share: the parsed model of a file that carries sops metadata, and how a leaf's key path
- * is shown in a message (`a.b.c`; comments at the top level have no key).
+ * What the sops file rules share: the parsed model of a sops file, and how a leaf's key path is shown in a message
+ * (`a.b.c`; comments at the top level have no key).
  */
-import type { SopsFileModel, SopsLeaf, SopsMetadata } from './model.js';
-import { isParseFailure, parseSopsFile } from './stores/index.js';
+import type { SopsLeaf } from './model.js';
+import { sopsVerdict, type EncryptedFileModel } from './sops-file.js';
 
-export type EncryptedFileModel = SopsFileModel & { readonly metadata: SopsMetadata };
+export type { EncryptedFileModel } from './sops-file.js';
 
-/** The model of a file with sops metadata; undefined for plain files and for files that do not parse. */
+/** The model of a sops file (valid metadata, src/sops/sops-file.ts); undefined for every other file. */
 export function encryptedModelOf(path: string, content: string): EncryptedFileModel | undefined {
-  if (!content.includes('sops')) return undefined;
-  const model = parseSopsFile(path, content);
-  return !isParseFailure(model) && model.metadata ? (model as EncryptedFileModel) : undefined;
+  const verdict = sopsVerdict(path, content);
+  return verdict.kind === 'sops' ? verdict.model : undefined;
 }
 
 export function keyPathOf(leaf: Pick<SopsLeaf, 'path'>): string {

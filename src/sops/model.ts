@@ -51,9 +51,29 @@ export type SelectionSetting =
   | 'unencrypted_comment_regex'
   | 'encrypted_comment_regex';
 
+/**
+ * One scalar of a metadata block as the file holds it, for the validator (src/sops/metadata-schema.ts) and for the
+ * engine, which trusts a value only when its field and form make it ciphertext or a recipient by definition.
+ */
+export interface MetadataLeaf {
+  /** Field path inside the block: map keys and list indices (`['age', 0, 'enc']`); flattened keys are split (§2.8). */
+  readonly path: readonly (string | number)[];
+  /** The value as text (flattened stores: with `\n` turned into newlines, as sops reads it). */
+  readonly text: string;
+  readonly type: LeafType;
+  /** Offsets of the value in the file content. */
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface SopsMetadata {
   /** Every metadata field as the file holds it, nested (flattened dotenv/INI keys are rebuilt, §2.8). */
   readonly raw: Readonly<Record<string, unknown>>;
+  /**
+   * The scalars of every metadata block in the file (a YAML stream repeats the block in each document; sops reads
+   * the first and drops the others), with their positions.
+   */
+  readonly leaves: readonly MetadataLeaf[];
   readonly mac?: string;
   readonly lastmodified?: string;
   readonly version?: string;
@@ -63,8 +83,6 @@ export interface SopsMetadata {
   /** Every selection setting present (more than one is itself a finding). */
   readonly selection: ReadonlyArray<{ readonly setting: SelectionSetting; readonly value: string }>;
   readonly macOnlyEncrypted: boolean;
-  /** Offsets covered by the metadata in the file (one span per YAML document / the dotenv lines / the INI section). */
-  readonly spans: ReadonlyArray<readonly [number, number]>;
   /** 1-based line where the metadata starts, for positioning metadata findings. */
   readonly line: number;
 }

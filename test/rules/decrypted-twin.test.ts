@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { encryptedTwinNames, rule } from '../../rules/decrypted-twin.js';
 import { testRule } from '../helpers/rule-tester.js';
+import { enc, yamlMetadata } from '../helpers/sops-samples.js';
 
 testRule(rule, {
   valid: [
     { path: 'svc/.env', content: 'A=1\n', name: 'no twin tracked' },
     { path: 'svc/.env.enc', content: 'A=1\n', otherPaths: ['svc/.env'], name: 'the encrypted one itself' },
     { path: 'k8s/secret.yaml', content: 'a: 1\n', otherPaths: ['other/secret.sops.yaml'], name: 'twin in another directory' },
-    { path: 'k8s/secret.yaml', content: 'a: ENC[x]\nsops:\n  version: 3.9.0\n', otherPaths: ['k8s/secret.sops.yaml'], name: 'itself encrypted' },
+    { path: 'k8s/secret.yaml', content: `a: ${enc()}\n${yamlMetadata()}`, otherPaths: ['k8s/secret.sops.yaml'], name: 'itself encrypted' },
   ],
   invalid: [
     { path: 'caddy/.env', content: 'CF_API_TOKEN=abc\n', otherPaths: ['caddy/.env.enc'], errors: [{ line: 1, message: 'caddy/.env.enc' }] },

@@ -6,13 +6,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { candidateTokens } from '../../src/entropy/candidates.js';
-import { isSopsMetadataLine } from '../../src/entropy/filters.js';
 
 const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]+-----/;
 const PEM_END = /-----END [A-Z0-9 ]+-----/;
 const LONG_RUN = (min: number) => new RegExp(`[A-Za-z0-9+/_=-]{${min},}`);
 
-/** Line by line: skip lines out of bounds, lines of PEM blocks, lines without a long run, sops metadata lines. */
+/** Line by line: skip lines out of bounds, lines of PEM blocks, lines without a long run. */
 function linesTheOracleParses(content: string, minLength: number, maxLineLength: number): number[] {
   const starts: number[] = [];
   let inPem = false;
@@ -25,7 +24,7 @@ function linesTheOracleParses(content: string, minLength: number, maxLineLength:
       inPem = !PEM_END.test(line);
       continue;
     }
-    if (LONG_RUN(minLength).test(line) && !isSopsMetadataLine(line)) starts.push(lineStart);
+    if (LONG_RUN(minLength).test(line)) starts.push(lineStart);
   }
   return starts;
 }

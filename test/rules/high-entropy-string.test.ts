@@ -25,7 +25,8 @@ testRule(rule, {
     {
       name: 'sops dotenv metadata line',
       path: '.env.enc',
-      content: `sops_age__list_0__map_enc=-----BEGIN AGE ENCRYPTED FILE-----\\n${b64(4)}\\n-----END AGE ENCRYPTED FILE-----\\n\nsops_mac=${b64(5)}\n`,
+      // Neither value yields a token: a one-line armor is a PEM line, and an unquoted ENC value ends at its first comma.
+      content: `sops_age__list_0__map_enc=-----BEGIN AGE ENCRYPTED FILE-----\\n${b64(4)}\\n-----END AGE ENCRYPTED FILE-----\\n\nsops_mac=ENC[AES256_GCM,data:${b64(5)},iv:${b64(2)},tag:${b64(3)},type:str]\n`,
     },
     { name: 'package-lock.json by name', path: 'web/package-lock.json', content: `{ "token": "${token}" }\n` },
     { name: 'yarn.lock by name', path: 'yarn.lock', content: `  resolved "${token}"\n` },
@@ -62,6 +63,9 @@ testRule(rule, {
     { name: 'single-quoted', path: 'app.py', content: `TOKEN = '${token}'\n`, errors: [{ line: 1, message: 'assigned to TOKEN' }] },
     { name: 'dotenv KEY=value', path: 'config/app.env.sample', content: `SERVICE_TOKEN=${token}\n`, errors: [{ line: 1, message: 'assigned to SERVICE_TOKEN' }] },
     { name: 'YAML key: value', path: 'config.yaml', content: `service:\n  client_secret: ${token}\n`, errors: [{ line: 2, message: 'assigned to client_secret' }] },
+    // The engine, not the rule, decides which sops values are ciphertext (src/sops/ciphertext-spans.ts).
+    { name: 'a sops_* dotenv line is measured like any other', path: 'app.env', content: `sops_note=${token}\n`, errors: [{ line: 1 }] },
+    { name: 'a quoted ENC value is measured like any other string', path: 'app.json', content: `{"k": "ENC[AES256_GCM,data:${token},type:str]"}\n`, errors: [{ line: 1 }] },
     { name: 'hex token not named as a digest', path: 'settings.json', content: `{\n  "signing_key": "${hex}"\n}\n`, errors: [{ line: 2, message: 'high-entropy hex string' }] },
     { name: 'a name that merely starts like sha (shared)', path: 'worker.env', content: `WORKER_SHARED_SECRET=${fake.hex(22, 48)}\n`, errors: [{ line: 1 }] },
     { name: 'digest-length hex under a credential name', path: 'app.yaml', content: `api_key: ${hex}\n`, errors: [{ line: 1, message: 'assigned to api_key' }] },

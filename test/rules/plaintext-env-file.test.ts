@@ -1,12 +1,10 @@
 import { rule } from '../../rules/plaintext-env-file.js';
 import { testRule } from '../helpers/rule-tester.js';
+import { dotenvMetadata, enc } from '../helpers/sops-samples.js';
 
-const SOPS_DOTENV = [
-  'API_KEY=ENC[AES256_GCM,data:QUJD,iv:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=,tag:AAAAAAAAAAAAAAAAAAAAAA==,type:str]',
-  'sops_version=3.8.1',
-  'sops_mac=ENC[AES256_GCM,data:QUJD,iv:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=,tag:AAAAAAAAAAAAAAAAAAAAAA==,type:str]',
-  'sops_lastmodified=2025-01-01T00:00:00Z',
-].join('\n');
+const SOPS_DOTENV = `API_KEY=${enc()}\n${dotenvMetadata()}`;
+/** sops lines without a master key: sops refuses it ("No keys found in file"), so it is not a sops file. */
+const KEYLESS_DOTENV = `API_KEY=${enc()}\n${dotenvMetadata().split('\n').filter((l) => !l.startsWith('sops_age')).join('\n')}`;
 
 testRule(rule, {
   valid: [
@@ -19,6 +17,7 @@ testRule(rule, {
     { path: 'src/environment.ts', content: 'API_KEY=abc\n', name: 'not an env file name' },
   ],
   invalid: [
+    { path: 'app/.env.enc', content: KEYLESS_DOTENV, name: 'sops lines without a master key are not a sops file', errors: [{ line: 1 }] },
     { path: '.env', content: '# local\nDB_PASSWORD=hunter2-prod\n', errors: [{ line: 2, column: 13, message: 'DB_PASSWORD' }] },
     { path: 'svc/.env.production', content: 'export NODE_ENV=production\nAPI_KEY="sk_live_abcdef123456"\n', errors: [{ line: 1, message: '2 value(s)' }] },
     { path: 'deploy/prod.env', content: "TOKEN='abc123def456'\n", errors: [{ line: 1, message: 'TOKEN' }] },

@@ -1,5 +1,6 @@
 import { rule } from '../../rules/plaintext-tfvars.js';
 import { testRule } from '../helpers/rule-tester.js';
+import { corpusFile } from '../helpers/sops-corpus.js';
 
 testRule(rule, {
   valid: [
@@ -9,7 +10,7 @@ testRule(rule, {
     {
       path: 'secrets.tfvars.json',
       name: 'sops-encrypted tfvars.json',
-      content: '{"db_password": "ENC[AES256_GCM,data:QUJD,iv:x,tag:y,type:str]", "sops": {"version": "3.9.0", "mac": "x"}}',
+      content: corpusFile('getsops-sops/example.json'),
     },
     { path: 'main.tf', content: 'password = "hunter2-real"\n', name: 'not a tfvars file' },
   ],

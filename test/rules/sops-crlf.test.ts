@@ -21,7 +21,7 @@ describe('CRLF sops files', () => {
 
   it('dotenv: one sops-metadata finding about lastmodified, none for the CR-terminated ENC values', async () => {
     expect(await sopsFindings('humphd-sops-age/tests/data/secret.enc.env')).toEqual([
-      'sops-metadata: `lastmodified` is not an RFC 3339 timestamp: sops refuses to load the file',
+      'sops-metadata: `sops.lastmodified` is not an RFC 3339 timestamp: sops refuses to load the file (line 9)',
     ]);
   });
 });

@@ -39,7 +39,7 @@ describe('sops file rules together', () => {
 
   const mutations: Array<[string, string, string]> = [
     ['value replaced by plaintext', example.replace(line('password: ENC['), '        password: correct-horse-battery'), 'sops-plaintext-value'],
-    ['mac removed', example.replace(line('    mac: ENC['), '    version_note: none'), 'sops-metadata'],
+    ['mac removed', example.replace(line('    mac: ENC['), '    # no mac'), 'sops-metadata'],
     ['IV truncated', example.replace(line('user: ENC['), line('user: ENC[').replace(/iv:[^,]*,/, 'iv:o9MiMveNYO7T82yDab+4pA==,')), 'sops-metadata'],
     ['tag of wrong length', example.replace(line('user: ENC['), line('user: ENC[').replace(/tag:[^,]*,/, 'tag:0RjvUUtSQwaUc9SF,')), 'sops-metadata'],
     ['unknown type', example.replace(line('number: ENC['), line('number: ENC[').replace('type:float', 'type:decimal')), 'sops-metadata'],

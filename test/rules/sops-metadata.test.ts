@@ -1,6 +1,6 @@
 import { rule } from '../../rules/sops-metadata.js';
 import { corpusCases, corpusFile } from '../helpers/sops-corpus.js';
-import { enc, yamlMetadata } from '../helpers/sops-samples.js';
+import { enc, jsonMetadata, yamlMetadata } from '../helpers/sops-samples.js';
 import { testRule } from '../helpers/rule-tester.js';
 
 const NO_MAC = 'getsops-sops/functional-tests/res/no_mac.yaml';
@@ -17,7 +17,11 @@ testRule(rule, {
   valid: [
     ...corpusCases([NO_MAC]),
     { name: 'plain files', path: 'values.yaml', content: 'a: 1\n' },
-    { name: 'selection setting with key_groups', path: 'g.yaml', content: `a: ${enc()}\nsops:\n  key_groups:\n    - age:\n        - recipient: age1x\n          enc: x\n  lastmodified: "2025-01-01T00:00:00Z"\n  mac: ${enc()}\n  version: 3.10.2\n` },
+    { name: 'key_groups instead of flat key lists', path: 'g.json', content: `{"a": "${enc()}", "sops": ${JSON.stringify({ ...jsonMetadata(), age: undefined, key_groups: [{ age: jsonMetadata()['age'] }] })}}` },
+    // A sops file that no longer parses holds no metadata anyone can read: outside a creation rule it is not a sops
+    // file (the detectors judge it as text); inside one, sops-unencrypted-file reports it.
+    { name: 'an encrypted file that no longer parses (duplicate key), not covered by a rule', path: 's.yaml', content: `a: ${enc()}\na: ${enc()}\n${yamlMetadata()}` },
+    { name: 'a Helm setting named sops is not metadata', path: 'values.yaml', content: 'replicas: 2\nsops: {enabled: true}\n' },
   ],
   invalid: [
     { name: 'no_mac.yaml from the sops repository', path: NO_MAC, content: corpusFile(NO_MAC), errors: [{ line: 2, message: 'no `mac`' }] },
@@ -26,11 +30,10 @@ testRule(rule, {
     { name: 'tag of the wrong length', path: 'example.yaml', content: shortTag, errors: [{ line: 4, message: 'tag is 9 bytes' }] },
     { name: 'unknown type', path: 'example.yaml', content: unknownType, errors: [{ line: 4, message: 'unknown type "json"' }] },
     { name: 'dotenv without version', path: 'format.enc.env', content: envFile.replace(/sops_version=.*\n?/, ''), errors: [{ message: 'no `version`' }] },
-    { name: 'INI with a bad lastmodified', path: 'example.ini', content: iniFile.replace('lastmodified                = 2019-12-10T22:45:52Z', 'lastmodified = yesterday'), errors: [{ message: '`lastmodified` is not an RFC 3339' }] },
+    { name: 'INI with a bad lastmodified', path: 'example.ini', content: iniFile.replace('lastmodified                = 2019-12-10T22:45:52Z', 'lastmodified = yesterday'), errors: [{ message: '`sops.lastmodified` is not an RFC 3339 timestamp: sops refuses to load the file (line 24)' }] },
     { name: 'no master key, two selection settings, mac of the wrong type', path: 'x.yaml',
       content: `a: ${enc()}\nsops:\n  lastmodified: "2025-01-01T00:00:00Z"\n  mac: ${enc('int')}\n  encrypted_regex: ^data$\n  unencrypted_suffix: _plain\n  version: 3.10.2\n`,
-      errors: [{ line: 2, message: 'type:str' }, { message: 'no master key' }, { message: 'more than one selection setting (unencrypted_suffix, encrypted_regex)' }] },
+      errors: [{ line: 2, message: 'no master key' }, { line: 2, message: 'type:str' }, { message: 'more than one selection setting (unencrypted_suffix, encrypted_regex)' }] },
     { name: 'malformed encrypted comment', path: 'c.yaml', content: `#ENC[AES256_GCM,data:QQ==,iv:short,tag:x,type:comment]\na: ${enc()}\n${yamlMetadata()}`, errors: [{ line: 1, message: 'malformed ENC comment at (top level)' }] },
-    { name: 'an encrypted file that no longer parses (duplicate key), not covered by a rule', path: 's.yaml', content: `a: ${enc()}\na: ${enc()}\n${yamlMetadata()}`, errors: [{ line: 2, message: 'does not parse as yaml' }] },
   ],
 });

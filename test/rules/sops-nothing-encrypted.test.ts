@@ -1,6 +1,6 @@
 import { rule } from '../../rules/sops-nothing-encrypted.js';
 import { corpusCases } from '../helpers/sops-corpus.js';
-import { dotenvMetadata, enc, yamlMetadata } from '../helpers/sops-samples.js';
+import { dotenvMetadata, enc, jsonMetadata, yamlMetadata } from '../helpers/sops-samples.js';
 import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
@@ -15,7 +15,7 @@ testRule(rule, {
       errors: [{ line: 3, message: 'encrypted_regex ^(data|stringData)$ matches no key' }] },
     { name: 'an invalid RE2 pattern', path: 's.yaml', content: `password: x\n${yamlMetadata("encrypted_regex: '^(?!meta).*'")}`, errors: [{ message: 'is not valid RE2' }] },
     { name: 'every key carries the unencrypted suffix', path: 's.yaml', content: `a_unencrypted: 1\nb_unencrypted: two\n${yamlMetadata('unencrypted_suffix: _unencrypted')}`, errors: [{ message: 'unencrypted_suffix _unencrypted exempts every one of the 2 value(s)' }] },
-    { name: 'metadata pasted onto a plaintext file', path: 's.json', content: `{"password": "clear", "sops": {"version": "3.9.0", "mac": "${enc()}"}}`, errors: [{ line: 1, message: '1 value(s) should be encrypted under unencrypted_suffix _unencrypted' }] },
+    { name: 'metadata pasted onto a plaintext file', path: 's.json', content: `{"password": "clear", "sops": ${JSON.stringify(jsonMetadata())}}`, errors: [{ line: 1, message: '1 value(s) should be encrypted under unencrypted_suffix _unencrypted' }] },
     { name: 'encrypted_comment_regex with no marker', path: 'c.yaml', content: `# just a note\nkey: value\n${yamlMetadata('encrypted_comment_regex: sops:enc')}`, errors: [{ message: 'encrypted_comment_regex sops:enc matches no comment' }] },
   ],
 });

@@ -1,5 +1,6 @@
 import { rule } from '../../rules/terraform-state.js';
 import { testRule } from '../helpers/rule-tester.js';
+import { corpusFile } from '../helpers/sops-corpus.js';
 
 testRule(rule, {
   valid: [
@@ -8,7 +9,8 @@ testRule(rule, {
     {
       path: 'state/terraform.tfstate',
       name: 'sops-encrypted state',
-      content: '{"data": "ENC[AES256_GCM,data:QUJD,iv:x,tag:y,type:str]", "sops": {"version": "3.9.0"}}',
+      // sops writes a state file (binary store) as JSON with the whole content under `data`.
+      content: corpusFile('getsops-sops/example.txt'),
     },
   ],
   invalid: [

@@ -6,7 +6,7 @@ import { normaliseMetadata } from '../../src/sops/stores/metadata.js';
 const key = (type: MasterKeyEntry['type'], id: string, group = 0): MasterKeyEntry => ({ type, id, enc: 'x', group });
 
 /** File metadata as the store parsers produce it, from a raw `sops` object. */
-const metadataOf = (raw: Record<string, unknown>): SopsMetadata => normaliseMetadata(raw, { spans: [], line: 1 });
+const metadataOf = (raw: Record<string, unknown>): SopsMetadata => normaliseMetadata(raw, { leaves: [], line: 1 });
 
 describe('recipientDrift compares rule ids with metadata ids', () => {
   it('ids from metadata fields (src/sops/stores/metadata.ts) equal ids from the rule, for every key type', () => {

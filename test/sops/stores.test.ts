@@ -63,12 +63,13 @@ describe('YAML store', () => {
     ]);
   });
 
-  it('multi-document: metadata from the first document, every sops span recorded, leaves document by document', () => {
+  it('multi-document: metadata from the first document, the values of every sops block recorded, leaves document by document', () => {
     const src = `a: ${enc()}\n${yamlMetadata()}---\n# second\nb: ${enc()}\n${yamlMetadata()}`;
     const m = model(parseSopsFile('multi.yaml', src));
     expect(m.leaves.map((l) => [l.document, l.path.join('.'), l.isComment])).toEqual([[0, 'a', false], [1, '', true], [1, 'b', false]]);
-    expect(m.metadata?.spans).toHaveLength(2);
-    for (const [s, e] of m.metadata!.spans) expect(src.slice(s, e)).toMatch(/^sops:[\s\S]*version: 3\.10\.2$/);
+    const versions = m.metadata!.leaves.filter((l) => l.path.join('.') === 'version');
+    expect(versions.map((l) => src.slice(l.start, l.end))).toEqual(['3.10.2', '3.10.2']);
+    expect(versions[1]!.start).toBeGreaterThan(src.indexOf('---'));
     expect(m.metadata?.line).toBe(2);
   });
 
@@ -137,12 +138,14 @@ describe('dotenv store', () => {
       [true, '', ' note'], [false, 'A', '"x=y"'], [false, 'export B', '1\n2'], [false, 'C', '']]);
   });
 
-  it('age metadata: unflattened lists, selection setting, spans per line', () => {
+  it('age metadata: unflattened lists, selection setting, a positioned leaf per line', () => {
     const src = `A=${enc()}\n${dotenvMetadata('encrypted_regex=^(data|stringData)$')}`;
     const m = model(parseSopsFile('.env', src));
     expect(m.metadata?.keys.map((k) => [k.type, k.id])).toEqual([['age', 'age1lzd99uklcjnc0e7d860axevet2cz99ce9pq6tzuzd05l5nr28ams36nvun']]);
     expect(m.metadata?.selection).toEqual([{ setting: 'encrypted_regex', value: '^(data|stringData)$' }]);
-    expect(m.metadata?.spans).toHaveLength(6);
+    expect(m.metadata?.leaves.map((l) => l.path.join('.'))).toEqual([
+      'age.0.enc', 'age.0.recipient', 'lastmodified', 'mac', 'encrypted_regex', 'version']);
+    for (const leaf of m.metadata!.leaves) expect(src.slice(leaf.start, leaf.end).replaceAll('\\n', '\n')).toBe(leaf.text);
     expect(m.metadata?.line).toBe(2);
   });
 

@@ -3,17 +3,17 @@
  * comment line, key = everything before the first `=` (no trimming, no quotes, no `export`), value = the rest with
  * the two characters `\n` turned into a newline. Keys starting with `sops_` are the flattened metadata.
  */
-import type { SopsFileModel, SopsParseFailure } from '../model.js';
+import type { MetadataLeaf, SopsFileModel, SopsParseFailure } from '../model.js';
 import { fileModel, parseFailure } from './build.js';
 import { stringScalar, type TreeComment, type TreeEntry, type TreeMap } from './tree.js';
-import { unflatten } from './unflatten.js';
+import { flatKeyPath, unflatten } from './unflatten.js';
 
 const SOPS_PREFIX = 'sops_';
 
 export function parseDotenvStore(content: string): SopsFileModel | SopsParseFailure {
   const items: Array<TreeEntry | TreeComment> = [];
   const metadataEntries: Array<[string, string]> = [];
-  const spans: Array<[number, number]> = [];
+  const leaves: MetadataLeaf[] = [];
   let metadataLine = 0;
   let lineStart = 0;
   let lineNumber = 0;
@@ -34,7 +34,7 @@ export function parseDotenvStore(content: string): SopsFileModel | SopsParseFail
     const value = line.slice(eq + 1).replaceAll('\\n', '\n');
     if (key.startsWith(SOPS_PREFIX)) {
       metadataEntries.push([key.slice(SOPS_PREFIX.length), value]);
-      spans.push([start, end]);
+      leaves.push({ path: flatKeyPath(key.slice(SOPS_PREFIX.length)), text: value, type: 'str', start: start + eq + 1, end });
       metadataLine ||= lineNumber;
       continue;
     }
@@ -48,5 +48,5 @@ export function parseDotenvStore(content: string): SopsFileModel | SopsParseFail
     return parseFailure('dotenv', `sops metadata: ${(e as Error).message}`, metadataLine);
   }
   const root: TreeMap = { kind: 'map', items };
-  return fileModel('dotenv', [root], { raw, spans, line: metadataLine });
+  return fileModel('dotenv', [root], { raw, leaves, line: metadataLine });
 }

@@ -8,7 +8,7 @@ import type { SopsFileModel, SopsParseFailure } from '../model.js';
 import { fileModel, lineAt, parseFailure } from './build.js';
 import { IniSyntaxError, readIniSections, type IniComment, type IniSection } from './ini-lines.js';
 import { stringScalar, type TreeComment, type TreeEntry, type TreeMap } from './tree.js';
-import { unflatten } from './unflatten.js';
+import { flatKeyPath, unflatten } from './unflatten.js';
 
 /** sops `stripCommentChar`: drop the leading run of `;`/space (or `#`/space). */
 function commentItem(c: IniComment): TreeComment {
@@ -39,12 +39,13 @@ export function parseIniStore(content: string): SopsFileModel | SopsParseFailure
   const meta = sopsSections[0];
   if (!meta) return fileModel('ini', [root]);
   const line = lineAt(content, meta.start);
+  // EscapeNewlines: sops turns the literal two characters `\n` back into newlines before unflattening.
+  const leaves = meta.keys.map((k) => ({ path: flatKeyPath(k.name), text: k.value.replaceAll('\\n', '\n'), type: 'str' as const, start: k.start, end: k.end }));
   let raw: Record<string, unknown>;
   try {
-    // EscapeNewlines: sops turns the literal two characters `\n` back into newlines before unflattening.
-    raw = unflatten(meta.keys.map((k) => [k.name, k.value.replaceAll('\\n', '\n')] as const));
+    raw = unflatten(meta.keys.map((k, i) => [k.name, leaves[i]!.text] as const));
   } catch (e) {
     return parseFailure('ini', `sops metadata: ${(e as Error).message}`, line);
   }
-  return fileModel('ini', [root], { raw, spans: [[meta.start, meta.end]], line });
+  return fileModel('ini', [root], { raw, leaves, line });
 }

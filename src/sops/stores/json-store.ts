@@ -5,7 +5,7 @@
 import type { SopsFileModel, SopsParseFailure } from '../model.js';
 import { fileModel, lineAt, parseFailure, type RawMetadata } from './build.js';
 import { JsonSyntaxError, parseJsonObject } from './json-parser.js';
-import { stringScalar, toPlain, type TreeMap } from './tree.js';
+import { metadataLeaves, stringScalar, toPlain, type TreeMap } from './tree.js';
 
 type Extracted = { readonly root: TreeMap; readonly metadata?: RawMetadata } | { readonly error: string; readonly offset: number };
 
@@ -18,7 +18,7 @@ export function extractTopLevelSops(root: TreeMap, content: string): Extracted {
   if (first.value.kind !== 'map') return { error: 'Found sops entry that is not a mapping', offset: first.start };
   return {
     root: { kind: 'map', items: root.items.filter((i) => i !== first) },
-    metadata: { raw: toPlain(first.value) as Record<string, unknown>, spans: [[first.start, first.end]], line: lineAt(content, first.start) },
+    metadata: { raw: toPlain(first.value) as Record<string, unknown>, leaves: metadataLeaves(first.value), line: lineAt(content, first.start) },
   };
 }
 

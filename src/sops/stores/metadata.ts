@@ -3,15 +3,15 @@
  * docs/sops-format.md §2.2): master keys from the flat lists, or else from `key_groups`; the selection settings present;
  * `mac_only_encrypted` with mapstructure's weak bool typing.
  */
-import type { MasterKeyEntry, SelectionSetting, SopsMetadata } from '../model.js';
+import type { MasterKeyEntry, MetadataLeaf, SelectionSetting, SopsMetadata } from '../model.js';
 
 export const SELECTION_SETTINGS: readonly SelectionSetting[] = [
   'unencrypted_suffix', 'encrypted_suffix', 'unencrypted_regex', 'encrypted_regex',
   'unencrypted_comment_regex', 'encrypted_comment_regex',
 ];
 
-type KeyType = MasterKeyEntry['type'];
-const KEY_TYPES: readonly KeyType[] = ['age', 'pgp', 'kms', 'gcp_kms', 'azure_kv', 'hc_vault', 'hckms'];
+export type KeyType = MasterKeyEntry['type'];
+export const KEY_TYPES: readonly KeyType[] = ['age', 'pgp', 'kms', 'gcp_kms', 'azure_kv', 'hc_vault', 'hckms'];
 
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
@@ -41,8 +41,8 @@ function keysOfGroup(group: Record<string, unknown>, index: number): MasterKeyEn
 const TRUE_WORDS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
 
 export interface MetadataPosition {
-  readonly spans: ReadonlyArray<readonly [number, number]>;
   readonly line: number;
+  readonly leaves: readonly MetadataLeaf[];
 }
 
 export function normaliseMetadata(raw: Record<string, unknown>, position: MetadataPosition): SopsMetadata {
@@ -59,6 +59,7 @@ export function normaliseMetadata(raw: Record<string, unknown>, position: Metada
   const onlyEncrypted = raw['mac_only_encrypted'];
   return {
     raw,
+    leaves: position.leaves,
     ...(mac !== undefined ? { mac } : {}),
     ...(lastmodified !== undefined ? { lastmodified } : {}),
     ...(version !== undefined ? { version } : {}),
@@ -67,7 +68,6 @@ export function normaliseMetadata(raw: Record<string, unknown>, position: Metada
     ...(raw['shamir_threshold'] !== undefined && Number.isInteger(threshold) ? { shamirThreshold: threshold } : {}),
     selection,
     macOnlyEncrypted: onlyEncrypted === true || TRUE_WORDS.has(text(onlyEncrypted)),
-    spans: position.spans,
     line: position.line,
   };
 }

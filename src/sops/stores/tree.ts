@@ -4,7 +4,7 @@
  * map keys form the path, list indices do not, and each nesting level keeps the run of comments that precede the
  * current item (reset after every non-comment item).
  */
-import type { LeafType, SopsLeaf } from '../model.js';
+import type { LeafType, MetadataLeaf, SopsLeaf } from '../model.js';
 
 export interface TreeScalar {
   readonly kind: 'scalar';
@@ -102,4 +102,11 @@ export function toPlain(value: TreeValue): unknown {
   if (value.type === 'bool') return value.macText === 'True';
   if (value.type === 'int' && Number.isSafeInteger(Number(value.macText))) return Number(value.macText);
   return value.text;
+}
+
+/** The scalars of a metadata subtree with their field paths (list indices included) and positions; comments left out. */
+export function metadataLeaves(value: TreeValue, path: ReadonlyArray<string | number> = []): MetadataLeaf[] {
+  if (value.kind === 'scalar') return [{ path, text: value.text, type: value.type, start: value.start, end: value.end }];
+  if (value.kind === 'map') return value.items.flatMap((i) => (i.kind === 'entry' ? metadataLeaves(i.value, [...path, i.key]) : []));
+  return value.items.filter((i) => i.kind !== 'comment').flatMap((i, index) => metadataLeaves(i as TreeValue, [...path, index]));
 }

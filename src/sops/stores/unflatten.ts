@@ -36,6 +36,11 @@ function tokenize(path: string): Token[] {
   return tokens;
 }
 
+/** The nested field path a flattened key stands for: `age__list_0__map_enc` is `['age', 0, 'enc']`. */
+export function flatKeyPath(key: string): Array<string | number> {
+  return tokenize(key).map((t) => ('map' in t ? t.map : t.index));
+}
+
 interface Node {
   value?: { v: unknown };
   subkeys?: Map<string, Node>;

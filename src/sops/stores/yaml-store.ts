@@ -4,9 +4,9 @@
  * document by document in file order, comments included (§4), for the MAC verifier and the rules.
  */
 import { parseAllDocuments, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
-import type { SopsFileModel, SopsParseFailure } from '../model.js';
+import type { MetadataLeaf, SopsFileModel, SopsParseFailure } from '../model.js';
 import { fileModel, lineAt, parseFailure, type RawMetadata } from './build.js';
-import { toPlain, type TreeMap } from './tree.js';
+import { metadataLeaves, toPlain, type TreeMap } from './tree.js';
 import { collectComments, placeComments } from './yaml-comments.js';
 import { typePlainScalar } from './yaml-scalar.js';
 import { YamlShapeError, YamlTreeBuilder } from './yaml-tree.js';
@@ -38,7 +38,7 @@ export function parseYamlStore(content: string): SopsFileModel | SopsParseFailur
   const comments = collectComments(content);
   const roots: TreeMap[] = [];
   let metadata: RawMetadata | undefined;
-  const spans: Array<[number, number]> = [];
+  const metadataValues: MetadataLeaf[] = [];
   try {
     for (const [index, doc] of documents.entries()) {
       const pairs = rootPairs(doc);
@@ -50,11 +50,11 @@ export function parseYamlStore(content: string): SopsFileModel | SopsParseFailur
       placeComments(comments.filter((c) => c.start >= start && c.start < next), builder.containers);
       builder.finish();
       const sopsEntries = root.items.filter((i) => i.kind === 'entry' && i.key === 'sops');
-      for (const entry of sopsEntries) if (entry.kind === 'entry') spans.push([entry.start, entry.end]);
+      for (const entry of sopsEntries) if (entry.kind === 'entry') metadataValues.push(...metadataLeaves(entry.value));
       const first = sopsEntries[0];
       if (index === 0 && first?.kind === 'entry') {
         if (first.value.kind !== 'map') throw new YamlShapeError('Found sops entry that is not a mapping', first.start);
-        metadata = { raw: toPlain(first.value) as Record<string, unknown>, spans, line: lineAt(content, first.start) };
+        metadata = { raw: toPlain(first.value) as Record<string, unknown>, leaves: metadataValues, line: lineAt(content, first.start) };
       }
       roots.push({ kind: 'map', items: root.items.filter((i) => !sopsEntries.includes(i)) });
     }

@@ -7,7 +7,7 @@ import { HUMPHD_RECIPIENT, dataKeyOf, fixtureText, humphdIdentity } from '../fix
 
 function metadataWith(keys: MasterKeyEntry[], keyGroupCount = 1, shamirThreshold?: number): SopsMetadata {
   return {
-    raw: {}, keys, keyGroupCount, selection: [], macOnlyEncrypted: false, spans: [], line: 1,
+    raw: {}, keys, keyGroupCount, selection: [], macOnlyEncrypted: false, leaves: [], line: 1,
     ...(shamirThreshold !== undefined ? { shamirThreshold } : {}),
   };
 }
