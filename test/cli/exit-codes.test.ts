@@ -25,7 +25,7 @@ describe('exit status', () => {
     { name: 'unknown format', files: {}, args: ['check', '--format', 'xml'], status: 2, stderr: /unknown format "xml"/ },
     { name: '--all with paths', files: LEAK, args: ['check', '--all', '.env'], status: 2, stderr: /give only one of --all, --range or paths/ },
     { name: 'missing path', files: {}, args: ['check', 'nope.txt'], status: 2, stderr: /no such file: nope\.txt/ },
-    { name: 'bad size', files: {}, args: ['check', '--max-file-size', 'huge'], status: 2, stderr: /--max-file-size: expected a size/ },
+    { name: 'bad size', files: {}, args: ['check', '--max-file-size', 'huge'], status: 2, stderr: /--max-file-size: expected a positive size/ },
     {
       name: 'invalid config YAML',
       files: { '.secrets-guard.yaml': 'rules: [oops\n' },
