@@ -12,7 +12,7 @@ import { loadBaseline } from './baseline-source.js';
 import { preferSmallHeap, wantsSmallHeap } from './heap-mode.js';
 import { defaultWorkerCount, PARALLEL_THRESHOLD } from './threads.js';
 import type { ScanPlan } from './plan.js';
-import { scanPlan, withoutIgnored, type PlanScan } from './scan.js';
+import { emptyPlanScan, scanPlan, withoutIgnored, type PlanScan } from './scan.js';
 import { buildSpec, settingsFromSpec } from './scan-spec.js';
 import { ruleRegistry } from './rule-registry.js';
 import type { HeadStart } from '../git/head-start.js';
@@ -44,7 +44,7 @@ interface Totals {
 
 function emptyTotals(): Totals {
   return {
-    scan: { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 },
+    scan: emptyPlanScan(),
     verification: { verified: new Set(), unverifiable: new Set() },
     baseline: { suppressed: 0, stale: [], used: false },
   };
@@ -93,6 +93,7 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, total: Totals): Pr
   total.scan.skipped.push(...scan.skipped);
   total.scan.filesScanned += scan.filesScanned;
   total.scan.bytesScanned += scan.bytesScanned;
+  total.scan.allowedByComment += scan.allowedByComment;
 }
 
 async function* plansFor(options: LintOptions, headStart: HeadStart | undefined): AsyncGenerator<ScanPlan> {
