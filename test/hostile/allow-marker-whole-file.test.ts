@@ -36,6 +36,12 @@ describe('a whole-file finding and a marker on its line', () => {
     expect(report.findings.map((f) => f.ruleId)).toContain('sops-unencrypted-file');
   });
 
+  it('sops-unencrypted-file is not silenced by a marker on the line where the file stops parsing', () => {
+    const { status, report } = check({ '.sops.yaml': SOPS_CONFIG, 'secrets/db.yaml': 'password: hunter2-in-clear\n] # secrets-guard-allow\n' });
+    expect(status).toBe(1);
+    expect(report.findings.map((f) => f.ruleId)).toContain('sops-unencrypted-file');
+  });
+
   it('plaintext-env-file is not silenced by a marker on its first assignment', () => {
     const { status, report } = check({ 'app/.env': 'LOG_LEVEL=debug # secrets-guard-allow\nDB_PASSWORD=hunter2-in-clear\n' });
     expect(status).toBe(1);
