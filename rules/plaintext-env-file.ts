@@ -63,6 +63,7 @@ export const rule: Rule<undefined> = {
       index: first.index,
       endIndex: first.index + first.value.length,
       secret: first.value,
+      wholeFile: true, // every assignment, not the first one only
     });
   },
 };

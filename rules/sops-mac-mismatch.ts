@@ -52,13 +52,13 @@ export const rule: Rule<SopsMacMismatchOptions> = {
     const line = outcome.model.metadata?.line ?? 1;
     if (outcome.kind === 'unverifiable') {
       context.project.recordVerification(source.path, 'unverifiable');
-      if (context.options.requireVerification) context.report({ message: outcome.reason, line });
+      if (context.options.requireVerification) context.report({ message: outcome.reason, line, wholeFile: true });
       return;
     }
     context.project.recordVerification(source.path, 'verified');
     if (outcome.result.ok) return;
     for (const problem of outcome.result.problems) {
-      if (problem.kind === 'mac-mismatch') context.report({ message: `${problem.message}: ${CAUSE_AND_FIX[problem.reason]}`, line });
+      if (problem.kind === 'mac-mismatch') context.report({ message: `${problem.message}: ${CAUSE_AND_FIX[problem.reason]}`, line, wholeFile: true });
     }
   },
 };

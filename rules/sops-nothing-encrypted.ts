@@ -43,6 +43,7 @@ export const rule: Rule<undefined> = {
     context.report({
       message: `sops metadata present but none of the ${values.length} value(s) is encrypted: ${cause(model, values.length, hasContent, selection)}`,
       line: model.metadata.line,
+      wholeFile: true,
     });
   },
 };

@@ -46,16 +46,16 @@ export const rule: Rule<undefined> = {
     const { metadata } = model;
     const where = `creation rule ${governing.ruleIndex} of ${governing.configPath}`;
     const keys = recipientDrift(governing.rule, metadata.keys, metadata.keyGroupCount);
-    if (keys) context.report({ message: recipientMessage(source.path, where, keys), line: metadata.line });
+    if (keys) context.report({ message: recipientMessage(source.path, where, keys), line: metadata.line, wholeFile: true });
     const settings = settingsDrift(governing.rule, metadata, model.store);
     const reencrypt = `updatekeys and rotate keep the file's own settings; re-encrypt it: \`sops decrypt -i ${source.path}\` then \`sops encrypt -i ${source.path}\` (do not commit in between)`;
     if (settings.selection) {
       const { file, rule } = settings.selection;
-      context.report({ message: `the file was encrypted with ${show(file)} but ${where} now says ${show(rule)}: ${reencrypt}`, line: metadata.line });
+      context.report({ message: `the file was encrypted with ${show(file)} but ${where} now says ${show(rule)}: ${reencrypt}`, line: metadata.line, wholeFile: true });
     }
     if (settings.macOnlyEncrypted) {
       const { file, rule } = settings.macOnlyEncrypted;
-      context.report({ message: `the file has \`mac_only_encrypted: ${file}\` but ${where} now says \`${rule}\`: ${reencrypt}`, line: metadata.line });
+      context.report({ message: `the file has \`mac_only_encrypted: ${file}\` but ${where} now says \`${rule}\`: ${reencrypt}`, line: metadata.line, wholeFile: true });
     }
   },
 };

@@ -41,6 +41,7 @@ export const rule: Rule<undefined> = {
       context.report({
         message: `covered by ${where} but does not parse as ${model.store} (${model.error}): sops can neither encrypt nor decrypt it`,
         ...(model.line ? { line: model.line } : {}),
+        wholeFile: true, // the line only shows where parsing stopped: the file as a whole is not sops output
       });
       return;
     }

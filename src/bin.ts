@@ -10,9 +10,12 @@ import module from 'node:module';
 // Node 22.1+ caches compiled modules on disk, which takes a large share of start-up off every later commit.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
+/** What was thrown, as the one line stderr gets (a message may hold several, or a carriage return). */
+const firstLine = (reason: unknown): string => String((reason as Error)?.message ?? reason).split(/[\r\n]/)[0]!;
+
 // Anything that escapes every handler still fails closed: exit 2 with one line, never a crash that looks like 1.
 const failClosed = (reason: unknown): never => {
-  process.stderr.write(`secrets-guard: internal error: ${(reason as Error)?.message ?? String(reason)}\n`);
+  process.stderr.write(`secrets-guard: internal error: ${firstLine(reason)}\n`);
   process.exit(2);
 };
 process.on('unhandledRejection', failClosed);
@@ -44,6 +47,6 @@ try {
   if (outcome.stderr) process.stderr.write(outcome.stderr);
   process.exitCode = outcome.exitCode;
 } catch (error) {
-  process.stderr.write(`secrets-guard: ${(error as Error)?.message ?? String(error)}\n`);
+  process.stderr.write(`secrets-guard: ${firstLine(error)}\n`);
   process.exitCode = 2;
 }

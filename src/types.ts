@@ -78,6 +78,12 @@ export interface ReportDescriptor {
   readonly subRuleId?: string;
   /** Set when a rule reports at a severity different from its configured one (e.g. a warning-level sub-check). */
   readonly severity?: Severity;
+  /**
+   * The finding is a verdict on the whole file (a plaintext .env, a MAC that does not verify), though it points at
+   * a line as an example: an allow comment on that line must not silence it. Implied when neither `index` nor
+   * `line` is given.
+   */
+  readonly wholeFile?: boolean;
 }
 
 export interface RuleContext<Options> {

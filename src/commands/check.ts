@@ -44,7 +44,7 @@ export function scanOptions(cli: ParsedCommandLine, io: CliIo, mode: ScanMode): 
     ageKeys: { env: keyEnvironment(io.env), ...(options['age-key-file'] ? { ageKeyFile: resolve(io.cwd, options['age-key-file']) } : {}) },
     baseline: { cwd: io.cwd, ...(options['baseline-file'] ? { path: options['baseline-file'] } : {}) },
     ...(options['sops-config'] ? { sopsConfig: options['sops-config'] } : {}),
-    ...(options['max-file-size'] ? { maxFileSize: parseSize(options['max-file-size'], 'command line', '--max-file-size') } : {}),
+    ...(options['max-file-size'] !== undefined ? { maxFileSize: parseSize(options['max-file-size'], 'command line', '--max-file-size') } : {}),
     ...(options['allow-secretlintrc-modules'] ? { allowSecretlintrcModules: true } : {}),
     ...(options['require-verification'] ? { ruleOverrides: new Map([['sops-mac-mismatch', { requireVerification: true }]]) } : {}),
   };

@@ -91,13 +91,23 @@ function parseIgnore(raw: unknown, file: string): string[] {
 
 const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
 
-/** Accepts a byte count or a string such as `5MiB` / `500 kB`. */
+/**
+ * Accepts a whole number of bytes or a string such as `5MiB` / `500 kB` / `0.5MB`, and nothing that comes to less
+ * than one byte: a cap of 0 would skip every file with only a note, which is how a typo silently ends scanning.
+ */
 export function parseSize(raw: unknown, file: string, keyPath: string): number {
-  if (typeof raw === 'number' && Number.isInteger(raw) && raw > 0) return raw;
+  const bytes = sizeInBytes(raw);
+  if (bytes === undefined) fail(file, keyPath, `expected a positive size such as 5MiB, 512KiB or 1000000 (bytes), got ${JSON.stringify(raw)}`);
+  return bytes;
+}
+
+function sizeInBytes(raw: unknown): number | undefined {
+  if (typeof raw === 'number') return Number.isSafeInteger(raw) && raw > 0 ? raw : undefined;
   const match = typeof raw === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(raw) : null;
   const unit = SIZE_UNITS[(match?.[2] ?? '').toLowerCase()];
-  if (!match || unit === undefined || Number(match[1]) <= 0) fail(file, keyPath, `expected a size such as 5MiB, got ${JSON.stringify(raw)}`);
-  return Math.round(Number(match[1]) * unit);
+  if (!match || unit === undefined) return undefined;
+  const bytes = Math.floor(Number(match[1]) * unit);
+  return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : undefined;
 }
 
 function expectObject(value: unknown, file: string, keyPath: string): Record<string, unknown> {

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { ConfigError, RuleCrash } from '../errors.js';
 import { smallHeapPreferred } from './heap-mode.js';
 import { fileInHand, type PlannedFile } from './plan.js';
-import { scanFile, type PlanScan } from './scan.js';
+import { emptyPlanScan, scanFile, type PlanScan } from './scan.js';
 import type { FromWorker, ToWorker } from './scan-worker.js';
 import type { ProjectView } from '../types.js';
 import { RUN_SALT, runSalt } from './run-rule.js';
@@ -45,7 +45,7 @@ export async function scanInWorkers(
 ): Promise<PlanScan> {
   // The main thread is a lane too: it scans a file itself whenever every worker's queue is full. On a 2-core
   // machine one worker plus this thread use both cores with two V8 heaps instead of three.
-  const local: PlanScan = { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 };
+  const local = emptyPlanScan();
   // Every thread must fingerprint with the same salt: the run's own is made here, once, and handed to the workers.
   const spec = given.salt === RUN_SALT ? { ...given, salt: runSalt() } : given;
   let localSettings: ReturnType<typeof settingsFromSpec> | undefined;
@@ -128,12 +128,13 @@ function leastBusy(lanes: readonly Lane[]): Lane {
 }
 
 function merge(results: ReadonlyArray<{ scan: PlanScan; verified: string[]; unverifiable: string[] }>, verification: VerificationSink): PlanScan {
-  const out: PlanScan = { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 };
+  const out = emptyPlanScan();
   for (const { scan, verified, unverifiable } of results) {
     out.findings.push(...scan.findings);
     out.skipped.push(...scan.skipped);
     out.filesScanned += scan.filesScanned;
     out.bytesScanned += scan.bytesScanned;
+    out.allowedByComment += scan.allowedByComment;
     verified.forEach((v) => verification.verified.add(v));
     unverifiable.forEach((v) => verification.unverifiable.add(v));
   }

@@ -12,7 +12,7 @@ import { loadBaseline } from './baseline-source.js';
 import { preferSmallHeap, wantsSmallHeap } from './heap-mode.js';
 import { defaultWorkerCount, PARALLEL_THRESHOLD } from './threads.js';
 import type { ScanPlan } from './plan.js';
-import { scanPlan, withoutIgnored, type PlanScan } from './scan.js';
+import { emptyPlanScan, scanPlan, withoutIgnored, type PlanScan } from './scan.js';
 import { buildSpec, settingsFromSpec } from './scan-spec.js';
 import { ruleRegistry } from './rule-registry.js';
 import type { HeadStart } from '../git/head-start.js';
@@ -47,7 +47,7 @@ interface Totals {
 
 function emptyTotals(): Totals {
   return {
-    scan: { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 },
+    scan: emptyPlanScan(),
     verification: { verified: new Set(), unverifiable: new Set() },
     baseline: { suppressed: 0, stale: [], used: false },
     notes: new Set(),
@@ -99,6 +99,7 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, run: RunContext, t
   total.scan.skipped.push(...scan.skipped);
   total.scan.filesScanned += scan.filesScanned;
   total.scan.bytesScanned += scan.bytesScanned;
+  total.scan.allowedByComment += scan.allowedByComment;
 }
 
 /** --range and pre-receive judge content from commits (a pull request, a push), not the developer's work tree. */

@@ -11,6 +11,8 @@ import { buildLineIndex, type LineIndex } from '../util/positions.js';
 export interface PositionedFinding extends Finding {
   readonly index?: number;
   readonly endIndex?: number;
+  /** The finding is about the file as a whole (see ReportDescriptor.wholeFile): no line marker silences it. */
+  readonly wholeFile?: boolean;
 }
 
 export interface RunRuleInput<Options> {
@@ -75,5 +77,6 @@ function positionFinding(
     ...(d.secret ? { fingerprint: fingerprintSecret(salt, ruleId, d.secret) } : {}),
     ...(source.commit ? { commit: source.commit } : {}),
     ...(d.index !== undefined ? { index: d.index, endIndex: d.endIndex ?? d.index } : {}),
+    ...(d.wholeFile || (d.line === undefined && d.index === undefined) ? { wholeFile: true } : {}),
   };
 }

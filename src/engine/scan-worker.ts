@@ -8,7 +8,7 @@ import { ConfigError } from '../errors.js';
 import { preferSmallHeap } from './heap-mode.js';
 import { fileInHand } from './plan.js';
 import type { PlanScan } from './scan.js';
-import { scanFile } from './scan.js';
+import { emptyPlanScan, scanFile } from './scan.js';
 import { settingsFromSpec, type ScanSpec } from './scan-spec.js';
 
 export type ToWorker =
@@ -27,7 +27,7 @@ export type FromWorker =
 
 const port = parentPort!;
 const verification = { verified: new Set<string>(), unverifiable: new Set<string>() };
-const scan: PlanScan = { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 };
+const scan = emptyPlanScan();
 let ready: Promise<{ settings: Awaited<ReturnType<typeof settingsFromSpec>>; spec: ScanSpec }> | undefined;
 // Files are handled one after another so their results keep the order in which they were sent.
 let queue: Promise<void> = Promise.resolve();

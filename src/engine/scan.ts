@@ -11,7 +11,7 @@ import type { ActiveRule } from './active-rules.js';
 import { decodeText, isBinary } from './content.js';
 import type { PlannedFile, ScanPlan } from './plan.js';
 import { runRule, type PositionedFinding } from './run-rule.js';
-import { isSuppressed } from './suppressions.js';
+import { allowMarkersIn } from './suppressions.js';
 
 export interface ScanSettings {
   readonly rules: readonly ActiveRule[];
@@ -29,13 +29,19 @@ export interface PlanScan {
   readonly skipped: SkippedFile[];
   filesScanned: number;
   bytesScanned: number;
+  /** Findings silenced by a `secrets-guard-allow` comment, for the summary. */
+  allowedByComment: number;
+}
+
+export function emptyPlanScan(): PlanScan {
+  return { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0, allowedByComment: 0 };
 }
 
 const CONCURRENT_READS = 16;
 
 export async function scanPlan(plan: ScanPlan, settings: ScanSettings): Promise<PlanScan> {
   const { files } = plan; // ignore globs were applied by the caller, once for either way of scanning
-  const result: PlanScan = { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 };
+  const result = emptyPlanScan();
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
@@ -84,7 +90,7 @@ async function runOn(rules: readonly ActiveRule[], source: SourceFile, settings:
   if (rules.length === 0) return;
   const lines = buildLineIndex(source.content);
   let spans: ReadonlyArray<readonly [number, number]> | undefined;
-  const kept: Array<{ finding: Finding; fallback: boolean }> = [];
+  const kept: Array<{ finding: PositionedFinding; fallback: boolean }> = [];
   for (const active of rules) {
     let found: PositionedFinding[];
     try {
@@ -94,20 +100,24 @@ async function runOn(rules: readonly ActiveRule[], source: SourceFile, settings:
       throw new RuleCrash(`internal error in rule ${active.rule.meta.id} on ${source.path}: ${(error as Error).message}`);
     }
     for (const finding of found) {
-      if (isSuppressed(lines, finding.line)) continue;
       if (active.rule.meta.skipsCiphertext && finding.index !== undefined) {
         spans ??= await settings.ciphertextSpans(source.content, source.path);
         if (spans.some(([start, end]) => finding.index! >= start && finding.index! < end)) continue;
       }
-      kept.push({ finding: stripOffsets(finding), fallback: active.rule.meta.fallback === true });
+      kept.push({ finding, fallback: active.rule.meta.fallback === true });
     }
   }
   const specificLines = new Set(kept.filter((k) => !k.fallback).map((k) => k.finding.line));
-  for (const { finding, fallback } of kept) if (!fallback || !specificLines.has(finding.line)) out.findings.push(finding);
+  const markers = allowMarkersIn(source.path, lines);
+  for (const { finding, fallback } of kept) {
+    if (fallback && specificLines.has(finding.line)) continue;
+    if (!finding.wholeFile && markers.allows(finding.line)) out.allowedByComment++;
+    else out.findings.push(stripOffsets(finding));
+  }
 }
 
 function stripOffsets(finding: PositionedFinding): Finding {
-  const { index: _index, endIndex: _end, ...rest } = finding;
+  const { index: _index, endIndex: _end, wholeFile: _wholeFile, ...rest } = finding;
   return rest;
 }
 

@@ -1,13 +1,28 @@
 /**
  * Inline suppression: a `secrets-guard-allow` comment on the finding's line, or alone on the line above it,
- * silences findings on that line (as gitleaks' `gitleaks:allow` and detect-secrets' `pragma: allowlist secret`).
+ * silences the findings on that line (as gitleaks' `gitleaks:allow` and detect-secrets' `pragma: allowlist secret`).
+ * The marker counts only as a whole word inside a comment of the file's own syntax (comment-syntax.ts): never
+ * inside a string, never in JSON, never as part of a longer word (`secrets-guard-allowed`). Findings about a whole
+ * file are not the engine's to silence by line at all (see scan.ts): only `.secrets-guard.yaml` turns them off.
  */
 import type { LineIndex } from '../util/positions.js';
+import { commentSyntaxFor, commentsOnLine } from './comment-syntax.js';
 
 export const ALLOW_MARKER = 'secrets-guard-allow';
-const COMMENT_ONLY = /^\s*(?:#|\/\/|;|--|\/\*|<!--|\*|%|REM\b)\s*secrets-guard-allow\b/;
+const MARKER_WORD = new RegExp(`(?<![\\w-])${ALLOW_MARKER}(?![\\w-])`);
 
-export function isSuppressed(lines: LineIndex, line: number): boolean {
-  if (lines.lineText(line).includes(ALLOW_MARKER)) return true;
-  return line > 1 && COMMENT_ONLY.test(lines.lineText(line - 1));
+export interface AllowMarkers {
+  /** Whether findings on this 1-based line are silenced by a marker. */
+  allows(line: number): boolean;
+}
+
+export function allowMarkersIn(path: string, lines: LineIndex): AllowMarkers {
+  const syntax = commentSyntaxFor(path);
+  if (!syntax) return { allows: () => false };
+  const marked = (line: number, alone: boolean): boolean => {
+    const text = lines.lineText(line);
+    if (!text.includes(ALLOW_MARKER)) return false;
+    return commentsOnLine(text, syntax).some((c) => (c.alone || !alone) && MARKER_WORD.test(c.text));
+  };
+  return { allows: (line) => marked(line, false) || (line > 1 && marked(line - 1, true)) };
 }

@@ -14,10 +14,14 @@
  * - the u flag makes `.` and classes take whole code points, as RE2 takes UTF-8 characters.
  * Flags, counted repetition, \b, \A, \z, \p, \x, octal and named groups go to re2js, as does anything RE2 rejects.
  *
- * JS backtracks where RE2 does not, so the subset also bounds the work: at most two unbounded repetitions, and none
- * on a group that holds a repetition or an alternation (`(a+)+`, `(a|a)*`), the shapes that make backtracking
- * exponential. What remains is polynomial, and re2.ts sends long texts to re2js as well.
+ * JS backtracks where RE2 does not, so the subset also bounds the work: a pattern that a backtracking search can
+ * read more than MAX_WAYS ways from one start position (counted by ReadingWays, for texts up to REGEXP_TEXT_LIMIT;
+ * longer ones never reach the RegExp) goes to re2js. That sends away two unbounded repetitions in a row (`.*a.*b`),
+ * runs of `?` (`a?a?a?...aaa`, exponential), overlapping alternatives in a row (`(a|ab)(a|ab)...`), and every
+ * repetition of a group that can be read more than one way (`(a+)+`, `(a|b)*`).
  */
+
+import { ReadingWays } from './re2-ways.js';
 
 /** RegExp syntax characters: escaped when they stand for themselves. */
 const SYNTAX = new Set('^$\\.*+?()[]{}|/');
@@ -27,7 +31,18 @@ const CONTROL_ESCAPES: Readonly<Record<string, string>> = { t: '\t', n: '\n', r:
 const CONTROL_SOURCE: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r', '\f': '\\f', '\v': '\\v' };
 /** RE2's Perl classes, ASCII only, as class contents. */
 const PERL_CLASSES: Readonly<Record<string, string>> = { d: '0-9', w: '0-9A-Za-z_', s: '\\t\\n\\f\\r ' };
-const MAX_UNBOUNDED_REPETITIONS = 2;
+/**
+ * Texts longer than this never run as a RegExp (re2.ts hands them to re2js): it caps the lengths a repetition can
+ * take, and so the work of a backtracking search.
+ */
+export const REGEXP_TEXT_LIMIT = 128;
+/**
+ * Readings per start position a pattern may have and still run as a RegExp (see ReadingWays): one unbounded
+ * repetition (129 lengths) with one `?` or two overlapping alternatives (`.*\.ya?ml$`), or up to 258 finite
+ * choices. Even at this bound a worst-case text costs a RegExp far more than it costs re2js: the RegExp is there to
+ * spare common patterns the loading of re2js, not to be fast on hostile ones.
+ */
+export const MAX_WAYS = (REGEXP_TEXT_LIMIT + 1) * 2;
 
 export function re2SubsetAsRegExp(pattern: string): RegExp | undefined {
   const source = translate([...pattern]);
@@ -39,79 +54,76 @@ export function re2SubsetAsRegExp(pattern: string): RegExp | undefined {
   }
 }
 
-/** What an open group holds so far, to refuse a repetition of a group that could backtrack exponentially. */
-interface Group {
-  risky: boolean;
-}
-
 function translate(chars: readonly string[]): string | undefined {
   let out = '';
   let i = 0;
-  let unbounded = 0;
-  const groups: Group[] = [{ risky: false }];
-  /** Whether the previous item can take a repetition, and whether it is a risky group. */
-  let atom: 'none' | 'plain' | 'risky-group' = 'none';
+  let depth = 0;
+  const ways = new ReadingWays(REGEXP_TEXT_LIMIT);
+  /** Whether the previous item can take a repetition (a second operator in a row is an RE2 error: re2js says so). */
+  let repeatable = false;
   while (i < chars.length) {
     const c = chars[i++]!;
-    const group = groups[groups.length - 1]!;
     if (c === '*' || c === '+' || c === '?') {
-      if (atom === 'none' || atom === 'risky-group') return undefined;
-      if (c !== '?' && ++unbounded > MAX_UNBOUNDED_REPETITIONS) return undefined;
+      if (!repeatable || !ways.repeat(c === '?' ? 'optional' : 'unbounded')) return undefined;
       out += c;
       if (chars[i] === '?') out += chars[i++];
-      group.risky = true;
-      atom = 'none'; // a second repetition operator in a row is an RE2 error: leave it to re2js
+      repeatable = false;
       continue;
     }
-    atom = 'plain';
+    repeatable = true;
     if (c === '\\') {
       const escaped = escapeOutsideClass(chars[i++]);
       if (escaped === undefined) return undefined;
-      out += escaped;
+      out += escaped.source;
+      ways.atom(escaped.literal);
     } else if (c === '.') {
       out += '[^\\n]';
+      ways.atom();
     } else if (c === '[') {
       const parsed = bracketClass(chars, i);
       if (!parsed) return undefined;
       out += parsed.source;
       i = parsed.next;
+      ways.atom();
     } else if (c === '(') {
       if (chars[i] === '?') {
         if (chars[i + 1] !== ':') return undefined;
         i += 2;
       }
       out += '(?:';
-      groups.push({ risky: false });
-      atom = 'none';
+      depth++;
+      ways.open();
+      repeatable = false;
     } else if (c === ')') {
-      if (groups.length === 1) return undefined;
-      groups.pop();
+      if (depth-- === 0) return undefined;
       out += ')';
-      if (group.risky) groups[groups.length - 1]!.risky = true;
-      atom = group.risky ? 'risky-group' : 'plain';
+      ways.close();
     } else if (c === '|') {
       out += '|';
-      group.risky = true;
-      atom = 'none';
+      ways.alternative();
+      repeatable = false;
     } else if (c === '^' || c === '$') {
       out += c;
-      atom = 'none';
+      ways.assertion();
+      repeatable = false;
     } else if (c === '{' || c === '}' || c === ']' || isSurrogate(c)) {
       return undefined;
     } else {
       out += SYNTAX.has(c) ? `\\${c}` : c;
+      ways.atom(c);
     }
   }
-  return groups.length === 1 ? out : undefined;
+  return depth === 0 && ways.total() <= MAX_WAYS ? out : undefined;
 }
 
-function escapeOutsideClass(c: string | undefined): string | undefined {
+/** An escape outside a class: its RegExp source, and the one character it stands for unless it is a Perl class. */
+function escapeOutsideClass(c: string | undefined): { source: string; literal?: string } | undefined {
   if (c === undefined) return undefined; // a trailing backslash
   const lower = c.toLowerCase();
-  if (lower in PERL_CLASSES) return c === lower ? `[${PERL_CLASSES[lower]}]` : `[^${PERL_CLASSES[lower]}]`;
+  if (lower in PERL_CLASSES) return { source: c === lower ? `[${PERL_CLASSES[lower]}]` : `[^${PERL_CLASSES[lower]}]` };
   const literal = escapedLiteral(c);
   if (literal === undefined) return undefined;
-  return CONTROL_SOURCE[literal] ?? (SYNTAX.has(literal) ? `\\${literal}` : literal);
+  return { source: CONTROL_SOURCE[literal] ?? (SYNTAX.has(literal) ? `\\${literal}` : literal), literal };
 }
 
 /** The character an escape inside or outside a class stands for: a control escape or ASCII punctuation. */

@@ -1,12 +1,12 @@
 /**
  * Go `regexp` semantics for the patterns of `.sops.yaml` and of sops metadata (path_regex, encrypted_regex...):
  * the same syntax (no look-around, no back-references) and matching in time linear in the input. Patterns in the
- * common subset run as JavaScript RegExps (re2-subset.ts); the rest, and long texts, go to re2js, a port of the RE2
- * engine itself, loaded only when first needed. Each pattern is compiled once.
+ * common subset, whose backtracking is bounded, run as JavaScript RegExps (re2-subset.ts); the rest, and long
+ * texts, go to re2js, a port of the RE2 engine itself, loaded only when first needed.
  */
 import { createRequire } from 'node:module';
 import type { RE2JS } from 're2js';
-import { re2SubsetAsRegExp } from './re2-subset.js';
+import { re2SubsetAsRegExp, REGEXP_TEXT_LIMIT } from './re2-subset.js';
 
 /** Go `regexp.MatchString`: unanchored, true when the pattern matches anywhere in `text`. */
 export interface Re2Pattern {
@@ -16,25 +16,28 @@ export interface Re2Pattern {
 export type CompiledPattern = { readonly ok: true; readonly regex: Re2Pattern } | { readonly ok: false; readonly error: string };
 
 /**
- * Past this length a text goes to re2js even when the pattern has a RegExp twin: backtracking over the subset is
- * polynomial (two unbounded repetitions at most, cubic at worst), which stays small only for short texts. The
- * worst case measured, `.*a.*b` against 128 `a`s, is about 1.5 ms; paths and keys are rarely that long.
+ * For patterns that come one at a time (a sops file's encrypted_regex, a linted config's settings): the most
+ * recently used ones stay compiled. A config's path_regex list is compiled with the config instead (match.ts), so
+ * a config with more rules than this never makes each file compile them all again.
  */
-const REGEXP_TEXT_LIMIT = 128;
-
 const cache = new Map<string, CompiledPattern>();
 const CACHE_LIMIT = 1000;
 
 export function compileRe2(pattern: string): CompiledPattern {
   const hit = cache.get(pattern);
-  if (hit) return hit;
-  const compiled = compileUncached(pattern);
+  if (hit) {
+    cache.delete(pattern); // re-inserted last: the Map's order is the order of use
+    cache.set(pattern, hit);
+    return hit;
+  }
+  const compiled = compileRe2Uncached(pattern);
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(pattern, compiled);
   return compiled;
 }
 
-function compileUncached(pattern: string): CompiledPattern {
+/** Compiles without the shared cache, for a caller that keeps the result as long as it needs it. */
+export function compileRe2Uncached(pattern: string): CompiledPattern {
   const regexp = re2SubsetAsRegExp(pattern);
   if (!regexp) {
     try {

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failure } from '../../src/cli.js';
+import { fake } from '../helpers/fake-tokens.js';
 import { makeRepo, type TestRepo } from '../helpers/git-repo.js';
 
 let repo: TestRepo;
@@ -25,7 +26,7 @@ describe('exit status', () => {
     { name: 'unknown format', files: {}, args: ['check', '--format', 'xml'], status: 2, stderr: /unknown format "xml"/ },
     { name: '--all with paths', files: LEAK, args: ['check', '--all', '.env'], status: 2, stderr: /give only one of --all, --range or paths/ },
     { name: 'missing path', files: {}, args: ['check', 'nope.txt'], status: 2, stderr: /no such file: nope\.txt/ },
-    { name: 'bad size', files: {}, args: ['check', '--max-file-size', 'huge'], status: 2, stderr: /--max-file-size: expected a size/ },
+    { name: 'bad size', files: {}, args: ['check', '--max-file-size', 'huge'], status: 2, stderr: /--max-file-size: expected a positive size/ },
     {
       name: 'invalid config YAML',
       files: { '.secrets-guard.yaml': 'rules: [oops\n' },
@@ -70,7 +71,7 @@ describe('exit status', () => {
     },
     { name: 'rule turned off', files: { ...LEAK, '.secrets-guard.yaml': 'rules:\n  plaintext-env-file: off\n' }, args: ['check'], status: 0 },
     { name: 'ignored path', files: { 'fixtures/.env': LEAK['.env'], '.secrets-guard.yaml': 'ignore:\n  - "fixtures/**"\n' }, args: ['check'], status: 0 },
-    { name: 'inline suppression', files: { '.env': '# secrets-guard-allow\nTOKEN=abc123def456ghi\n' }, args: ['check'], status: 0 },
+    { name: 'inline suppression', files: { 'deploy/app.yaml': `# secrets-guard-allow\ntoken: ${fake.github()}\n` }, args: ['check'], status: 0, stdout: /1 finding\(s\) suppressed by secrets-guard-allow comments/ },
   ];
 
   for (const c of cases) {

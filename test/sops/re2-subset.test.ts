@@ -54,7 +54,7 @@ describe('RE2 patterns run as RegExps (re2-subset.ts)', () => {
   it('takes the patterns .sops.yaml files are made of', () => {
     const common = [
       '.*\\.sops\\.yaml$', '\\.enc\\.ya?ml$', '^(data|stringData)$', 'deploy/secrets/.*\\.enc\\.(yaml|json|env|ini)$',
-      'secrets/[^/]+\\.yaml$', 'clusters/.*/secrets/.*\\.yaml', '^(password|token|.*_key)$', '.*.sops.yaml$', '[\\w.-]+\\.env$', '',
+      'secrets/[^/]+\\.yaml$', 'clusters/prod/secrets/.*\\.yaml', '^(dev|staging|prod)/.*\\.(yaml|yml|json)$', '^(password|token|.*_key)$', '.*.sops.yaml$', '[\\w.-]+\\.env$', '',
     ];
     for (const source of common) expect(re2SubsetAsRegExp(source), source).toBeInstanceOf(RegExp);
   });
@@ -62,6 +62,32 @@ describe('RE2 patterns run as RegExps (re2-subset.ts)', () => {
   it('leaves to re2js what it cannot be sure of, including the shapes that make backtracking explode', () => {
     const refused = ['[]', '[^]', '[^]a]', '(?i)secret', 'a{2}', '\\bkey', '[[:digit:]]+', '(a+)+$', '(a|aa)*b', '((ab)*c)*', '.*a.*b.*c', '[]a]', '\\pL', '(?P<name>x)'];
     for (const source of refused) expect(re2SubsetAsRegExp(source), source).toBeUndefined();
+  });
+
+  it('bounds backtracking: at most one unbounded repetition in a row, and few optional parts or overlapping branches', () => {
+    const hostile = [
+      'a?'.repeat(50) + 'a'.repeat(50), // exponential in JS: 2^50 readings
+      '(a|a)'.repeat(30) + 'b',
+      '(a|ab)'.repeat(20) + 'c',
+      '(a?)'.repeat(40) + 'b',
+      'clusters/.*/secrets/.*\\.yaml', // two in a row: quadratic per start position
+      '.*(a|b).*',
+      '(a|ab)*c',
+      '(ab|ac)+',
+      '.*'.repeat(3),
+    ];
+    for (const source of hostile) expect(re2SubsetAsRegExp(source), source).toBeUndefined();
+    // At the edge of MAX_WAYS (258): 2^8 readings stay, 2^9 do not; one `.*` with one `?` stays, with two it does not.
+    expect(re2SubsetAsRegExp('a?'.repeat(8) + 'a'.repeat(8))).toBeInstanceOf(RegExp);
+    expect(re2SubsetAsRegExp('a?'.repeat(9) + 'a'.repeat(9))).toBeUndefined();
+    expect(re2SubsetAsRegExp('.*\\.ya?ml$')).toBeInstanceOf(RegExp);
+    expect(re2SubsetAsRegExp('.*\\.y?a?ml$')).toBeUndefined();
+    expect(re2SubsetAsRegExp('(.*a|.*b)')).toBeInstanceOf(RegExp); // alternatives add up, they do not multiply
+    // Alternatives that start with different characters exclude each other: only the largest group counts.
+    expect(re2SubsetAsRegExp('^(dev|staging|prod)/.*\\.(yaml|yml|json|env|ini)$')).toBeInstanceOf(RegExp);
+    expect(re2SubsetAsRegExp('.*\\.(a|b|ab|ac|ad)$')).toBeUndefined(); // three start with a
+    expect(re2SubsetAsRegExp('.*\\.(a?x|x)$')).toBeUndefined(); // an optional first atom may start with anything
+    expect(re2SubsetAsRegExp('(a|b)*c')).toBeInstanceOf(RegExp); // one way per iteration: no blow-up
   });
 });
 

@@ -7,6 +7,7 @@ import { abbreviate } from '../../util/abbreviate.js';
 import { compileRe2 } from '../re2.js';
 import { diagnostic, type ConfigDiagnostic } from './diagnostic.js';
 import type { ContainerInfo, Location } from './located.js';
+import { compiledPathRegex } from './match.js';
 import type { CreationRule } from './parse.js';
 import { ageRecipientProblem, pgpFingerprintProblem } from './recipient-format.js';
 import { keyGroupsOf, recipientSources } from './recipients.js';
@@ -56,7 +57,7 @@ export class RuleChecker {
     for (const [key, effect] of Object.entries(REGEX_EFFECT)) {
       const pattern = goString(rule.raw[key]);
       if (pattern === '') continue;
-      const compiled = compileRe2(pattern);
+      const compiled = key === 'path_regex' ? compiledPathRegex(rule)! : compileRe2(pattern);
       if (!compiled.ok) this.out.push(diagnostic(`\`${key}\` is not a valid RE2 (Go) regular expression (${compiled.error}): ${effect}`, this.keyAt(rule, key)));
     }
   }
@@ -99,7 +100,7 @@ export class RuleChecker {
 
   /** Rules after a catch-all, and rules repeating an earlier `path_regex`, can never be chosen (§1.4: first match wins). */
   unreachable(rules: readonly CreationRule[]): void {
-    const catchAll = rules.find((r) => r.pathRegex === undefined || matchesEveryPath(r.pathRegex));
+    const catchAll = rules.find(matchesEveryPath);
     const seen = new Map<string, number>();
     for (const rule of rules) {
       if (catchAll && rule.index > catchAll.index) {
@@ -121,10 +122,10 @@ const ASSERTIONS = /\^|\$|\\[AzbB]/;
  * True for a pattern that certainly matches every path: it matches the empty string and contains no assertion, so
  * an unanchored search succeeds at offset 0 of any input (`.*`, `(foo)?`). Other patterns are assumed not to.
  */
-function matchesEveryPath(pattern: string): boolean {
-  if (pattern === '') return true;
-  const compiled = compileRe2(pattern);
-  return compiled.ok && !ASSERTIONS.test(pattern) && compiled.regex.find('');
+function matchesEveryPath(rule: CreationRule): boolean {
+  const compiled = compiledPathRegex(rule);
+  if (!compiled) return true;
+  return compiled.ok && !ASSERTIONS.test(rule.pathRegex!) && compiled.regex.find('');
 }
 
 const KEY_FIELDS = ['age', 'pgp', 'kms', 'gcp_kms', 'azure_keyvault', 'hc_vault_transit_uri', 'hc_vault', 'hckms'];

@@ -7,7 +7,7 @@ import type { GoverningSopsRule } from '../../types.js';
 import { posix } from 'node:path';
 import { configGoverningDirectory, isSopsConfigFile } from './discovery.js';
 import { findCreationRule, pathForMatching, type RuleMatch } from './match.js';
-import { parseSopsConfig, type SopsConfig } from './parse.js';
+import { parseSopsConfigOnce, type SopsConfig } from './parse.js';
 
 export interface SopsConfigText {
   /** Repository-relative path. */
@@ -33,25 +33,13 @@ export interface SopsRuleLookup {
  * @param forced a config named on the command line (`--sops-config`), which then governs every file, as sops'
  *   `--config` does.
  */
-/** A range of 100 commits sees the same `.sops.yaml` 100 times: parse each distinct text once. */
-const parsedTexts = new Map<string, ReturnType<typeof parseSopsConfig>>();
-function parseCached(c: SopsConfigText): ReturnType<typeof parseSopsConfig> {
-  const key = `${c.path}\0${c.text}`;
-  let parsed = parsedTexts.get(key);
-  if (!parsed) {
-    if (parsedTexts.size > 64) parsedTexts.clear();
-    parsedTexts.set(key, (parsed = parseSopsConfig(c.text, c.path)));
-  }
-  return parsed;
-}
-
 export function createSopsRuleLookup(configs: readonly SopsConfigText[], forced?: SopsConfigText): SopsRuleLookup {
   const parsed = new Map<string, SopsConfig>();
   // A config sops cannot load (invalid YAML, wrong value kinds) fails every sops command: remember why, so files
   // under it are reported as undecidable rather than silently treated as uncovered.
   const broken = new Map<string, string>();
   const load = (c: SopsConfigText): SopsConfig => {
-    const { config, diagnostics } = parseCached(c);
+    const { config, diagnostics } = parseSopsConfigOnce(c.text, c.path);
     const fatal = diagnostics.find((d) => d.fatal);
     if (fatal) broken.set(c.path, `line ${fatal.line}: ${fatal.message}`);
     return config;

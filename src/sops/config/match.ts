@@ -6,7 +6,7 @@
  */
 import { posix } from 'node:path';
 import type { CreationRule, SopsConfig } from './parse.js';
-import { compileRe2 } from '../re2.js';
+import { compileRe2Uncached, type CompiledPattern } from '../re2.js';
 
 export type RuleMatch =
   | { readonly status: 'matched'; readonly rule: CreationRule }
@@ -29,10 +29,24 @@ export function pathForMatching(configPath: string, filePath: string): string {
 /** The rule sops would pick for a path already relative to the config's directory (see pathForMatching). */
 export function findCreationRule(config: SopsConfig, relativePath: string): RuleMatch {
   for (const rule of config.creationRules) {
-    if (rule.pathRegex === undefined) return { status: 'matched', rule };
-    const compiled = compileRe2(rule.pathRegex);
+    const compiled = compiledPathRegex(rule);
+    if (!compiled) return { status: 'matched', rule };
     if (!compiled.ok) return { status: 'invalid-regex', rule, error: `can not compile regexp: ${compiled.error}` };
     if (compiled.regex.find(relativePath)) return { status: 'matched', rule };
   }
   return { status: 'none' };
+}
+
+/**
+ * Each rule's path_regex, compiled once for as long as its parsed config lives: every file asks every rule before
+ * its match, so a shared cache smaller than the config would compile the whole list again for each file.
+ */
+const compiledPathRegexes = new WeakMap<CreationRule, CompiledPattern>();
+
+/** The rule's compiled path_regex; undefined when it has none (it matches every file). */
+export function compiledPathRegex(rule: CreationRule): CompiledPattern | undefined {
+  if (rule.pathRegex === undefined) return undefined;
+  let compiled = compiledPathRegexes.get(rule);
+  if (!compiled) compiledPathRegexes.set(rule, (compiled = compileRe2Uncached(rule.pathRegex)));
+  return compiled;
 }

@@ -88,3 +88,20 @@ export function parseSopsConfig(text: string, configPath: string): ParsedSopsCon
   const { config, diagnostics } = parseSopsConfigLocated(text, configPath);
   return { config, diagnostics };
 }
+
+/**
+ * A range of 100 commits sees the same `.sops.yaml` 100 times, and a checked config is read by both the rule lookup
+ * and the linter: each distinct text is parsed once, so its rules (and their compiled path_regex) are made once.
+ */
+const parsedTexts = new Map<string, LocatedSopsConfig>();
+const PARSED_TEXTS_KEPT = 64;
+
+export function parseSopsConfigOnce(text: string, configPath: string): LocatedSopsConfig {
+  const key = `${configPath}\0${text}`;
+  let parsed = parsedTexts.get(key);
+  if (!parsed) {
+    if (parsedTexts.size >= PARSED_TEXTS_KEPT) parsedTexts.clear();
+    parsedTexts.set(key, (parsed = parseSopsConfigLocated(text, configPath)));
+  }
+  return parsed;
+}
