@@ -9,6 +9,7 @@ import { ConfigError } from '../src/errors.js';
 import { resolveSecretlintRc, validateSecretlintRc, type SecretlintRc } from '../src/secretlint/config.js';
 import { secretlintMessages } from '../src/secretlint/lint.js';
 import type { Rule } from '../src/types.js';
+import { quote } from '../src/util/quote.js';
 
 export interface SecretlintOptions {
   /** The parsed `.secretlintrc`, if the repository has one. */
@@ -34,7 +35,7 @@ export const rule: Rule<SecretlintOptions> = {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${keyPath}: expected a mapping`);
     const { secretlintConfig, secretlintBaseDirectory, ...unknown } = raw as Record<string, unknown>;
     const extra = Object.keys(unknown)[0];
-    if (extra !== undefined) throw new ConfigError(`${keyPath}.${extra}: unknown option (expected secretlintConfig or secretlintBaseDirectory)`);
+    if (extra !== undefined) throw new ConfigError(`${quote(`${keyPath}.${extra}`)}: unknown option (expected secretlintConfig or secretlintBaseDirectory)`);
     if (secretlintBaseDirectory !== undefined && typeof secretlintBaseDirectory !== 'string') {
       throw new ConfigError(`${keyPath}.secretlintBaseDirectory: expected a directory path`);
     }
@@ -54,8 +55,8 @@ export const rule: Rule<SecretlintOptions> = {
       const [start, end] = m.range;
       context.report({
         // secretlint masked its own message (maskSecrets) with one `*` per character; a long run says nothing more
-        // than four, and the engine masks `secret` again wherever it appears.
-        message: `${m.message.replace(/\*{5,}/g, '****')} [${m.messageId}]: rotate it and keep it in a sops-encrypted file`,
+        // than four. A rule's message is still another package's text: it is quoted like repository content.
+        message: `${quote(m.message.replace(/\*{5,}/g, '****'))} [${quote(m.messageId)}]: rotate it and keep it in a sops-encrypted file`,
         index: start,
         endIndex: end,
         secret: source.content.slice(start, end),

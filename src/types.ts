@@ -57,6 +57,7 @@ export interface GoverningSopsRule {
 
 /** What a rule passes to `report`. Positions are 0-based offsets into `content`; the engine turns them into lines. */
 export interface ReportDescriptor {
+  /** One line; repository text in it (keys, recipients, patterns) is built with `quote` (src/util/quote.ts). */
   readonly message: string;
   /** Start offset of the offending text. Absent: the finding is about the whole file (line 1, column 1). */
   readonly index?: number;
@@ -66,8 +67,9 @@ export interface ReportDescriptor {
   readonly line?: number;
   readonly column?: number;
   /**
-   * The secret this finding is about. The engine never keeps it: it masks every occurrence in the message and
-   * derives a salted fingerprint for baselines from it. Rules must never put a secret in `message` by any other way.
+   * The secret this finding is about. The engine never keeps it: it derives a salted fingerprint for baselines from
+   * it, and masks it where a message still carries it (src/util/quote.ts `withoutSecret`). Messages never repeat it:
+   * any repository text a message shows goes through `quote` (src/util/quote.ts).
    */
   readonly secret?: string;
   /**

@@ -14,9 +14,7 @@ export function encryptedModelOf(path: string, content: string): EncryptedFileMo
   return !isParseFailure(model) && model.metadata ? (model as EncryptedFileModel) : undefined;
 }
 
-export function keyPathOf(leaf: Pick<SopsLeaf, 'path'>): string {
-  return leaf.path.length > 0 ? leaf.path.join('.') : '(top level)';
-}
+export { keyPathOf } from './key-path.js';
 
 /** A value sops would hash and could encrypt: not null, not the empty string (sops never encrypts ""). */
 export function hasContent(leaf: SopsLeaf): boolean {
