@@ -12,7 +12,10 @@ export type SourceOrigin = 'index' | 'commit' | 'disk';
 /** One file handed to the rules. `path` is repository-relative with `/` separators. */
 export interface SourceFile {
   readonly path: string;
-  /** Decoded text. Binary and oversized files never reach text rules. */
+  /**
+   * Decoded text (UTF-8, or UTF-16/32 by BOM or layout), whose offsets are the rules' offsets. Binary and
+   * oversized files never reach text rules.
+   */
   readonly content: string;
   readonly origin: SourceOrigin;
   /** The commit the content was read from, in range mode. */
@@ -139,10 +142,12 @@ export interface Finding {
   readonly commit?: string;
 }
 
-/** A file the engine looked at but could not give to the rules, and why (binary, too large, unreadable). */
+/** A file the engine looked at but could not give to the rules, and why (binary, too large). */
 export interface SkippedFile {
   readonly path: string;
   readonly reason: string;
+  /** What the summary lines count it as. */
+  readonly kind: 'binary' | 'too-large';
 }
 
 export interface ScanSummary {

@@ -118,8 +118,9 @@ function leastBusy(lanes: readonly Lane[]): Lane {
 function merge(results: ReadonlyArray<{ scan: PlanScan; verified: string[]; unverifiable: string[] }>, verification: VerificationSink): PlanScan {
   const out: PlanScan = { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0 };
   for (const { scan, verified, unverifiable } of results) {
-    out.findings.push(...scan.findings);
-    out.skipped.push(...scan.skipped);
+    // Loops, not spreads: a scan may hold more findings than a call's argument limit (~120,000).
+    for (const f of scan.findings) out.findings.push(f);
+    for (const s of scan.skipped) out.skipped.push(s);
     out.filesScanned += scan.filesScanned;
     out.bytesScanned += scan.bytesScanned;
     verified.forEach((v) => verification.verified.add(v));
