@@ -35,7 +35,7 @@ export const rule: Rule<SecretlintOptions> = {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${keyPath}: expected a mapping`);
     const { secretlintConfig, secretlintBaseDirectory, ...unknown } = raw as Record<string, unknown>;
     const extra = Object.keys(unknown)[0];
-    if (extra !== undefined) throw new ConfigError(`${quote(`${keyPath}.${extra}`)}: unknown option (expected secretlintConfig or secretlintBaseDirectory)`);
+    if (extra !== undefined) throw new ConfigError(`${keyPath}.${extra}: unknown option (expected secretlintConfig or secretlintBaseDirectory)`);
     if (secretlintBaseDirectory !== undefined && typeof secretlintBaseDirectory !== 'string') {
       throw new ConfigError(`${keyPath}.secretlintBaseDirectory: expected a directory path`);
     }

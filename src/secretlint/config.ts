@@ -153,7 +153,7 @@ async function buildSetup(rc: SecretlintRc, fileName: string, baseDirectory: str
   const resolvedRules: ResolvedRule[] = await Promise.all(
     all.map(async (entry, i) => {
       const creator = await resolveRuleCreator(entry.id, baseDirectory).catch((error: Error) => {
-        throw new ConfigError(`${fileName}: rules[${i}].id: cannot load secretlint rule "${quote(entry.id)}" (${quote(error.message)}); install it in the repository or remove it`);
+        throw new ConfigError(`${fileName}: rules[${i}].id: cannot load secretlint rule "${entry.id}" (${error.message}); install it in the repository or remove it`);
       });
       return { entry, creator };
     }),
