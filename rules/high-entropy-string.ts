@@ -9,6 +9,7 @@ import { isBenignToken, isGeneratedOrMinified, isLockfile, isNonSecretKey, looks
 import { charsetOf, shannonEntropy, type Charset } from '../src/entropy/shannon.js';
 import { ConfigError } from '../src/errors.js';
 import type { Rule } from '../src/types.js';
+import { quote, quoteValue } from '../src/util/quote.js';
 
 export interface HighEntropyOptions {
   /** Bits per character above which a token is reported, per charset. */
@@ -27,15 +28,15 @@ const CEILING: Record<Charset, number> = { base64: 6, hex: 4 };
 export function parseHighEntropyOptions(raw: unknown, keyPath: string): HighEntropyOptions {
   const top = expectMapping(raw, keyPath);
   const unknown = Object.keys(top).find((k) => !['thresholds', 'minLength', 'maxLineLength'].includes(k));
-  if (unknown) throw new ConfigError(`${keyPath}.${unknown}: unknown option (expected thresholds, minLength or maxLineLength)`);
+  if (unknown) throw new ConfigError(`${quote(`${keyPath}.${unknown}`)}: unknown option (expected thresholds, minLength or maxLineLength)`);
   const thresholds = { ...DEFAULT_HIGH_ENTROPY_OPTIONS.thresholds };
   if (top.thresholds !== undefined) {
     const given = expectMapping(top.thresholds, `${keyPath}.thresholds`);
     for (const [charset, value] of Object.entries(given)) {
-      if (charset !== 'base64' && charset !== 'hex') throw new ConfigError(`${keyPath}.thresholds.${charset}: unknown charset (expected base64 or hex)`);
+      if (charset !== 'base64' && charset !== 'hex') throw new ConfigError(`${quote(`${keyPath}.thresholds.${charset}`)}: unknown charset (expected base64 or hex)`);
       const ceiling = CEILING[charset];
       if (typeof value !== 'number' || !(value > 0 && value <= ceiling)) {
-        throw new ConfigError(`${keyPath}.thresholds.${charset}: expected a number of bits per character in (0, ${ceiling}], got ${JSON.stringify(value)}`);
+        throw new ConfigError(`${keyPath}.thresholds.${charset}: expected a number of bits per character in (0, ${ceiling}], got ${quoteValue(value)}`);
       }
       thresholds[charset] = value;
     }
@@ -54,7 +55,7 @@ function expectMapping(raw: unknown, keyPath: string): Record<string, unknown> {
 
 function integerAtLeast(raw: unknown, min: number, fallback: number, keyPath: string): number {
   if (raw === undefined) return fallback;
-  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < min) throw new ConfigError(`${keyPath}: expected an integer of at least ${min}, got ${JSON.stringify(raw)}`);
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < min) throw new ConfigError(`${keyPath}: expected an integer of at least ${min}, got ${quoteValue(raw)}`);
   return raw;
 }
 
@@ -79,8 +80,8 @@ export const rule: Rule<HighEntropyOptions> = {
       const entropy = shannonEntropy(c.token);
       if (entropy <= thresholds[charset]) continue;
       seen.add(c.index);
-      // A key is named only when it reads as a name: a random-looking key could itself be a credential.
-      const where = c.key && c.key.length <= 48 && shannonEntropy(c.key) < 4 ? ` assigned to ${c.key}` : '';
+      // Quoted: a random-looking key could itself be a credential.
+      const where = c.key ? ` assigned to ${quote(c.key)}` : '';
       context.report({
         message: `high-entropy ${charset} string (${c.token.length} chars, ${entropy.toFixed(2)} bits/char > ${thresholds[charset]})${where}: if it is a credential, move it to a sops-encrypted file; if not, mark the line with secrets-guard-allow`,
         index: c.index,

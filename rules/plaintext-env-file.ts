@@ -6,6 +6,7 @@
 import { isSopsFile } from '../src/sops/is-sops-file.js';
 import type { Rule } from '../src/types.js';
 import { isPlaceholder, isSensitiveName } from '../src/util/placeholders.js';
+import { quote } from '../src/util/quote.js';
 
 const TEMPLATE_SUFFIXES = ['example', 'sample', 'template', 'tmpl', 'tpl', 'dist', 'defaults', 'default'];
 
@@ -54,7 +55,7 @@ export const rule: Rule<undefined> = {
     const assigned = envAssignments(source.content).filter((a) => !isPlaceholder(a.value) && (!template || isSensitiveName(a.key)));
     const first = assigned[0];
     if (!first) return;
-    const names = assigned.map((a) => a.key);
+    const names = assigned.map((a) => quote(a.key));
     const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? `, +${names.length - 5} more` : '');
     context.report({
       message: template

@@ -6,6 +6,7 @@
 import { isSopsFile } from '../src/sops/is-sops-file.js';
 import type { ReportDescriptor, Rule } from '../src/types.js';
 import { isPlaceholder, isSensitiveName } from '../src/util/placeholders.js';
+import { quote } from '../src/util/quote.js';
 
 const TFVARS = /\.tfvars(?:\.json)?$/;
 /** `name = "literal"` (HCL), also inside maps and objects; the value group excludes interpolation-only strings. */
@@ -14,7 +15,7 @@ const HCL_HEREDOC = /(?:^|\s)([A-Za-z_][\w-]*)[ \t]*=[ \t]*<<-?([A-Z_]+)\n([\s\S
 
 function finding(name: string, value: string, index: number): ReportDescriptor {
   return {
-    message: `"${name}" is set to a literal secret in a tfvars file: pass it via TF_VAR_${name} or a secret store, or sops-encrypt the file`,
+    message: `"${quote(name)}" is set to a literal secret in a tfvars file: pass it via TF_VAR_${quote(name)} or a secret store, or sops-encrypt the file`,
     index,
     endIndex: index + value.length,
     secret: value,

@@ -9,6 +9,7 @@
 import { resolveSecretlintRc, type SecretlintRc } from '../src/secretlint/config.js';
 import { secretlintMessages } from '../src/secretlint/lint.js';
 import type { Rule } from '../src/types.js';
+import { quote } from '../src/util/quote.js';
 
 export interface SecretlintOptions {
   /** The parsed `.secretlintrc`, if the repository has one. */
@@ -41,8 +42,8 @@ export const rule: Rule<SecretlintOptions> = {
       const [start, end] = m.range;
       context.report({
         // secretlint masked its own message (maskSecrets) with one `*` per character; a long run says nothing more
-        // than four, and the engine masks `secret` again wherever it appears.
-        message: `${m.message.replace(/\*{5,}/g, '****')} [${m.messageId}]: rotate it and keep it in a sops-encrypted file`,
+        // than four. A rule's message is still another package's text: it is quoted like repository content.
+        message: `${quote(m.message.replace(/\*{5,}/g, '****'))} [${quote(m.messageId)}]: rotate it and keep it in a sops-encrypted file`,
         index: start,
         endIndex: end,
         secret: source.content.slice(start, end),

@@ -7,6 +7,7 @@ import { ConfigError } from '../src/errors.js';
 import { isSopsFile } from '../src/sops/is-sops-file.js';
 import type { MacProblemReason } from '../src/sops/crypto/verify.js';
 import type { Rule } from '../src/types.js';
+import { quote } from '../src/util/quote.js';
 
 export interface SopsMacMismatchOptions {
   /** Report sops files that cannot be verified (no age identity for their recipients) as errors too. */
@@ -28,7 +29,7 @@ function parseOptions(raw: unknown, keyPath: string): SopsMacMismatchOptions {
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${keyPath}: expected a mapping of options`);
   const { requireVerification, ...unknown } = raw as Record<string, unknown>;
   const extra = Object.keys(unknown);
-  if (extra.length > 0) throw new ConfigError(`${keyPath}.${extra[0]}: unknown option (known: requireVerification)`);
+  if (extra.length > 0) throw new ConfigError(`${quote(`${keyPath}.${extra[0]}`)}: unknown option (known: requireVerification)`);
   if (requireVerification !== undefined && typeof requireVerification !== 'boolean') {
     throw new ConfigError(`${keyPath}.requireVerification: expected true or false`);
   }

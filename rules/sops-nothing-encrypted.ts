@@ -6,23 +6,24 @@
 import { looksLikeEnc } from '../src/sops/enc.js';
 import type { EncryptedFileModel } from '../src/sops/file-checks.js';
 import type { Rule } from '../src/types.js';
+import { quote } from '../src/util/quote.js';
 
 type Selection = typeof import('../src/sops/selection.js');
 
 function cause(model: EncryptedFileModel, valued: number, hasContent: (l: EncryptedFileModel['leaves'][number]) => boolean, { effectiveSelection, isValidRe2, shouldBeEncrypted }: Selection): string {
   const inEncryptedPosition = model.leaves.filter((l) => hasContent(l) && shouldBeEncrypted(l, model.metadata.selection)).length;
   const settings = effectiveSelection(model.metadata.selection);
-  const named = settings.map((s) => `${s.setting} ${s.value}`).join(', ');
+  const named = settings.map((s) => `${s.setting} ${quote(s.value)}`).join(', ');
   if (inEncryptedPosition > 0) {
     return `${inEncryptedPosition} value(s) should be encrypted under ${named}, but none is: the file was written by hand or decrypted in place`;
   }
   const invalid = settings.find((s) => s.setting.endsWith('_regex') && !isValidRe2(s.value));
-  if (invalid) return `${invalid.setting} ${invalid.value} is not valid RE2, so sops ignores it and matches nothing`;
+  if (invalid) return `${invalid.setting} ${quote(invalid.value)} is not valid RE2, so sops ignores it and matches nothing`;
   const first = settings[0]!;
   const target = first.setting.includes('comment') ? 'comment' : 'key';
   return first.setting.startsWith('unencrypted')
-    ? `${first.setting} ${first.value} exempts every one of the ${valued} value(s)`
-    : `${first.setting} ${first.value} matches no ${target}`;
+    ? `${first.setting} ${quote(first.value)} exempts every one of the ${valued} value(s)`
+    : `${first.setting} ${quote(first.value)} matches no ${target}`;
 }
 
 export const rule: Rule<undefined> = {

@@ -4,16 +4,16 @@
  * file was not updated (`sops updatekeys`); a removed recipient can still decrypt it. A different selection setting
  * or `mac_only_encrypted`: the file keeps the settings it was encrypted with, which only re-encryption changes.
  */
-import { abbreviate } from '../src/util/abbreviate.js';
 import { isSopsConfigFile } from '../src/sops/config/discovery.js';
 import type { RecipientDrift } from '../src/sops/config/drift.js';
 import type { SelectionEntry } from '../src/sops/config/settings.js';
 import type { Rule } from '../src/types.js';
+import { quote } from '../src/util/quote.js';
 
 type Key = RecipientDrift['added'][number];
 
 function describeKeys(keys: readonly Key[], groups: number): string {
-  return keys.map((k) => `${k.type} ${abbreviate(k.id)}${groups > 1 ? ` (group ${k.group})` : ''}`).join(', ');
+  return keys.map((k) => `${k.type} ${quote(k.id, 'recipient')}${groups > 1 ? ` (group ${k.group})` : ''}`).join(', ');
 }
 
 function recipientMessage(path: string, where: string, drift: RecipientDrift): string {
@@ -25,7 +25,7 @@ function recipientMessage(path: string, where: string, drift: RecipientDrift): s
   return `master keys differ from ${where}: ${parts.join('; ')}. Run \`sops updatekeys ${path}\``;
 }
 
-const show = (s: SelectionEntry): string => `\`${s.setting}: ${s.value}\``;
+const show = (s: SelectionEntry): string => `\`${s.setting}: ${quote(s.value)}\``;
 
 export const rule: Rule<undefined> = {
   meta: {

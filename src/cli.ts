@@ -5,6 +5,7 @@
 import { isKnownError, RuleCrash, UsageError } from './errors.js';
 import { helpText, parseCommandLine, type Command, type ParsedCommandLine } from './cli-options.js';
 import { check } from './commands/check.js';
+import { escapeControl } from './util/terminal-text.js';
 import { toolVersion } from './version.js';
 
 export interface CliIo {
@@ -60,9 +61,12 @@ function done(exitCode: 0 | 1 | 2, stdout: string): CliOutcome {
   return { exitCode, stdout, stderr: '', files: [] };
 }
 
-/** Every failure is exit 2 with one line on stderr; an unexpected one says so, so it is never mistaken for a pass. */
+/**
+ * Every failure is exit 2 with one line on stderr; an unexpected one says so, so it is never mistaken for a pass.
+ * The line may name repository paths and keys: control characters in it are escaped before it reaches a terminal.
+ */
 export function failure(error: unknown): CliOutcome {
   const message = isKnownError(error) || error instanceof RuleCrash ? error.message : `internal error: ${(error as Error)?.message ?? String(error)}`;
   const hint = error instanceof UsageError ? ' (see secrets-guard --help)' : '';
-  return { exitCode: 2, stdout: '', stderr: `secrets-guard: ${message.split('\n')[0]}${hint}\n`, files: [] };
+  return { exitCode: 2, stdout: '', stderr: `secrets-guard: ${escapeControl(message.split('\n')[0]!)}${hint}\n`, files: [] };
 }

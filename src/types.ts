@@ -12,7 +12,10 @@ export type SourceOrigin = 'index' | 'commit' | 'disk';
 /** One file handed to the rules. `path` is repository-relative with `/` separators. */
 export interface SourceFile {
   readonly path: string;
-  /** Decoded text. Binary and oversized files never reach text rules. */
+  /**
+   * Decoded text (UTF-8, or UTF-16/32 by BOM or layout), whose offsets are the rules' offsets. Binary and
+   * oversized files never reach text rules.
+   */
   readonly content: string;
   readonly origin: SourceOrigin;
   /** The commit the content was read from, in range mode. */
@@ -58,6 +61,7 @@ export interface GoverningSopsRule {
 
 /** What a rule passes to `report`. Positions are 0-based offsets into `content`; the engine turns them into lines. */
 export interface ReportDescriptor {
+  /** One line; repository text in it (keys, recipients, patterns) is built with `quote` (src/util/quote.ts). */
   readonly message: string;
   /** Start offset of the offending text. Absent: the finding is about the whole file (line 1, column 1). */
   readonly index?: number;
@@ -67,8 +71,9 @@ export interface ReportDescriptor {
   readonly line?: number;
   readonly column?: number;
   /**
-   * The secret this finding is about. The engine never keeps it: it masks every occurrence in the message and
-   * derives a salted fingerprint for baselines from it. Rules must never put a secret in `message` by any other way.
+   * The secret this finding is about. The engine never keeps it: it derives a salted fingerprint for baselines from
+   * it, and masks it where a message still carries it (src/util/quote.ts `withoutSecret`). Messages never repeat it:
+   * any repository text a message shows goes through `quote` (src/util/quote.ts).
    */
   readonly secret?: string;
   /**
@@ -144,10 +149,12 @@ export interface Finding {
   readonly commit?: string;
 }
 
-/** A file the engine looked at but could not give to the rules, and why (binary, too large, unreadable). */
+/** A file the engine looked at but could not give to the rules, and why (binary, too large). */
 export interface SkippedFile {
   readonly path: string;
   readonly reason: string;
+  /** What the summary lines count it as. */
+  readonly kind: 'binary' | 'too-large';
 }
 
 export interface ScanSummary {

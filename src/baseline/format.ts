@@ -7,6 +7,7 @@
  */
 import { ConfigError } from '../errors.js';
 import { nodeCrypto } from '../util/builtin.js';
+import { parserError, quote, quoteValue } from '../util/quote.js';
 
 export const BASELINE_FILE = '.secrets-guard-baseline.json';
 export const BASELINE_VERSION = 1;
@@ -38,13 +39,13 @@ export function parseBaseline(text: string, file = BASELINE_FILE): Baseline {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`${file}: invalid JSON: ${(error as Error).message}`);
+    throw new ConfigError(`${file}: invalid JSON: ${parserError(error)}`);
   }
   const top = expectObject(data, file, '(top level)');
   for (const key of Object.keys(top)) {
     if (!['version', 'salt', 'entries'].includes(key)) fail(file, key, 'unknown key (expected version, salt, entries)');
   }
-  if (top.version !== BASELINE_VERSION) fail(file, 'version', `unsupported version ${JSON.stringify(top.version)} (expected ${BASELINE_VERSION})`);
+  if (top.version !== BASELINE_VERSION) fail(file, 'version', `unsupported version ${quoteValue(top.version)} (expected ${BASELINE_VERSION})`);
   if (typeof top.salt !== 'string' || top.salt.length < 16 || !HEX.test(top.salt)) fail(file, 'salt', 'expected a hex string of at least 16 digits');
   if (!Array.isArray(top.entries)) fail(file, 'entries', 'expected a list');
   const entries = top.entries.map((raw, i) => parseEntry(raw, file, `entries[${i}]`));
@@ -88,6 +89,7 @@ function expectObject(value: unknown, file: string, keyPath: string): Record<str
   return value as Record<string, unknown>;
 }
 
+/** Key paths hold the file's own keys, and a key may be a secret pasted in the wrong place: they are quoted. */
 function fail(file: string, keyPath: string, message: string): never {
-  throw new ConfigError(`${file}: ${keyPath}: ${message}`);
+  throw new ConfigError(`${file}: ${quote(keyPath)}: ${message}`);
 }

@@ -4,6 +4,7 @@
  */
 import { ConfigError } from '../errors.js';
 import type { Rule, SeveritySetting } from '../types.js';
+import { parserError, quote, quoteValue } from '../util/quote.js';
 
 export const GUARD_CONFIG_FILE = '.secrets-guard.yaml';
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -30,9 +31,10 @@ export async function parseGuardConfig(text: string, file: string, known: Readon
   const { parse: parseYaml } = await import('yaml');
   let data: unknown;
   try {
-    data = parseYaml(text, { uniqueKeys: true });
+    // logLevel 'error': the yaml package prints warnings to stderr with the offending source line, secrets and all.
+    data = parseYaml(text, { uniqueKeys: true, logLevel: 'error' });
   } catch (error) {
-    throw new ConfigError(`${file}: invalid YAML: ${(error as Error).message.split('\n')[0]}`);
+    throw new ConfigError(`${file}: invalid YAML: ${parserError(error)}`);
   }
   if (data === null || data === undefined) return EMPTY_GUARD_CONFIG;
   const top = expectObject(data, file, '(top level)');
@@ -52,7 +54,7 @@ function parseRules(raw: unknown, file: string, known: ReadonlyMap<string, Rule<
   for (const [id, value] of Object.entries(expectObject(raw, file, 'rules'))) {
     const rule = known.get(id);
     const keyPath = `rules.${id}`;
-    if (!rule) fail(file, keyPath, `unknown rule "${id}" (see \`secrets-guard --list-rules\`)`);
+    if (!rule) fail(file, keyPath, `unknown rule "${quote(id)}" (see \`secrets-guard --list-rules\`)`);
     if (typeof value === 'string') {
       rules.set(id, { severity: parseSeverity(value, file, keyPath), options: rule.defaultOptions });
       continue;
@@ -79,7 +81,7 @@ function parseRuleOptions(rule: Rule<unknown>, raw: unknown, file: string, keyPa
 }
 
 function parseSeverity(value: unknown, file: string, keyPath: string): SeveritySetting {
-  if (typeof value !== 'string' || !SEVERITIES.includes(value)) fail(file, keyPath, `expected error, warning or off, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string' || !SEVERITIES.includes(value)) fail(file, keyPath, `expected error, warning or off, got ${quoteValue(value)}`);
   return value as SeveritySetting;
 }
 
@@ -97,7 +99,7 @@ const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 
  */
 export function parseSize(raw: unknown, file: string, keyPath: string): number {
   const bytes = sizeInBytes(raw);
-  if (bytes === undefined) fail(file, keyPath, `expected a positive size such as 5MiB, 512KiB or 1000000 (bytes), got ${JSON.stringify(raw)}`);
+  if (bytes === undefined) fail(file, keyPath, `expected a positive size such as 5MiB, 512KiB or 1000000 (bytes), got ${quoteValue(raw)}`);
   return bytes;
 }
 
@@ -115,6 +117,7 @@ function expectObject(value: unknown, file: string, keyPath: string): Record<str
   return value as Record<string, unknown>;
 }
 
+/** Key paths hold the file's own keys, and a key may be a secret pasted in the wrong place: they are quoted. */
 function fail(file: string, keyPath: string, message: string): never {
-  throw new ConfigError(`${file}: ${keyPath}: ${message}`);
+  throw new ConfigError(`${file}: ${quote(keyPath)}: ${message}`);
 }

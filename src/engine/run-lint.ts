@@ -95,8 +95,9 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, run: RunContext, t
     total.baseline.suppressed += outcome.suppressed;
     total.baseline.stale.push(...outcome.stale);
   }
-  total.scan.findings.push(...findings);
-  total.scan.skipped.push(...scan.skipped);
+  // Loops, not spreads: a plan may hold more findings than a call's argument limit (~120,000).
+  for (const f of findings) total.scan.findings.push(f);
+  for (const s of scan.skipped) total.scan.skipped.push(s);
   total.scan.filesScanned += scan.filesScanned;
   total.scan.bytesScanned += scan.bytesScanned;
   total.scan.allowedByComment += scan.allowedByComment;

@@ -4,7 +4,7 @@
  */
 import type { Finding, ProjectView, ReportDescriptor, Rule, Severity, SourceFile } from '../types.js';
 import { nodeCrypto } from '../util/builtin.js';
-import { maskIn } from '../util/mask.js';
+import { withoutSecret } from '../util/quote.js';
 import { buildLineIndex, type LineIndex } from '../util/positions.js';
 
 /** A finding before the engine's filters, still carrying its offsets. */
@@ -73,7 +73,7 @@ function positionFinding(
     line: start.line,
     column: start.column,
     ...(end ? { endLine: end.line, endColumn: end.column } : {}),
-    message: maskIn(d.message, d.secret),
+    message: withoutSecret(d.message, d.secret),
     ...(d.secret ? { fingerprint: fingerprintSecret(salt, ruleId, d.secret) } : {}),
     ...(source.commit ? { commit: source.commit } : {}),
     ...(d.index !== undefined ? { index: d.index, endIndex: d.endIndex ?? d.index } : {}),

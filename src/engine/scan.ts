@@ -8,7 +8,7 @@ import { isKnownError, RuleCrash } from '../errors.js';
 import type { Finding, ProjectView, SkippedFile, SourceFile } from '../types.js';
 import { buildLineIndex } from '../util/positions.js';
 import type { ActiveRule } from './active-rules.js';
-import { decodeText, isBinary } from './content.js';
+import { decodeText } from './content.js';
 import type { PlannedFile, ScanPlan } from './plan.js';
 import { runRule, type PositionedFinding } from './run-rule.js';
 import { allowMarkersIn } from './suppressions.js';
@@ -68,26 +68,36 @@ export async function scanFile(origin: ScanPlan['origin'], file: PlannedFile, se
   const pathOnly = applicable.filter((a) => a.rule.meta.pathOnly);
   const { size, bytes } = await file.read(settings.maxFileSize);
   if (!bytes) {
-    out.skipped.push({ path: file.path, reason: `larger than the ${formatBytes(settings.maxFileSize)} size cap (${formatBytes(size)}); raise maxFileSize to scan it` });
-    await runOn(pathOnly, emptySource(origin, file, 'too-large'), settings, out);
+    out.skipped.push({ path: file.path, reason: `larger than the ${formatBytes(settings.maxFileSize)} size cap (${formatBytes(size)}); raise maxFileSize to scan it`, kind: 'too-large' });
+    out.findings.push(...(await runOn(pathOnly, emptySource(origin, file, 'too-large'), settings, out)));
     return 0;
   }
-  if (isBinary(bytes)) {
-    out.skipped.push({ path: file.path, reason: 'binary content' });
-    await runOn(pathOnly, emptySource(origin, file, 'binary'), settings, out);
+  const decoded = decodeText(bytes);
+  if (!decoded) {
+    out.skipped.push({ path: file.path, reason: 'binary content', kind: 'binary' });
+    out.findings.push(...(await runOn(pathOnly, emptySource(origin, file, 'binary'), settings, out)));
     noteBytesScanned(bytes.length);
     return bytes.length;
   }
-  const source: SourceFile = { path: file.path, content: decodeText(bytes).text, origin, ...(file.commit ? { commit: file.commit } : {}) };
+  const source: SourceFile = { path: file.path, content: decoded.text, origin, ...(file.commit ? { commit: file.commit } : {}) };
   out.filesScanned++;
   out.bytesScanned += bytes.length;
-  await runOn(applicable, source, settings, out);
+  const found = await runOn(applicable, source, settings, out);
+  if (decoded.withoutNuls !== undefined) {
+    // Only what the file's own decoding did not show: a secret already reported there is not reported twice.
+    const seen = new Set(found.map(secretKey));
+    const textRules = applicable.filter((a) => !a.rule.meta.pathOnly);
+    for (const f of await runOn(textRules, { ...source, content: decoded.withoutNuls }, settings, out)) if (f.fingerprint && !seen.has(secretKey(f))) found.push(f);
+  }
+  for (const f of found) out.findings.push(f); // one file may hold more findings than a spread's argument limit
   noteBytesScanned(bytes.length);
   return bytes.length;
 }
 
-async function runOn(rules: readonly ActiveRule[], source: SourceFile, settings: ScanSettings, out: PlanScan): Promise<void> {
-  if (rules.length === 0) return;
+const secretKey = (f: Finding): string => `${f.ruleId}\0${f.fingerprint ?? ''}`;
+
+async function runOn(rules: readonly ActiveRule[], source: SourceFile, settings: ScanSettings, out: PlanScan): Promise<Finding[]> {
+  if (rules.length === 0) return [];
   const lines = buildLineIndex(source.content);
   let spans: ReadonlyArray<readonly [number, number]> | undefined;
   const kept: Array<{ finding: PositionedFinding; fallback: boolean }> = [];
@@ -109,11 +119,13 @@ async function runOn(rules: readonly ActiveRule[], source: SourceFile, settings:
   }
   const specificLines = new Set(kept.filter((k) => !k.fallback).map((k) => k.finding.line));
   const markers = allowMarkersIn(source.path, lines);
+  const reported: Finding[] = [];
   for (const { finding, fallback } of kept) {
     if (fallback && specificLines.has(finding.line)) continue;
     if (!finding.wholeFile && markers.allows(finding.line)) out.allowedByComment++;
-    else out.findings.push(stripOffsets(finding));
+    else reported.push(stripOffsets(finding));
   }
+  return reported;
 }
 
 function stripOffsets(finding: PositionedFinding): Finding {

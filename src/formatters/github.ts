@@ -1,10 +1,13 @@
 /**
  * `--format github`: GitHub Actions workflow commands, one annotation per finding, shown on the pull request diff.
- * Data and property values are escaped as the runner expects (%, CR, LF; and `:` `,` in properties).
+ * Data and property values are escaped as the runner expects (%, CR, LF; and `:` `,` in properties), and every
+ * other control character from the repository is written as an escape (`\x1b`) so the log cannot be restyled.
  */
+import { escapeControl } from '../util/terminal-text.js';
+import { skippedSuffix } from './skipped.js';
 import type { Formatter } from './types.js';
 
-const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeData = (s: string): string => escapeControl(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export const github: Formatter = (result) => {
@@ -14,6 +17,6 @@ export const github: Formatter = (result) => {
     return `::${f.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(f.message + where)}`;
   });
   const { errors, warnings, filesScanned } = result.summary;
-  lines.push(`secrets-guard: ${errors} error(s), ${warnings} warning(s) in ${filesScanned} file(s)`);
+  lines.push(`secrets-guard: ${errors} error(s), ${warnings} warning(s) in ${filesScanned} file(s)${escapeData(skippedSuffix(result.skipped))}`);
   return lines.join('\n') + '\n';
 };

@@ -2,10 +2,11 @@
  * `--format json`: one stable object. Fields documented in the README; `commit` appears only in range mode.
  * Fingerprints stay inside: they serve the baseline, and a report is no place for even a salted hash of a secret.
  */
+import { jsonForTerminal } from '../util/terminal-text.js';
 import type { Formatter } from './types.js';
 
 export const json: Formatter = (result) =>
-  JSON.stringify(
+  jsonForTerminal(
     {
       findings: result.findings.map((f) => ({
         ruleId: f.ruleId,
@@ -19,6 +20,4 @@ export const json: Formatter = (result) =>
       skipped: result.skipped,
       summary: result.summary,
     },
-    null,
-    2,
   ) + '\n';

@@ -1,8 +1,11 @@
 /**
  * SARIF 2.1.0 for code scanning: rule metadata in tool.driver.rules, repository-relative URIs, the real version.
- * Findings of adapter rules (`secretlint/<rule>`) get a rule entry of their own.
+ * Findings of adapter rules (`secretlint/<rule>`) get a rule entry of their own. The run's invocation carries the
+ * summary and one notification per file the rules never read (binary, over the size cap).
  */
-import type { Rule } from '../types.js';
+import type { Rule, ScanResult } from '../types.js';
+import { jsonForTerminal } from '../util/terminal-text.js';
+import { skippedSuffix } from './skipped.js';
 import type { Formatter } from './types.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -28,6 +31,7 @@ export const sarif: Formatter = (result, { rules, toolVersion }) => {
             rules: ruleIds.map((id) => describeRule(id, byId.get(id) ?? byId.get(id.split('/')[0]!))),
           },
         },
+        invocations: [invocation(result)],
         columnKind: 'utf16CodeUnits',
         results: result.findings.map((f) => ({
           ruleId: f.ruleId,
@@ -37,7 +41,7 @@ export const sarif: Formatter = (result, { rules, toolVersion }) => {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(f.path), uriBaseId: '%SRCROOT%' },
+                artifactLocation: artifactLocation(f.path),
                 region: { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column) },
               },
             },
@@ -47,8 +51,26 @@ export const sarif: Formatter = (result, { rules, toolVersion }) => {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return jsonForTerminal(log) + '\n';
 };
+
+const artifactLocation = (path: string) => ({ uri: encodeURI(path), uriBaseId: '%SRCROOT%' });
+
+function invocation(result: ScanResult) {
+  const { errors, warnings, filesScanned } = result.summary;
+  const summary = `secrets-guard: ${errors} error(s), ${warnings} warning(s) in ${filesScanned} file(s)${skippedSuffix(result.skipped)}`;
+  return {
+    executionSuccessful: true,
+    toolExecutionNotifications: [
+      { level: 'note', message: { text: summary } },
+      ...result.skipped.map((s) => ({
+        level: s.kind === 'binary' ? 'note' : 'warning',
+        message: { text: `skipped ${s.path}: ${s.reason}` },
+        locations: [{ physicalLocation: { artifactLocation: artifactLocation(s.path) } }],
+      })),
+    ],
+  };
+}
 
 function describeRule(id: string, rule: Rule<unknown> | undefined) {
   const description = rule && rule.meta.id === id ? rule.meta.description : `${rule?.meta.description ?? 'secret detector'} (${id})`;

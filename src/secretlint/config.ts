@@ -6,6 +6,7 @@
  * resolves and is added when the file does not list it (list it with `disabled: true` to turn it off).
  */
 import { ConfigError } from '../errors.js';
+import { parserError, quote } from '../util/quote.js';
 import { PresetFilter } from './prefilter.js';
 import { PRESET_KEYWORDS_CHECKED_AGAINST, PRESET_TRIGGERS } from './preset-keywords.js';
 import { candidatePackageNames, installedPackageVersion, isPackageName, PRESET_RECOMMEND_ID, resolveRuleCreator } from './resolve-rule.js';
@@ -39,12 +40,13 @@ export async function parseSecretlintRc(text: string, fileName: string): Promise
     if (yaml) {
       // Loaded on demand, as for .secrets-guard.yaml.
       const { parse } = await import('yaml');
-      data = parse(text, { uniqueKeys: true });
+      // logLevel 'error': the yaml package prints warnings to stderr with the offending source line.
+      data = parse(text, { uniqueKeys: true, logLevel: 'error' });
     } else {
       data = JSON.parse(text);
     }
   } catch (error) {
-    throw new ConfigError(`${fileName}: cannot parse: ${(error as Error).message.split('\n')[0]}`);
+    throw new ConfigError(`${fileName}: cannot parse: ${parserError(error)}`);
   }
   return validateSecretlintRc(data, fileName);
 }
@@ -254,6 +256,7 @@ function expectObject(value: unknown, where: string, keyPath: string): Record<st
   return value as Record<string, unknown>;
 }
 
+/** Key paths hold the file's own keys, and a key may be a secret pasted in the wrong place: they are quoted. */
 function fail(where: string, keyPath: string, message: string): never {
-  throw new ConfigError(`${where}: ${keyPath}: ${message}`);
+  throw new ConfigError(`${where}: ${quote(keyPath)}: ${message}`);
 }

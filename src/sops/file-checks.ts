@@ -13,9 +13,7 @@ export function encryptedModelOf(path: string, content: string): EncryptedFileMo
   return verdict.kind === 'sops' ? verdict.model : undefined;
 }
 
-export function keyPathOf(leaf: Pick<SopsLeaf, 'path'>): string {
-  return leaf.path.length > 0 ? leaf.path.join('.') : '(top level)';
-}
+export { keyPathOf } from './key-path.js';
 
 /** A value sops would hash and could encrypt: not null, not the empty string (sops never encrypts ""). */
 export function hasContent(leaf: SopsLeaf): boolean {

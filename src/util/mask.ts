@@ -10,13 +10,3 @@ export function maskSecret(secret: string): string {
   const keep = secret.length >= 12 ? 4 : 0;
   return secret.slice(0, keep) + MASK;
 }
-
-/** Replaces every occurrence of `secret` (and of each of its lines, for multi-line secrets) in `text`. */
-export function maskIn(text: string, secret: string | undefined): string {
-  if (!secret) return text;
-  let out = text.split(secret).join(maskSecret(secret));
-  for (const line of secret.split(/\r?\n/)) {
-    if (line.length >= 8) out = out.split(line).join(maskSecret(line));
-  }
-  return out;
-}

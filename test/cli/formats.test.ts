@@ -28,6 +28,7 @@ beforeAll(async () => {
   repo.write('keys/age.txt', `${identity}\n`);
   repo.write('deploy/id_ed25519', ssh);
   repo.write('terraform.tfstate', '{}');
+  repo.write('assets/logo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d])); // skipped: a SARIF notification
   repo.git('add', '.');
 });
 afterAll(() => repo.cleanup());
@@ -82,6 +83,10 @@ describe('report formats', () => {
     const ruleIds = log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id);
     expect(ruleIds).toContain('private-key');
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('.env');
+    expect(log.runs[0].invocations[0].toolExecutionNotifications.map((n: { message: { text: string } }) => n.message.text)).toEqual([
+      'secrets-guard: 4 error(s), 0 warning(s) in 4 file(s); 1 file(s) skipped (1 binary)',
+      'skipped assets/logo.png: binary content',
+    ]);
     for (const result of log.runs[0].results) expect(ruleIds[result.ruleIndex]).toBe(result.ruleId);
   });
 

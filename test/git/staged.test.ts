@@ -74,7 +74,7 @@ describe('staged mode', () => {
     expect(pathsOf(report).sort()).toEqual(
       ['dir with space/.env:plaintext-env-file', 'new\nline/.env:plaintext-env-file', 'ünïcödé/.env:plaintext-env-file'].sort(),
     );
-    expect(report.skipped).toEqual([{ path: 'image.bin', reason: 'binary content' }]);
+    expect(report.skipped).toEqual([{ path: 'image.bin', reason: 'binary content', kind: 'binary' }]);
   });
 
   it('finds an encrypted twin committed earlier, also in a directory whose name has glob characters', () => {

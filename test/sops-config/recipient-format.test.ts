@@ -18,7 +18,7 @@ describe('ageRecipientProblem (age/keysource.go parseRecipient)', () => {
     expect(ageRecipientProblem(short)).toMatch(/32 bytes, this one 31/);
     expect(ageRecipientProblem('age1pq1' + 'q'.repeat(60))).toBeDefined();
     expect(ageRecipientProblem(bech32.encode('age1pq', bech32.toWords(new Uint8Array(32)), false))).toMatch(/post-quantum/);
-    expect(ageRecipientProblem('AGE-SECRET-KEY-1QQQ')).toMatch(/not an age recipient/);
+    expect(ageRecipientProblem('AGE-SECRET-KEY-1QQQ')).toMatch(/an age secret key \(an identity\), not a recipient/);
     expect(ageRecipientProblem(X25519.toUpperCase())).toMatch(/not an age recipient/);
     expect(ageRecipientProblem('age1')).toMatch(/bech32/);
   });

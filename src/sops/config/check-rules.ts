@@ -3,7 +3,7 @@
  * settings, recipients sops cannot parse, empty key groups, impossible Shamir thresholds, rules without keys, and
  * rules that can never be reached.
  */
-import { abbreviate } from '../../util/abbreviate.js';
+import { quote } from '../../util/quote.js';
 import { compileRe2 } from '../re2.js';
 import { diagnostic, type ConfigDiagnostic } from './diagnostic.js';
 import type { ContainerInfo, Location } from './located.js';
@@ -58,7 +58,7 @@ export class RuleChecker {
       const pattern = goString(rule.raw[key]);
       if (pattern === '') continue;
       const compiled = key === 'path_regex' ? compiledPathRegex(rule)! : compileRe2(pattern);
-      if (!compiled.ok) this.out.push(diagnostic(`\`${key}\` is not a valid RE2 (Go) regular expression (${compiled.error}): ${effect}`, this.keyAt(rule, key)));
+      if (!compiled.ok) this.out.push(diagnostic(`\`${key}\` is not a valid RE2 (Go) regular expression (${quote(compiled.error)}): ${effect}`, this.keyAt(rule, key)));
     }
   }
 
@@ -67,7 +67,7 @@ export class RuleChecker {
       const at = this.slotAt(source.holder, source.slot, { line: rule.line, column: 1 });
       if (source.type === 'age') {
         const problem = ageRecipientProblem(source.written);
-        if (problem) this.out.push(diagnostic(`invalid age recipient \`${abbreviate(source.written)}\`: ${problem}; sops refuses the rule`, at));
+        if (problem) this.out.push(diagnostic(`invalid age recipient \`${quote(source.written, 'recipient')}\`: ${problem}; sops refuses the rule`, at));
       } else if (source.type === 'pgp') {
         const problem = pgpFingerprintProblem(source.written);
         if (problem) this.out.push(diagnostic(`${problem}; gpg will probably not find the key`, at, 'warning'));

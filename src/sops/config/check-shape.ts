@@ -6,6 +6,7 @@
  * value defines YAML anchors (`keys: [&admin age1...]`, idiomatic in sops-nix setups) is an anchor holder and is
  * accepted; one that looks like a misspelt known key is an error; any other one is a warning (ignored, unused).
  */
+import { quote } from '../../util/quote.js';
 import { diagnostic, fatalDiagnostic, type ConfigDiagnostic } from './diagnostic.js';
 import type { ContainerInfo, Location, LocatedYaml } from './located.js';
 import { isRecord } from './recipients.js';
@@ -27,7 +28,7 @@ class ShapeChecker {
   }
 
   private cannotLoad(label: string, expected: string, value: unknown, at: Location): void {
-    const name = label === '' ? 'the document' : `\`${label}\``;
+    const name = label === '' ? 'the document' : `\`${quote(label)}\``;
     this.out.push(fatalDiagnostic(`${name} must be ${expected}, not ${kindOf(value)}: sops cannot load this config, so every sops command fails`, at));
   }
 
@@ -68,14 +69,14 @@ class ShapeChecker {
     const field = label.slice(label.lastIndexOf('.') + 1);
     if (typeof value === 'string') return;
     if (!Array.isArray(value)) {
-      this.out.push(diagnostic(`\`${label}\` must be a string or a list of strings, not ${kindOf(value)}: sops refuses the rule ("invalid ${field} key configuration")`, at));
+      this.out.push(diagnostic(`\`${quote(label)}\` must be a string or a list of strings, not ${kindOf(value)}: sops refuses the rule ("invalid ${field} key configuration")`, at));
       return;
     }
     value.forEach((item, i) => {
       if (typeof item === 'string') return;
       const where = this.info.get(value)?.items[i] ?? at;
       const got = item === null ? 'an empty item' : kindOf(item);
-      this.out.push(diagnostic(`\`${label}[${i}]\` is ${got}, not a string: sops refuses the rule ("invalid ${field} key configuration: expected string in list")`, where));
+      this.out.push(diagnostic(`\`${quote(`${label}[${i}]`)}\` is ${got}, not a string: sops refuses the rule ("invalid ${field} key configuration: expected string in list")`, where));
     });
   }
 
@@ -94,7 +95,7 @@ class ShapeChecker {
     const suggestion = suggestKey(shape, key);
     const isTopLevel = shape === CONFIG_FILE;
     if (isTopLevel && definesAnchor && !suggestion) return;
-    let message = `\`${key}\` is not a ${shape.name} key: sops silently ignores it`;
+    let message = `\`${quote(key)}\` is not a ${shape.name} key: sops silently ignores it`;
     if (suggestion) message += ` (did you mean \`${suggestion}\`?)`;
     if (suggestion === 'path_regex' && !Object.hasOwn(map, 'path_regex')) message += '; without `path_regex` this rule matches every file';
     else if (suggestion && KEY_FIELDS.has(suggestion)) message += '; the keys listed under it are not used';

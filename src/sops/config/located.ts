@@ -6,6 +6,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 import { buildLineIndex, type LineIndex } from '../../util/positions.js';
+import { quote } from '../../util/quote.js';
 
 export interface Location {
   readonly line: number;
@@ -74,7 +75,7 @@ class Converter {
       const target = node.resolve(this.doc);
       if (!target) return { value: null, anchors: false };
       if (this.inProgress.has(target)) {
-        this.problems.push({ message: `anchor "${node.source}" contains an alias to itself`, at: this.at(node) });
+        this.problems.push({ message: `anchor "${quote(node.source)}" contains an alias to itself`, at: this.at(node) });
         return { value: null, anchors: false };
       }
       return { value: this.convert(target).value, anchors: false };
@@ -149,13 +150,13 @@ export function parseLocatedYaml(text: string): { located: LocatedYaml; problems
   try {
     docs = parseAllDocuments(text, { prettyErrors: false });
   } catch (error) {
-    return { located: empty, problems: [{ message: `invalid YAML: ${(error as Error).message}`, at: START }] };
+    return { located: empty, problems: [{ message: `invalid YAML: ${quote((error as Error).message.split('\n')[0]!)}`, at: START }] };
   }
   const doc = Array.isArray(docs) ? docs[0] : undefined;
   if (!doc) return { located: empty, problems: [] };
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => ({
-      message: `invalid YAML: ${e.message.split('\n')[0]}`,
+      message: `invalid YAML: ${quote(e.message.split('\n')[0]!)}`,
       at: lines.position(e.pos[0]),
     }));
     return { located: empty, problems };

@@ -4,6 +4,7 @@
  * Config files are never governed by a rule, even when a pattern such as `.*.sops.yaml$` matches their name.
  */
 import type { GoverningSopsRule } from '../../types.js';
+import { quote } from '../../util/quote.js';
 import { posix } from 'node:path';
 import { configGoverningDirectory, isSopsConfigFile } from './discovery.js';
 import { findCreationRule, pathForMatching, type RuleMatch } from './match.js';
@@ -73,7 +74,7 @@ export function createSopsRuleLookup(configs: readonly SopsConfigText[], forced?
     if (match.status === 'none') return undefined;
     const { rule } = match;
     if (match.status === 'matched') return { configPath, ruleIndex: rule.index, rule: rule.raw };
-    return { configPath, ruleIndex: rule.index, rule: rule.raw, undecidable: `the path_regex of creation_rules[${rule.index}] does not compile (${match.error}), so sops refuses to encrypt it` };
+    return { configPath, ruleIndex: rule.index, rule: rule.raw, undecidable: `the path_regex of creation_rules[${rule.index}] does not compile (${quote(match.error)}), so sops refuses to encrypt it` };
   };
 
   return {

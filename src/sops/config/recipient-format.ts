@@ -7,6 +7,7 @@
  * long key id; anything else is probably a mistake (sops only finds out when gpg fails).
  */
 import { base64, bech32 } from '@scure/base';
+import { quote } from '../../util/quote.js';
 import { pgpId } from './recipient-ids.js';
 
 function bech32Payload(text: string): { prefix: string; bytes: Uint8Array } | string {
@@ -22,7 +23,7 @@ const SSH_TYPES = new Set(['ssh-ed25519', 'ssh-rsa']);
 
 function sshProblem(recipient: string): string | undefined {
   const [type, blob] = recipient.split(/\s+/);
-  if (!type || !SSH_TYPES.has(type)) return `unsupported SSH key type \`${type ?? ''}\` (age accepts ssh-ed25519 and ssh-rsa)`;
+  if (!type || !SSH_TYPES.has(type)) return `unsupported SSH key type \`${quote(type ?? '')}\` (age accepts ssh-ed25519 and ssh-rsa)`;
   let bytes: Uint8Array;
   try {
     bytes = base64.decode(blob ?? '');
@@ -40,6 +41,7 @@ function sshProblem(recipient: string): string | undefined {
 /** Why sops would refuse this age recipient, or undefined when it parses. */
 export function ageRecipientProblem(recipient: string): string | undefined {
   const r = recipient.trim();
+  if (/^AGE-SECRET-KEY-/i.test(r)) return 'this is an age secret key (an identity), not a recipient: remove it, and rotate it (git history keeps it)';
   if (r.startsWith('ssh-')) return sshProblem(r);
   if (!r.startsWith('age1')) return 'not an age recipient (`age1…`) or SSH public key (`ssh-ed25519 …`, `ssh-rsa …`)';
   const decoded = bech32Payload(r);
@@ -58,5 +60,5 @@ const FINGERPRINT = /^(?:[0-9A-Fa-f]{40}|[0-9A-Fa-f]{64}|[0-9A-Fa-f]{16})$/;
 export function pgpFingerprintProblem(fingerprint: string): string | undefined {
   const id = pgpId(fingerprint);
   if (FINGERPRINT.test(id)) return undefined;
-  return `\`${id}\` is not a PGP fingerprint (40 hex digits) or long key id (16 hex digits)`;
+  return `\`${quote(id, 'recipient')}\` is not a PGP fingerprint (40 hex digits) or long key id (16 hex digits)`;
 }

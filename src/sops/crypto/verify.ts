@@ -5,6 +5,7 @@
  */
 import type { SopsFileModel, SopsLeaf, SopsMetadata } from '../model.js';
 import { ENC_TYPES } from '../enc.js';
+import { keyPathOf } from '../key-path.js';
 import { shouldBeEncrypted } from '../selection.js';
 import { encPartsOf, openParts, valueAad, ValueAuthenticationError } from './aes-gcm.js';
 import { MacAccumulator, macAad } from './mac.js';
@@ -32,7 +33,6 @@ const MAC_MESSAGES: Record<MacProblemReason, string> = {
   'undecryptable-mac': 'Cannot decrypt MAC',
 };
 
-const displayPath = (leaf: SopsLeaf): string => (leaf.path.length === 0 ? '(top level)' : leaf.path.join('.'));
 
 /** A leaf's contribution to the MAC, or a problem when its ciphertext does not authenticate. */
 function macBytesOf(leaf: SopsLeaf, dataKey: Uint8Array): Uint8Array | VerificationProblem {
@@ -42,7 +42,7 @@ function macBytesOf(leaf: SopsLeaf, dataKey: Uint8Array): Uint8Array | Verificat
   if (!parts) return Buffer.from(leaf.macText ?? '');
   const undecryptable = (why: string): VerificationProblem => ({
     kind: 'undecryptable-value', path: leaf.path, document: leaf.document, start: leaf.start, end: leaf.end,
-    message: `the value at ${displayPath(leaf)} ${why}`,
+    message: `the value at ${keyPathOf(leaf)} ${why}`,
   });
   try {
     const plaintext = openParts(dataKey, parts, valueAad(leaf.path));

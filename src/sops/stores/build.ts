@@ -1,5 +1,6 @@
 /** Assembles a SopsFileModel from the trees a store parser built, and the failure shape all stores share. */
 import type { SopsFileModel, SopsParseFailure, SopsStore } from '../model.js';
+import { quote } from '../../util/quote.js';
 import { normaliseMetadata, type MetadataPosition } from './metadata.js';
 import { walkDocument, type TreeMap } from './tree.js';
 
@@ -15,8 +16,9 @@ export function fileModel(store: SopsStore, documents: readonly TreeMap[], metad
   };
 }
 
+/** `error` may quote the file (a YAML error names an alias, metadata errors name fields): it is quoted as text. */
 export function parseFailure(store: SopsStore, error: string, line?: number): SopsParseFailure {
-  return { store, error, ...(line !== undefined ? { line } : {}) };
+  return { store, error: quote(error), ...(line !== undefined ? { line } : {}) };
 }
 
 /** 1-based line of an offset. */
