@@ -7,7 +7,7 @@ import { EMPTY_GUARD_CONFIG, GUARD_CONFIG_FILE, parseGuardConfig, type GuardConf
 import { openRepository } from '../git/repository.js';
 import { indexPaths } from '../git/tree-entries.js';
 import type { BaselineEntry } from '../baseline/format.js';
-import type { ScanResult } from '../types.js';
+import type { Finding, ScanResult } from '../types.js';
 import { loadBaseline } from './baseline-source.js';
 import { preferSmallHeap, wantsSmallHeap } from './heap-mode.js';
 import { defaultWorkerCount, PARALLEL_THRESHOLD } from './threads.js';
@@ -18,22 +18,25 @@ import { ruleRegistry } from './rule-registry.js';
 import type { HeadStart } from '../git/head-start.js';
 import type { LintOptions } from './lint.js';
 import { diskPlan } from './sources/disk-plan.js';
-import { historyPlans } from './sources/history-plans.js';
+import { configChangeNote, type ConfigChange } from './sources/config-changes.js';
+import { historySource } from './sources/history-scope.js';
 import { indexPlan } from './sources/index-plan.js';
-import { commitsInPush, commitsInRange } from '../git/history.js';
 import { summarise } from './summary.js';
 import { RUN_SALT } from './run-rule.js';
 
 export async function runLint(options: LintOptions, headStart?: HeadStart): Promise<ScanResult> {
   const total = emptyTotals();
-  for await (const plan of plansFor(options, headStart)) {
+  const { plans, configChanges = [] } = await sourceFor(options, headStart);
+  for await (const plan of plans) {
     try {
       await lintPlan(plan, options, total);
     } finally {
       plan.close();
     }
   }
-  return summarise(total.scan, total.verification, baselineNotes(total, options.mode.kind === 'all'));
+  const note = configChangeNote(configChanges);
+  const result = summarise(total.scan, total.verification, [...baselineNotes(total, options.mode.kind === 'all'), ...(note ? [note] : [])]);
+  return configChanges.length > 0 ? { ...result, summary: { ...result.summary, configChanges } } : result;
 }
 
 interface Totals {
@@ -72,44 +75,69 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, total: Totals): Pr
     ...(options.sopsConfig ? { forcedSopsConfig: { path: options.sopsConfig, cwd: options.cwd } } : {}),
   });
   const prefix = plan.commit ? `${plan.commit}:` : '';
+  // A second look verifies nothing the first did not (see ScanPlan.recheck): its records are not counted again.
+  const verification = plan.recheck ? { verified: new Set<string>(), unverifiable: new Set<string>() } : total.verification;
   const threads = options.threads ?? defaultWorkerCount();
   const files = await withoutIgnored(plan.files, spec.ignore);
   if (wantsSmallHeap(files.length, plan.scanFiles)) await preferSmallHeap();
   const parallel = files.length >= PARALLEL_THRESHOLD && threads > 0 ? await import('./parallel.js') : undefined;
   const scan =
     parallel && existsSync(parallel.WORKER_URL)
-      ? await parallel.scanInWorkers(files, spec, threads, total.verification, prefix, options.onFile)
-      : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, total.verification, prefix)), ...(options.onFile ? { onFile: options.onFile } : {}) });
+      ? await parallel.scanInWorkers(files, spec, threads, verification, prefix, options.onFile)
+      : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, verification, prefix)), ...(options.onFile ? { onFile: options.onFile } : {}) });
   let findings = scan.findings;
   if (baseline) {
     const { applyBaseline } = await import('../baseline/apply.js'); // only repositories with a baseline need it
     const outcome = applyBaseline(findings, baseline);
     findings = outcome.kept;
     total.baseline.used = true;
-    total.baseline.suppressed += outcome.suppressed;
-    total.baseline.stale.push(...outcome.stale);
+    if (!plan.recheck) {
+      total.baseline.suppressed += outcome.suppressed;
+      total.baseline.stale.push(...outcome.stale);
+    }
   }
+  if (plan.recheck) return addRecheck(total.scan, { ...scan, findings });
   total.scan.findings.push(...findings);
   total.scan.skipped.push(...scan.skipped);
   total.scan.filesScanned += scan.filesScanned;
   total.scan.bytesScanned += scan.bytesScanned;
 }
 
-async function* plansFor(options: LintOptions, headStart: HeadStart | undefined): AsyncGenerator<ScanPlan> {
+/**
+ * A second look's findings that the first look did not make (the same finding from the same commit is one), and
+ * its skips that were not already noted.
+ */
+function addRecheck(total: PlanScan, scan: PlanScan): void {
+  const seen = new Set(total.findings.map(findingKey));
+  total.findings.push(...scan.findings.filter((f) => !seen.has(findingKey(f))));
+  const skipped = new Set(total.skipped.map((s) => `${s.path}\0${s.reason}`));
+  total.skipped.push(...scan.skipped.filter((s) => !skipped.has(`${s.path}\0${s.reason}`)));
+}
+
+/** A finding's identity in a report; the fingerprint is left out, as it depends on the baseline's salt. */
+function findingKey(f: Finding): string {
+  return [f.commit, f.path, f.ruleId, f.severity, f.line, f.column, f.endLine, f.endColumn, f.message].join('\0');
+}
+
+interface ScanSource {
+  readonly plans: AsyncIterable<ScanPlan>;
+  readonly configChanges?: readonly ConfigChange[];
+}
+
+async function sourceFor(options: LintOptions, headStart: HeadStart | undefined): Promise<ScanSource> {
   const { mode } = options;
   if (mode.kind === 'paths') {
     // Paths mode also works outside a repository (a directory of files handed over by another tool).
     const repo = await openRepository(options.cwd, options.env, headStart ? { headStart } : {}).catch(() => undefined);
-    yield diskPlan(repo?.root ?? options.cwd, options.cwd, mode.paths, repo ? await indexPaths(repo) : []);
-    return;
+    return { plans: single(async () => diskPlan(repo?.root ?? options.cwd, options.cwd, mode.paths, repo ? await indexPaths(repo) : [])) };
   }
   const repo = await openRepository(options.cwd, options.env, { allowBare: mode.kind === 'range' || mode.kind === 'push', ...(headStart ? { headStart } : {}) });
-  if (mode.kind === 'staged' || mode.kind === 'all') {
-    yield indexPlan(repo, mode.kind);
-    return;
-  }
-  const commits = mode.kind === 'range' ? await commitsInRange(repo, mode.range) : await commitsInPush(repo, mode.updates);
-  yield* historyPlans(repo, commits);
+  if (mode.kind === 'staged' || mode.kind === 'all') return { plans: single(() => indexPlan(repo, mode.kind)) };
+  return historySource(repo, mode.kind === 'range' ? { range: mode.range } : { updates: mode.updates });
+}
+
+async function* single(plan: () => Promise<ScanPlan>): AsyncGenerator<ScanPlan> {
+  yield await plan();
 }
 
 /** `.secrets-guard.yaml` comes from the same source as the files: the index in staged mode, the disk for paths. */
