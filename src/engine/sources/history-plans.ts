@@ -14,7 +14,8 @@ import type { ScanPlan } from '../plan.js';
 import type { HistoryHead, HistoryScope } from './history-scope.js';
 import { blobPlan, type PlannedBlob } from './index-plan.js';
 
-export async function* historyPlans(repo: Repository, scope: HistoryScope, changes: ReadonlyMap<string, CommitChanges>): AsyncGenerator<ScanPlan> {
+/** `reconfiguring`: the commits that change a configuration file, and merges (see historySource). */
+export async function* historyPlans(repo: Repository, scope: HistoryScope, changes: ReadonlyMap<string, CommitChanges>, reconfiguring: ReadonlySet<string>): AsyncGenerator<ScanPlan> {
   const stream = repo.openBlobStream();
   try {
     const work = freshChanges(scope.checked.map((c) => changes.get(c)!));
@@ -34,7 +35,8 @@ export async function* historyPlans(repo: Repository, scope: HistoryScope, chang
       next = prefetch(i + 1);
       yield blobPlan(repo, 'commit', fresh, context, { commit, stream, scanFiles });
     }
-    for (const head of scope.heads) {
+    // With no change of configuration among a head's commits, each was judged under the head's configuration already.
+    for (const head of scope.heads.filter((h) => h.commits.some((c) => reconfiguring.has(c)))) {
       const plan = await headPlan(repo, head, changes, { stream, scanFiles });
       if (plan) yield plan;
     }

@@ -36,7 +36,10 @@ export interface RefUpdate {
 export async function historySource(repo: Repository, request: { range: string } | { updates: readonly RefUpdate[] }): Promise<{ plans: AsyncGenerator<ScanPlan>; configChanges: ConfigChange[] }> {
   const scope = 'range' in request ? await rangeScope(repo, request.range) : await pushScope(repo, request.updates);
   const changes = await changesOf(repo, scope.commits);
-  return { plans: historyPlans(repo, scope, new Map(changes.map((c) => [c.commit, c]))), configChanges: configChanges(changes) };
+  const changed = configChanges(changes);
+  // A merge may take its configuration from either side: counted as a change, without looking closer.
+  const reconfiguring = new Set([...changed.map((c) => c.commit), ...scope.commits.filter((c) => c.parents.length > 1).map((c) => c.commit)]);
+  return { plans: historyPlans(repo, scope, new Map(changes.map((c) => [c.commit, c])), reconfiguring), configChanges: changed };
 }
 
 /** `--range`: every commit of the range; its heads (one for `A..B`) judge again what the range brought. */
