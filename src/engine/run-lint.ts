@@ -29,7 +29,7 @@ export async function runLint(options: LintOptions, headStart?: HeadStart): Prom
   const { plans, configChanges = [] } = await sourceFor(options, headStart);
   for await (const plan of plans) {
     try {
-      await lintPlan(plan, options, total);
+      await (plan.recheck ? lintRecheck(plan, options, total) : lintPlan(plan, options, total));
     } finally {
       plan.close();
     }
@@ -75,28 +75,23 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, total: Totals): Pr
     ...(options.sopsConfig ? { forcedSopsConfig: { path: options.sopsConfig, cwd: options.cwd } } : {}),
   });
   const prefix = plan.commit ? `${plan.commit}:` : '';
-  // A second look verifies nothing the first did not (see ScanPlan.recheck): its records are not counted again.
-  const verification = plan.recheck ? { verified: new Set<string>(), unverifiable: new Set<string>() } : total.verification;
   const threads = options.threads ?? defaultWorkerCount();
   const files = await withoutIgnored(plan.files, spec.ignore);
   if (wantsSmallHeap(files.length, plan.scanFiles)) await preferSmallHeap();
   const parallel = files.length >= PARALLEL_THRESHOLD && threads > 0 ? await import('./parallel.js') : undefined;
   const scan =
     parallel && existsSync(parallel.WORKER_URL)
-      ? await parallel.scanInWorkers(files, spec, threads, verification, prefix, options.onFile)
-      : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, verification, prefix)), ...(options.onFile ? { onFile: options.onFile } : {}) });
+      ? await parallel.scanInWorkers(files, spec, threads, total.verification, prefix, options.onFile)
+      : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, total.verification, prefix)), ...(options.onFile ? { onFile: options.onFile } : {}) });
   let findings = scan.findings;
   if (baseline) {
     const { applyBaseline } = await import('../baseline/apply.js'); // only repositories with a baseline need it
     const outcome = applyBaseline(findings, baseline);
     findings = outcome.kept;
     total.baseline.used = true;
-    if (!plan.recheck) {
-      total.baseline.suppressed += outcome.suppressed;
-      total.baseline.stale.push(...outcome.stale);
-    }
+    total.baseline.suppressed += outcome.suppressed;
+    total.baseline.stale.push(...outcome.stale);
   }
-  if (plan.recheck) return addRecheck(total.scan, { ...scan, findings });
   total.scan.findings.push(...findings);
   total.scan.skipped.push(...scan.skipped);
   total.scan.filesScanned += scan.filesScanned;
@@ -104,14 +99,17 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, total: Totals): Pr
 }
 
 /**
- * A second look's findings that the first look did not make (the same finding from the same commit is one), and
- * its skips that were not already noted.
+ * A second look (ScanPlan.recheck), scanned apart: only its findings the first look did not make count (the same
+ * finding from the same commit is one), and its skips not already noted. Its files, sops verifications and
+ * baseline figures were counted the first time.
  */
-function addRecheck(total: PlanScan, scan: PlanScan): void {
-  const seen = new Set(total.findings.map(findingKey));
-  total.findings.push(...scan.findings.filter((f) => !seen.has(findingKey(f))));
-  const skipped = new Set(total.skipped.map((s) => `${s.path}\0${s.reason}`));
-  total.skipped.push(...scan.skipped.filter((s) => !skipped.has(`${s.path}\0${s.reason}`)));
+async function lintRecheck(plan: ScanPlan, options: LintOptions, total: Totals): Promise<void> {
+  const second = emptyTotals();
+  await lintPlan(plan, options, second);
+  const seen = new Set(total.scan.findings.map(findingKey));
+  total.scan.findings.push(...second.scan.findings.filter((f) => !seen.has(findingKey(f))));
+  const skipped = new Set(total.scan.skipped.map((s) => `${s.path}\0${s.reason}`));
+  total.scan.skipped.push(...second.scan.skipped.filter((s) => !skipped.has(`${s.path}\0${s.reason}`)));
 }
 
 /** A finding's identity in a report; the fingerprint is left out, as it depends on the baseline's salt. */
