@@ -98,25 +98,6 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, total: Totals): Pr
   total.scan.bytesScanned += scan.bytesScanned;
 }
 
-/**
- * A second look (ScanPlan.recheck), scanned apart: only its findings the first look did not make count (the same
- * finding from the same commit is one), and its skips not already noted. Its files, sops verifications and
- * baseline figures were counted the first time.
- */
-async function lintRecheck(plan: ScanPlan, options: LintOptions, total: Totals): Promise<void> {
-  const second = emptyTotals();
-  await lintPlan(plan, options, second);
-  const seen = new Set(total.scan.findings.map(findingKey));
-  total.scan.findings.push(...second.scan.findings.filter((f) => !seen.has(findingKey(f))));
-  const skipped = new Set(total.scan.skipped.map((s) => `${s.path}\0${s.reason}`));
-  total.scan.skipped.push(...second.scan.skipped.filter((s) => !skipped.has(`${s.path}\0${s.reason}`)));
-}
-
-/** A finding's identity in a report; the fingerprint is left out, as it depends on the baseline's salt. */
-function findingKey(f: Finding): string {
-  return [f.commit, f.path, f.ruleId, f.severity, f.line, f.column, f.endLine, f.endColumn, f.message].join('\0');
-}
-
 interface ScanSource {
   readonly plans: AsyncIterable<ScanPlan>;
   readonly configChanges?: readonly ConfigChange[];
@@ -142,4 +123,23 @@ async function* single(plan: () => Promise<ScanPlan>): AsyncGenerator<ScanPlan> 
 async function loadGuardConfig(plan: ScanPlan): Promise<GuardConfig> {
   const bytes = await plan.readSupportFile(GUARD_CONFIG_FILE);
   return bytes ? await parseGuardConfig(bytes.toString('utf8'), GUARD_CONFIG_FILE, ruleRegistry) : EMPTY_GUARD_CONFIG;
+}
+
+/**
+ * A second look (ScanPlan.recheck), scanned apart: only its findings the first look did not make count (the same
+ * finding from the same commit is one), and its skips not already noted. Its files, sops verifications and
+ * baseline figures were counted the first time.
+ */
+async function lintRecheck(plan: ScanPlan, options: LintOptions, total: Totals): Promise<void> {
+  const second = emptyTotals();
+  await lintPlan(plan, options, second);
+  const seen = new Set(total.scan.findings.map(findingKey));
+  total.scan.findings.push(...second.scan.findings.filter((f) => !seen.has(findingKey(f))));
+  const skipped = new Set(total.scan.skipped.map((s) => `${s.path}\0${s.reason}`));
+  total.scan.skipped.push(...second.scan.skipped.filter((s) => !skipped.has(`${s.path}\0${s.reason}`)));
+}
+
+/** A finding's identity in a report; the fingerprint is left out, as it depends on the baseline's salt. */
+function findingKey(f: Finding): string {
+  return [f.commit, f.path, f.ruleId, f.severity, f.line, f.column, f.endLine, f.endColumn, f.message].join('\0');
 }
