@@ -164,6 +164,11 @@ export interface ScanSummary {
   readonly warnings: number;
   /** Free-form figures a rule family adds (e.g. sops verification counts). */
   readonly notes: readonly string[];
+  /**
+   * Configuration files (`.secrets-guard.yaml`, baseline, `.secretlintrc*`, `.sops.yaml`, at any depth) that the
+   * commits of a range or push changed or deleted; absent when none did, and outside range and push modes.
+   */
+  readonly configChanges?: ReadonlyArray<{ readonly path: string; readonly commit: string; readonly change: 'changed' | 'deleted' }>;
 }
 
 export interface ScanResult {

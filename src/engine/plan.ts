@@ -24,6 +24,12 @@ export interface ScanPlan {
   /** Absolute root the paths are relative to. */
   readonly root: string;
   readonly files: readonly PlannedFile[];
+  /**
+   * Files already checked under the configuration of the commit that brought them, judged again under another
+   * commit's (a range's head): only findings the first look did not make count; the files, skips and sops
+   * verifications were counted the first time.
+   */
+  readonly recheck?: boolean;
   /** Files of the whole scan this plan is one part of (every commit of a range), when there is more than one part. */
   readonly scanFiles?: number;
   /** Every path known to exist (tracked, staged, or named), for sibling checks. */

@@ -7,7 +7,7 @@ import { EMPTY_GUARD_CONFIG, GUARD_CONFIG_FILE, parseGuardConfig, type GuardConf
 import { openRepository } from '../git/repository.js';
 import { indexPaths } from '../git/tree-entries.js';
 import type { BaselineEntry } from '../baseline/format.js';
-import type { ScanResult } from '../types.js';
+import type { Finding, ScanResult } from '../types.js';
 import { loadBaseline } from './baseline-source.js';
 import { preferSmallHeap, wantsSmallHeap } from './heap-mode.js';
 import { defaultWorkerCount, PARALLEL_THRESHOLD } from './threads.js';
@@ -18,23 +18,26 @@ import { ruleRegistry } from './rule-registry.js';
 import type { HeadStart } from '../git/head-start.js';
 import type { LintOptions } from './lint.js';
 import { diskPlan } from './sources/disk-plan.js';
-import { historyPlans } from './sources/history-plans.js';
+import { configChangeNote, type ConfigChange } from './sources/config-changes.js';
+import { historySource } from './sources/history-scope.js';
 import { indexPlan } from './sources/index-plan.js';
-import { commitsInPush, commitsInRange } from '../git/history.js';
 import { summarise } from './summary.js';
 import { createRunContext, type RunContext } from './run-context.js';
 
 export async function runLint(options: LintOptions, headStart?: HeadStart): Promise<ScanResult> {
   const total = emptyTotals();
   const run = createRunContext(options); // once per run: every commit of a range and every thread share it
-  for await (const plan of plansFor(options, headStart)) {
+  const { plans, configChanges = [] } = await sourceFor(options, headStart);
+  for await (const plan of plans) {
     try {
-      await lintPlan(plan, options, run, total);
+      await (plan.recheck ? lintRecheck(plan, options, run, total) : lintPlan(plan, options, run, total));
     } finally {
       plan.close();
     }
   }
-  return summarise(total.scan, total.verification, [...baselineNotes(total, options.mode.kind === 'all'), ...total.notes]);
+  const note = configChangeNote(configChanges);
+  const result = summarise(total.scan, total.verification, [...baselineNotes(total, options.mode.kind === 'all'), ...total.notes, ...(note ? [note] : [])]);
+  return configChanges.length > 0 ? { ...result, summary: { ...result.summary, configChanges } } : result;
 }
 
 interface Totals {
@@ -108,25 +111,49 @@ function readsCommits(mode: LintOptions['mode']): boolean {
   return mode.kind === 'range' || mode.kind === 'push';
 }
 
-async function* plansFor(options: LintOptions, headStart: HeadStart | undefined): AsyncGenerator<ScanPlan> {
+interface ScanSource {
+  readonly plans: AsyncIterable<ScanPlan>;
+  readonly configChanges?: readonly ConfigChange[];
+}
+
+async function sourceFor(options: LintOptions, headStart: HeadStart | undefined): Promise<ScanSource> {
   const { mode } = options;
   if (mode.kind === 'paths') {
     // Paths mode also works outside a repository (a directory of files handed over by another tool).
     const repo = await openRepository(options.cwd, options.env, headStart ? { headStart } : {}).catch(() => undefined);
-    yield diskPlan(repo?.root ?? options.cwd, options.cwd, mode.paths, repo ? await indexPaths(repo) : []);
-    return;
+    return { plans: single(async () => diskPlan(repo?.root ?? options.cwd, options.cwd, mode.paths, repo ? await indexPaths(repo) : [])) };
   }
   const repo = await openRepository(options.cwd, options.env, { allowBare: mode.kind === 'range' || mode.kind === 'push', ...(headStart ? { headStart } : {}) });
-  if (mode.kind === 'staged' || mode.kind === 'all') {
-    yield indexPlan(repo, mode.kind);
-    return;
-  }
-  const commits = mode.kind === 'range' ? await commitsInRange(repo, mode.range) : await commitsInPush(repo, mode.updates);
-  yield* historyPlans(repo, commits);
+  if (mode.kind === 'staged' || mode.kind === 'all') return { plans: single(() => indexPlan(repo, mode.kind)) };
+  return historySource(repo, mode.kind === 'range' ? { range: mode.range } : { updates: mode.updates });
+}
+
+async function* single(plan: () => Promise<ScanPlan>): AsyncGenerator<ScanPlan> {
+  yield await plan();
 }
 
 /** `.secrets-guard.yaml` comes from the same source as the files: the index in staged mode, the disk for paths. */
 async function loadGuardConfig(plan: ScanPlan): Promise<GuardConfig> {
   const bytes = await plan.readSupportFile(GUARD_CONFIG_FILE);
   return bytes ? await parseGuardConfig(bytes.toString('utf8'), GUARD_CONFIG_FILE, ruleRegistry) : EMPTY_GUARD_CONFIG;
+}
+
+/**
+ * A second look (ScanPlan.recheck), scanned apart: only its findings the first look did not make count (the same
+ * finding from the same commit is one), and its skips not already noted. Its files, sops verifications and
+ * baseline figures were counted the first time.
+ */
+async function lintRecheck(plan: ScanPlan, options: LintOptions, run: RunContext, total: Totals): Promise<void> {
+  const second = emptyTotals();
+  await lintPlan(plan, options, run, second);
+  second.notes.forEach((n) => total.notes.add(n));
+  const seen = new Set(total.scan.findings.map(findingKey));
+  for (const f of second.scan.findings) if (!seen.has(findingKey(f))) total.scan.findings.push(f);
+  const skipped = new Set(total.scan.skipped.map((s) => `${s.path}\0${s.reason}`));
+  for (const s of second.scan.skipped) if (!skipped.has(`${s.path}\0${s.reason}`)) total.scan.skipped.push(s);
+}
+
+/** A finding's identity in a report; the fingerprint is left out, as it depends on the baseline's salt. */
+function findingKey(f: Finding): string {
+  return [f.commit, f.path, f.ruleId, f.severity, f.line, f.column, f.endLine, f.endColumn, f.message].join('\0');
 }

@@ -13,21 +13,31 @@ export interface BlobEntry {
 
 const GITLINK = '160000';
 const SYMLINK = '120000';
-const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
-/** Submodules and the target text of symlinks are not file content. */
-function isFileMode(mode: string): boolean {
+/**
+ * Submodules and the target text of symlinks are not file content. A path whose type changes (a symlink or a
+ * submodule replaced by a file, status T) is file content again from then on, and is read like any other file.
+ */
+export function isFileMode(mode: string): boolean {
   return mode !== GITLINK && mode !== SYMLINK;
 }
 
-/** Added, copied, modified or renamed files in the index (respecting GIT_INDEX_FILE), before or after the first commit. */
+/**
+ * Added, copied, modified, renamed or type-changed files in the index (respecting GIT_INDEX_FILE), before or after
+ * the first commit.
+ */
 export async function stagedEntries(repo: Repository): Promise<BlobEntry[]> {
-  return parseRawDiff(await repo.run(stagedListing(repo.hasHead ? 'HEAD' : EMPTY_TREE)));
+  return parseRawDiff(await repo.run(stagedListing(repo.hasHead ? 'HEAD' : await emptyTree(repo))));
 }
 
 /** diff-index prints paths from the top level whatever the working directory, so this may be started anywhere. */
 export function stagedListing(base: string): string[] {
-  return ['diff-index', '--cached', '--raw', '-z', '-M', '--no-ext-diff', '--diff-filter=ACMR', base];
+  return ['diff-index', '--cached', '--raw', '-z', '-M', '--no-ext-diff', '--diff-filter=ACMRT', base];
+}
+
+/** The empty tree's id in the repository's own object format (SHA-1 and SHA-256 repositories differ). */
+async function emptyTree(repo: Repository): Promise<string> {
+  return (await repo.runWithInput(['hash-object', '-t', 'tree', '--stdin'], '')).trim();
 }
 
 /**
@@ -41,24 +51,42 @@ export function indexListing(pathspecs: readonly string[]): string[] {
 /** Every entry of the index. */
 export const WHOLE_INDEX_LISTING = indexListing([':(top)']);
 
+/** One record of `--raw` diff output: the path's old and new mode and object, and git's status letter. */
+export interface RawRecord {
+  readonly status: string;
+  readonly oldMode: string;
+  readonly newMode: string;
+  readonly oldOid: string;
+  readonly newOid: string;
+  /** The new path (the only one but for renames and copies). */
+  readonly path: string;
+}
+
 /**
  * Reads one `:old new oldOid newOid STATUS\0path\0` record of `--raw -z` output starting at `fields[i]`; renames
- * and copies carry a second path, the new one. Returns the entry (none for submodules and symlinks) and the index
- * of the next field. Shared by the staged listing and the per-commit listing of a range.
+ * and copies carry a second path, the new one. Returns the record and the index of the next field. Shared by the
+ * staged listing and the per-commit listing of a range.
  */
-export function readRawRecord(fields: readonly string[], i: number): { entry?: BlobEntry; next: number } {
-  const [, newMode = '', , newOid = '', status = ''] = (fields[i] ?? '').slice(1).split(' ');
+export function readRawRecord(fields: readonly string[], i: number): { record: RawRecord; next: number } {
+  const [oldMode = '', newMode = '', oldOid = '', newOid = '', status = ''] = (fields[i] ?? '').slice(1).split(' ');
   let next = i + 1;
   let path = fields[next++] ?? '';
   if (status.startsWith('R') || status.startsWith('C')) path = fields[next++] ?? '';
-  return { ...(isFileMode(newMode) ? { entry: { path, oid: newOid, mode: newMode } } : {}), next };
+  return { record: { status, oldMode, newMode, oldOid, newOid, path }, next };
+}
+
+/** The file a record leaves behind, if any: none for a deletion, a submodule or a symlink. */
+export function fileOf(record: RawRecord): BlobEntry | undefined {
+  const { status, newMode, newOid, path } = record;
+  return status !== 'D' && isFileMode(newMode) ? { path, oid: newOid, mode: newMode } : undefined;
 }
 
 export function parseRawDiff(out: string): BlobEntry[] {
   const fields = out.split('\0');
   const entries: BlobEntry[] = [];
   for (let i = 0; i < fields.length - 1; ) {
-    const { entry, next } = readRawRecord(fields, i);
+    const { record, next } = readRawRecord(fields, i);
+    const entry = fileOf(record);
     if (entry) entries.push(entry);
     i = next;
   }
@@ -93,6 +121,17 @@ export function parseLsFiles(out: string): BlobEntry[] {
     start = end + 1;
   }
   return entries;
+}
+
+/** `mode type oid\tpath\0` records of `ls-tree -z`: the blobs among them (not trees, submodules or symlinks). */
+export function parseLsTree(out: string): BlobEntry[] {
+  // Reshaped into ls-files' `mode oid stage\tpath`, so one parser serves both.
+  const records = out.split('\0').map((r) => {
+    const tab = r.indexOf('\t');
+    const [mode, type, oid] = r.slice(0, tab).split(' ');
+    return tab < 0 || type !== 'blob' ? '' : `${mode} ${oid} 0\t${r.slice(tab + 1)}`;
+  });
+  return parseLsFiles(records.join('\0'));
 }
 
 function seenConflict(conflicted: Set<string>, path: string, oid: string): boolean {

@@ -1,23 +1,13 @@
 /** --range and pre-receive against real repositories and a real push into a bare repository with the hook. */
-import { chmodSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { BIN, isolatedEnv, makeRepo, type TestRepo } from '../helpers/git-repo.js';
+import { makeRepo, type TestRepo } from '../helpers/git-repo.js';
+import { bareServer, commitFiles, preReceive } from '../helpers/git-history.js';
 
 const repos: TestRepo[] = [];
 afterEach(() => repos.splice(0).forEach((r) => r.cleanup()));
 const track = (r: TestRepo) => (repos.push(r), r);
 
-function commit(r: TestRepo, message: string, files: Record<string, string | null>): string {
-  for (const [path, content] of Object.entries(files)) {
-    if (content === null) r.git('rm', '-q', path);
-    else r.write(path, content);
-  }
-  r.git('add', '-A');
-  r.git('commit', '-qm', message, '--no-verify');
-  return r.git('rev-parse', 'HEAD').trim();
-}
+const commit = commitFiles;
 
 const LEAK = 'TOKEN=abc123def456ghi\n';
 
@@ -66,14 +56,7 @@ describe('check --range', () => {
 });
 
 describe('pre-receive', () => {
-  function server(): TestRepo {
-    const bare = track(makeRepo({ init: false }));
-    bare.git('init', '-q', '--bare', '--initial-branch', 'main');
-    const hook = join(bare.dir, 'hooks/pre-receive');
-    writeFileSync(hook, `#!/bin/sh\nexec "${process.execPath}" "${BIN}" pre-receive\n`);
-    chmodSync(hook, 0o755);
-    return bare;
-  }
+  const server = () => track(bareServer());
 
   it('rejects a push that brings a secret, accepts clean pushes, force pushes and deletions', () => {
     const bare = server();
@@ -106,7 +89,7 @@ describe('pre-receive', () => {
   it('accepts empty input and rejects malformed input with exit 2', () => {
     const bare = server();
     expect(bare.guard(['pre-receive']).status).toBe(0); // no updates: nothing to check
-    const bad = spawnSync(process.execPath, [BIN, 'pre-receive'], { cwd: bare.dir, input: 'not a ref update\n', encoding: 'utf8', env: isolatedEnv() });
+    const bad = preReceive(bare.dir, 'not a ref update\n');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/expects "<old> <new> <ref>" lines/);
   });

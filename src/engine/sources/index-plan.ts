@@ -61,21 +61,35 @@ function isSupportPath(path: string): boolean {
   return isSopsConfigFile(path) || (SUPPORT_FILES as readonly string[]).includes(path);
 }
 
+/** A blob to check, with the commit that brought it when that is not the plan's own (a head's second look). */
+export type PlannedBlob = BlobEntry & { readonly commit?: string };
+
+export interface BlobPlanOptions {
+  readonly commit?: string;
+  readonly stream?: BlobStream;
+  readonly scanFiles?: number;
+  /** See ScanPlan.recheck. */
+  readonly recheck?: boolean;
+  /** False: no configuration is read from `context` (an object with no commit, judged by the defaults alone). */
+  readonly repositoryConfig?: boolean;
+}
+
 /** A plan over blobs: `targets` are checked, `context` holds every file a rule or config lookup may need. */
 export async function blobPlan(
   repo: Repository,
   origin: 'index' | 'commit',
-  targets: readonly BlobEntry[],
+  targets: readonly PlannedBlob[],
   context: readonly BlobEntry[],
-  shared: { commit?: string; stream?: BlobStream; scanFiles?: number } = {},
+  shared: BlobPlanOptions = {},
 ): Promise<ScanPlan> {
-  const { commit, scanFiles } = shared;
+  const { commit, scanFiles, recheck } = shared;
   const knownPaths = new Set<string>();
   // Only configs are ever read besides the targets: keep their entries, not a map of the whole tree.
   const support = new Map<string, BlobEntry>();
+  const configured = shared.repositoryConfig !== false;
   for (const entry of [...context, ...targets]) {
     knownPaths.add(entry.path);
-    if (isSupportPath(entry.path)) support.set(entry.path, entry);
+    if (configured && isSupportPath(entry.path)) support.set(entry.path, entry);
   }
   // A shared stream (range mode: one for all commits) belongs to the caller, which closes it.
   let stream = shared.stream;
@@ -85,8 +99,9 @@ export async function blobPlan(
     origin,
     ...(commit ? { commit } : {}),
     ...(scanFiles !== undefined ? { scanFiles } : {}),
+    ...(recheck ? { recheck } : {}),
     root: repo.root,
-    files: targets.map((e) => new IndexFile(e.path, e.oid, commit, read)),
+    files: targets.map((e) => new IndexFile(e.path, e.oid, e.commit ?? commit, read)),
     knownPaths,
     sopsConfigPaths: [...support.keys()].filter(isSopsConfigFile),
     async readSupportFile(path) {
