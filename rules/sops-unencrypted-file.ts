@@ -2,12 +2,43 @@
  * sops-unencrypted-file: a `.sops.yaml` creation rule covers the file (first match, as sops decides), so
  * `sops encrypt` would encrypt it, but it carries no sops metadata in its store's form (sops-format.md §2, §10.2):
  * it is committed in plaintext. A covered file that does not even parse in its store is reported with the line.
+ * Only rules that name paths assert coverage: a catch-all rule (no `path_regex`, or `.*`) says which keys sops uses,
+ * so a plain file under it passes, unless a later path rule that the catch-all shadows names it, or the team asks
+ * for the strict reading (`catchAllRequiresEncryption`). A file under a catch-all that is a sops file is still
+ * checked in full (by the other sops rules; here, that it parses).
  */
+import { ConfigError } from '../src/errors.js';
 import { isSopsConfigFile } from '../src/sops/config/discovery.js';
-import type { Rule } from '../src/types.js';
+import { looksSopsEncrypted } from '../src/sops/marker.js';
+import type { GoverningSopsRule, Rule } from '../src/types.js';
 
+export interface SopsUnencryptedFileOptions {
+  /** Read a catch-all creation rule as "every file it matches must be encrypted". Default: false. */
+  readonly catchAllRequiresEncryption: boolean;
+}
 
-export const rule: Rule<undefined> = {
+function parseOptions(raw: unknown, keyPath: string): SopsUnencryptedFileOptions {
+  if (raw === undefined || raw === null) return { catchAllRequiresEncryption: false };
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${keyPath}: expected a mapping of options`);
+  const { catchAllRequiresEncryption, ...unknown } = raw as Record<string, unknown>;
+  const extra = Object.keys(unknown);
+  if (extra.length > 0) throw new ConfigError(`${keyPath}.${extra[0]}: unknown option (known: catchAllRequiresEncryption)`);
+  if (catchAllRequiresEncryption !== undefined && typeof catchAllRequiresEncryption !== 'boolean') {
+    throw new ConfigError(`${keyPath}.catchAllRequiresEncryption: expected true or false`);
+  }
+  return { catchAllRequiresEncryption: catchAllRequiresEncryption ?? false };
+}
+
+/** Which rule says the file must be encrypted, in the words of the messages; undefined when none does. */
+function assertingRule(governing: GoverningSopsRule, strict: boolean): string | undefined {
+  const where = `creation_rules[${governing.ruleIndex}] of ${governing.configPath}`;
+  const shadowed = governing.catchAll?.shadowedRuleIndex;
+  if (!governing.catchAll || strict) return where;
+  if (shadowed === undefined) return undefined;
+  return `creation_rules[${shadowed}] of ${governing.configPath} (which sops never reaches: the catch-all creation_rules[${governing.ruleIndex}] before it matches first)`;
+}
+
+export const rule: Rule<SopsUnencryptedFileOptions> = {
   meta: {
     id: 'sops-unencrypted-file',
     description: 'A file covered by a .sops.yaml creation rule is not sops-encrypted',
@@ -16,22 +47,26 @@ export const rule: Rule<undefined> = {
     // under a creation rule are plaintext by definition.
     pathOnly: true,
   },
-  defaultOptions: undefined,
+  defaultOptions: { catchAllRequiresEncryption: false },
+  parseOptions,
   appliesTo: (path) => !isSopsConfigFile(path),
   async check(source, context) {
     const governing = context.project.sopsRuleFor(source.path);
     if (!governing) return;
-    const where = `creation_rules[${governing.ruleIndex}] of ${governing.configPath}`;
     if (governing.undecidable) {
       context.report({ message: `cannot tell whether a creation rule covers this file: ${governing.undecidable}; fix ${governing.configPath}` });
       return;
     }
+    const where = assertingRule(governing, context.options.catchAllRequiresEncryption);
+    // Under a catch-all only a sops file is checked: that it parses (the other sops rules check the rest).
+    if (!where && !looksSopsEncrypted(source.content)) return;
+    const covered = `covered by ${where ?? `the catch-all creation_rules[${governing.ruleIndex}] of ${governing.configPath}`}`;
     if (source.skipped === 'binary') {
-      context.report({ message: `covered by ${where} but holds binary bytes: sops output is always text, so this file is not encrypted; run \`sops encrypt -i ${source.path}\`` });
+      context.report({ message: `${covered} but holds binary bytes: sops output is always text, so this file is not encrypted; run \`sops encrypt -i ${source.path}\`` });
       return;
     }
     if (source.skipped === 'too-large') {
-      context.report({ message: `covered by ${where} but larger than the size cap, so whether it is encrypted was not checked: raise maxFileSize in .secrets-guard.yaml` });
+      context.report({ message: `${covered} but larger than the size cap, so whether it is encrypted was not checked: raise maxFileSize in .secrets-guard.yaml` });
       return;
     }
     // The store parsers (YAML) load only for files a creation rule covers.
@@ -39,14 +74,14 @@ export const rule: Rule<undefined> = {
     const model = parseSopsFile(source.path, source.content);
     if (isParseFailure(model)) {
       context.report({
-        message: `covered by ${where} but does not parse as ${model.store} (${model.error}): sops can neither encrypt nor decrypt it`,
+        message: `${covered} but does not parse as ${model.store} (${model.error}): sops can neither encrypt nor decrypt it`,
         ...(model.line ? { line: model.line } : {}),
       });
       return;
     }
-    if (model.metadata) return;
+    if (model.metadata || !where) return;
     context.report({
-      message: `covered by ${where} but has no sops metadata (${model.store} store): it is plaintext; run \`sops encrypt -i ${source.path}\``,
+      message: `${covered} but has no sops metadata (${model.store} store): it is plaintext; run \`sops encrypt -i ${source.path}\``,
     });
   },
 };

@@ -53,6 +53,12 @@ export interface GoverningSopsRule {
    * encrypt the file then; the guard reports it instead of treating the file as uncovered.
    */
   readonly undecidable?: string;
+  /**
+   * Set when the rule names no paths (no `path_regex`, or a catch-all such as `.*`: src/sops/config/catch-all.ts):
+   * it says which keys sops uses, not that the file must be encrypted. `shadowedRuleIndex` is a later rule that
+   * names this file's path, which sops never reaches because the catch-all comes first.
+   */
+  readonly catchAll?: { readonly shadowedRuleIndex?: number };
 }
 
 /** What a rule passes to `report`. Positions are 0-based offsets into `content`; the engine turns them into lines. */
