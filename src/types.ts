@@ -99,7 +99,7 @@ export interface RuleMeta {
   readonly defaultSeverity: Severity;
   /**
    * `true` for rules whose findings are never about ciphertext (secret detectors): the engine drops their findings
-   * that fall inside sops ciphertext or metadata.
+   * that fall inside sops ciphertext or metadata, and those whose secret is a placeholder (src/util/placeholders.ts).
    */
   readonly skipsCiphertext?: boolean;
   /**
