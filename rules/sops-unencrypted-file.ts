@@ -70,12 +70,15 @@ export const rule: Rule<SopsUnencryptedFileOptions> = {
       return;
     }
     // The store parsers (YAML) load only for files a creation rule covers.
-    const { isParseFailure, parseSopsFile } = await import('../src/sops/stores/index.js');
+    const { isParseFailure, parseSopsFile, storeThatParses } = await import('../src/sops/stores/index.js');
     const model = parseSopsFile(source.path, source.content);
     if (isParseFailure(model)) {
+      const actual = storeThatParses(source.content, model.store);
       context.report({
-        message: `${covered} but does not parse as ${model.store} (${model.error}): sops can neither encrypt nor decrypt it`,
-        ...(model.line ? { line: model.line } : {}),
+        message: actual
+          ? `${covered} but holds ${actual} without sops metadata under a name sops reads as ${model.store}: it is plaintext; run \`sops encrypt --input-type ${actual} --output-type ${actual} -i ${source.path}\``
+          : `${covered} but does not parse as ${model.store} (${model.error}): sops can neither encrypt nor decrypt it`,
+        ...(model.line && !actual ? { line: model.line } : {}),
       });
       return;
     }

@@ -15,11 +15,17 @@ testRule(rule, {
     { name: 'the .sops.yaml itself', path: '.sops.yaml', content: corpusFile('getsops-sops/functional-tests/.sops.yaml'), ...covered },
     { name: 'nested .sops.yaml', path: 'k8s/.sops.yaml', content: 'creation_rules: []\n', ...covered },
     { name: '.env.enc written with --input-type dotenv', path: 'app/.env.enc', content: `A=${enc()}\n${dotenvMetadata()}`, ...covered },
+    { name: 'sops YAML under a .json name (sops --input-type yaml)', path: 'secrets/app.json', content: corpusFile('humphd-sops-age/tests/data/secret.enc.yaml'), ...covered },
     { name: 'a catch-all rule asserts nothing about a plain file', path: 'docs/values.yaml', content: 'replicas: 2\n', ...catchAll },
     { name: 'a plain file under a catch-all that does not parse', path: 'Makefile.json', content: 'all:\n\tmake\n', ...catchAll },
     { name: 'a catch-all sops file that parses', path: 'app/.env.enc', content: `A=${enc()}\n${dotenvMetadata()}`, ...catchAll },
   ],
   invalid: [
+    {
+      name: 'plain YAML under a .json name: says what it is',
+      path: 'secrets/app.json', content: 'password: hunter2\n', ...covered,
+      errors: [{ message: 'holds yaml without sops metadata under a name sops reads as json: it is plaintext; run `sops encrypt --input-type yaml --output-type yaml -i secrets/app.json`' }],
+    },
     {
       name: 'catchAllRequiresEncryption: the strict reading',
       path: 'docs/values.yaml', content: 'replicas: 2\n', ...catchAll, options: { catchAllRequiresEncryption: true },
