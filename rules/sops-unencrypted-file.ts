@@ -46,6 +46,8 @@ export const rule: Rule<SopsUnencryptedFileOptions> = {
     // A covered file must be checked even when it is binary or huge: sops output is always text, so binary bytes
     // under a creation rule are plaintext by definition.
     pathOnly: true,
+    // A private key in plaintext is the one problem with the file: reported once, where the key is.
+    redundantWith: ['private-key'],
   },
   defaultOptions: { catchAllRequiresEncryption: false },
   parseOptions,

@@ -19,6 +19,8 @@ export interface SourceFile {
   readonly commit?: string;
   /** Set for the files only path-only rules see: why `content` is empty (binary bytes, or over the size cap). */
   readonly skipped?: 'binary' | 'too-large';
+  /** For a binary file: its first bytes (up to BINARY_HEAD_BYTES), for rules with `readsBinaryHead`. */
+  readonly head?: Uint8Array;
 }
 
 /** What a rule knows about the rest of the change: which paths exist, and the sops configuration. */
@@ -108,10 +110,20 @@ export interface RuleMeta {
    */
   readonly pathOnly?: boolean;
   /**
+   * `true` for rules that also look at binary files by their first bytes (key stores, binary keyrings): they get
+   * empty content and `head`.
+   */
+  readonly readsBinaryHead?: boolean;
+  /**
    * `true` for generic detectors (entropy) whose findings add nothing where a specific rule already reported on
    * the same line: the engine drops them there, so one token is reported once, by the rule that knows what it is.
    */
   readonly fallback?: boolean;
+  /**
+   * Ids of rules whose error in the same file already says what this rule's findings would (a key file that a
+   * creation rule covers: `private-key` names the key): the engine drops this rule's findings there.
+   */
+  readonly redundantWith?: readonly string[];
 }
 
 export interface Rule<Options = undefined> {
