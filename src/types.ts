@@ -30,6 +30,11 @@ export interface ProjectView {
    * ask about (the checked files' siblings, the configs), so ask about siblings, not about arbitrary paths.
    */
   hasPath(path: string): boolean;
+  /**
+   * The text of another file of the same source (the index, the commit's tree, the disk), read only when asked:
+   * undefined when it is not there, binary or over the size cap. Ask about siblings (see hasPath).
+   */
+  readSibling(path: string): Promise<string | undefined>;
   /** The `.sops.yaml` that governs a path, with the creation rule that matches it, if any. */
   sopsRuleFor(path: string): GoverningSopsRule | undefined;
   /**

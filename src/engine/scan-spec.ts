@@ -8,6 +8,7 @@ import type { GuardConfig } from '../config/guard-config.js';
 import { ConfigError } from '../errors.js';
 import type { Severity } from '../types.js';
 import { activeRules } from './active-rules.js';
+import { decodeText, isBinary } from './content.js';
 import type { AgeKeySources } from './age-key-sources.js';
 import { ruleRegistry } from './rule-registry.js';
 import type { ScanPlan } from './plan.js';
@@ -86,8 +87,14 @@ export interface VerificationSink {
   readonly unverifiable: Set<string>;
 }
 
-/** Live settings from a spec. `prefix` keys verification records per commit in range mode. */
-export async function settingsFromSpec(spec: ScanSpec, verification: VerificationSink, prefix = ''): Promise<ScanSettings> {
+/** Reads a file of the scan's source by path (ScanPlan.readFile), wherever the rules run. */
+export type FileReader = (path: string, cap: number) => Promise<Buffer | Uint8Array | undefined>;
+
+/**
+ * Live settings from a spec. `prefix` keys verification records per commit in range mode; `readFile` reads the
+ * siblings rules ask for (the plan's own reader, or a worker's request to the main thread).
+ */
+export async function settingsFromSpec(spec: ScanSpec, verification: VerificationSink, prefix = '', readFile?: FileReader): Promise<ScanSettings> {
   const known = new Set(spec.knownPaths);
   const sops = await loadSopsContext(spec.sopsConfigs, spec.forcedSopsConfig);
   let identities: readonly string[] | undefined;
@@ -98,6 +105,12 @@ export async function settingsFromSpec(spec: ScanSpec, verification: Verificatio
     ciphertextSpans: sops.ciphertextSpans,
     project: {
       hasPath: (path) => known.has(path),
+      async readSibling(path) {
+        const bytes = known.has(path) && readFile ? await readFile(path, spec.maxFileSize) : undefined;
+        if (!bytes) return undefined;
+        const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        return isBinary(buffer) ? undefined : decodeText(buffer).text;
+      },
       sopsRuleFor: sops.sopsRuleFor,
       get ageIdentities() {
         identities ??= [...(spec.ageKeys.identities ?? []), ...(spec.ageKeys.env ? loadAgeIdentities(spec.ageKeys.env, spec.ageKeys.ageKeyFile ? { ageKeyFile: spec.ageKeys.ageKeyFile } : {}) : [])];

@@ -18,6 +18,8 @@ export interface RuleCase<Options> {
   readonly options?: Partial<Options>;
   /** Other paths that exist in the repository (for rules that look at siblings). */
   readonly otherPaths?: readonly string[];
+  /** Other files with their text (they exist too), for rules that read siblings. */
+  readonly siblings?: Readonly<Record<string, string>>;
   /** The creation rule that governs this file, if any. */
   readonly sopsRule?: GoverningSopsRule;
   /** age identities available to the rule. */
@@ -33,9 +35,16 @@ export function projectOf(
   paths: readonly string[],
   sopsRule?: GoverningSopsRule,
   ageIdentities: readonly string[] = [],
+  texts: Readonly<Record<string, string>> = {},
 ): ProjectView {
-  const set = new Set(paths);
-  return { hasPath: (p) => set.has(p), sopsRuleFor: () => sopsRule, ageIdentities, recordVerification: () => {} };
+  const set = new Set([...paths, ...Object.keys(texts)]);
+  return {
+    hasPath: (p) => set.has(p),
+    readSibling: async (p) => texts[p],
+    sopsRuleFor: () => sopsRule,
+    ageIdentities,
+    recordVerification: () => {},
+  };
 }
 
 export async function lintWith<Options>(rule: Rule<Options>, c: RuleCase<Options>): Promise<Finding[]> {
@@ -48,7 +57,7 @@ export async function lintWith<Options>(rule: Rule<Options>, c: RuleCase<Options
     source,
     options,
     severity: rule.meta.defaultSeverity,
-    project: projectOf([c.path, ...(c.otherPaths ?? [])], c.sopsRule, c.ageIdentities),
+    project: projectOf([c.path, ...(c.otherPaths ?? [])], c.sopsRule, c.ageIdentities, c.siblings),
     salt: 'test',
   });
 }

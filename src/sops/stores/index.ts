@@ -75,11 +75,12 @@ export function storeThatParses(content: string, failed: SopsStore): SopsStore |
   });
 }
 
-function parseGuarded(store: SopsStore, content: string): SopsFileModel | SopsParseFailure {
+/** parseStore that never throws: a parser bug or a pathological input is a failure, not a crash. */
+export function parseGuarded(store: SopsStore, content: string): SopsFileModel | SopsParseFailure {
   try {
     return parseStore(store, content);
   } catch (e) {
-    // A parser bug or a pathological input (nesting deep enough to exhaust the stack) is a finding, not a crash.
+    // Nesting deep enough to exhaust the stack, for one: a finding, not a crash.
     return { store, error: `could not parse the file (${(e as Error).name})` };
   }
 }
