@@ -3,7 +3,7 @@
  * (sops-format.md §5) and compare it with the stored one. A mismatch means a value was edited, added, removed or
  * reordered without sops, or `lastmodified` was changed: sops itself would refuse to decrypt the file.
  */
-import { ConfigError } from '../src/errors.js';
+import { parseSwitches } from '../src/config/rule-options.js';
 import { looksSopsEncrypted } from '../src/sops/marker.js';
 import type { MacProblemReason } from '../src/sops/crypto/verify.js';
 import type { Rule } from '../src/types.js';
@@ -24,15 +24,7 @@ const CAUSE_AND_FIX: Record<MacProblemReason, string> = {
 };
 
 function parseOptions(raw: unknown, keyPath: string): SopsMacMismatchOptions {
-  if (raw === undefined || raw === null) return { requireVerification: false };
-  if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${keyPath}: expected a mapping of options`);
-  const { requireVerification, ...unknown } = raw as Record<string, unknown>;
-  const extra = Object.keys(unknown);
-  if (extra.length > 0) throw new ConfigError(`${keyPath}.${extra[0]}: unknown option (known: requireVerification)`);
-  if (requireVerification !== undefined && typeof requireVerification !== 'boolean') {
-    throw new ConfigError(`${keyPath}.requireVerification: expected true or false`);
-  }
-  return { requireVerification: requireVerification ?? false };
+  return parseSwitches(raw, keyPath, ['requireVerification']);
 }
 
 export const rule: Rule<SopsMacMismatchOptions> = {

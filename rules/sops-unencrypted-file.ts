@@ -7,7 +7,7 @@
  * for the strict reading (`catchAllRequiresEncryption`). A file under a catch-all that is a sops file is still
  * checked in full (by the other sops rules; here, that it parses).
  */
-import { ConfigError } from '../src/errors.js';
+import { parseSwitches } from '../src/config/rule-options.js';
 import { isSopsConfigFile } from '../src/sops/config/discovery.js';
 import { looksSopsEncrypted } from '../src/sops/marker.js';
 import type { GoverningSopsRule, Rule } from '../src/types.js';
@@ -18,15 +18,7 @@ export interface SopsUnencryptedFileOptions {
 }
 
 function parseOptions(raw: unknown, keyPath: string): SopsUnencryptedFileOptions {
-  if (raw === undefined || raw === null) return { catchAllRequiresEncryption: false };
-  if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${keyPath}: expected a mapping of options`);
-  const { catchAllRequiresEncryption, ...unknown } = raw as Record<string, unknown>;
-  const extra = Object.keys(unknown);
-  if (extra.length > 0) throw new ConfigError(`${keyPath}.${extra[0]}: unknown option (known: catchAllRequiresEncryption)`);
-  if (catchAllRequiresEncryption !== undefined && typeof catchAllRequiresEncryption !== 'boolean') {
-    throw new ConfigError(`${keyPath}.catchAllRequiresEncryption: expected true or false`);
-  }
-  return { catchAllRequiresEncryption: catchAllRequiresEncryption ?? false };
+  return parseSwitches(raw, keyPath, ['catchAllRequiresEncryption']);
 }
 
 /** Which rule says the file must be encrypted, in the words of the messages; undefined when none does. */
