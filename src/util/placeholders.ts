@@ -14,8 +14,8 @@ const PLACEHOLDER_WORDS =
 const TEMPLATE_SYNTAX = /^(?:\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*|\{\{.*\}\}|<[^<>]+>|%\([^)]*\)s|%[A-Z_]+%|\[[^\]]*\])$/i;
 /** `your_api_key`, `insert-token-here`: words only (a digit makes it a value someone chose). */
 const YOUR_SOMETHING = /^(?:(?:your|my|some|insert|enter|put|add)[-_ ][a-z_ -]*|[a-z][a-z_ -]*[-_ ](?:here|goes[-_ ]here))$/i;
-/** A run of one character, or an ellipsis, or both (`xxxx...`), or an ellipsis before at most 4 characters (`...AbCd`). */
-const ELLIPSIS = /^(?:(?:(.)\1*)?(?:\.{2,}|…)|(?:\.{3,}|…)[A-Za-z0-9]{0,4})$/s;
+/** An ellipsis before at most 4 characters (`...AbCd`, the tail some dashboards show). */
+const LEADING_ELLIPSIS = /^(?:\.{3}|…)\.*[A-Za-z0-9]{0,4}$/;
 /** AWS's own documentation keys (AKIAIOSFODNN7EXAMPLE, wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY). */
 const AWS_EXAMPLE = /^(?:A[KS]IA[A-Z0-9]{9}EXAMPLE|[A-Za-z0-9/+]{30}EXAMPLEKEY)$/;
 /** `scheme://user:password@`: a URL's secret is its password. */
@@ -39,7 +39,21 @@ export function isPlaceholder(value: string): boolean {
 }
 
 function isPlaceholderShape(v: string): boolean {
-  return v === '' || PLACEHOLDER_WORDS.test(v) || TEMPLATE_SYNTAX.test(v) || YOUR_SOMETHING.test(v) || ELLIPSIS.test(v) || isRepeatedRun(v);
+  return v === '' || PLACEHOLDER_WORDS.test(v) || TEMPLATE_SYNTAX.test(v) || YOUR_SOMETHING.test(v) || isEllipsis(v) || isRepeatedRun(v);
+}
+
+/**
+ * An ellipsis, after nothing or after a run of one character (`...`, `xxxx...`, `…`), or before at most 4
+ * characters. Written without a backtracking pattern: a value can be a megabyte of dots.
+ */
+function isEllipsis(v: string): boolean {
+  if (LEADING_ELLIPSIS.test(v)) return true;
+  let end = v.length;
+  if (v.endsWith('…')) end--;
+  else while (end > 0 && v[end - 1] === '.') end--;
+  if (end === v.length || (v.length - end < 2 && !v.endsWith('…'))) return false;
+  const before = v.slice(0, end);
+  return before === '' || /^(.)\1*$/su.test(before);
 }
 
 /** `xxxxxxxx`, `XXXX-XXXX-XXXX`, `0000000000-0000000000000-xxxxxxxxxxxx`: every part is one character repeated. */

@@ -27,6 +27,16 @@ describe('isPlaceholder: one vocabulary for stand-in values', () => {
   for (const value of real) it(`not a placeholder: ${JSON.stringify(value)}`, () => expect(isPlaceholder(value)).toBe(false));
 });
 
+describe('isPlaceholder on hostile values', () => {
+  it('answers in linear time on long runs that almost match', () => {
+    const started = performance.now();
+    for (const value of ['.'.repeat(200_000) + 'abcdef', 'x'.repeat(200_000) + 'y..', 'a-'.repeat(100_000) + '!', '{{' + ' '.repeat(200_000)]) {
+      expect(isPlaceholder(value)).toBe(false);
+    }
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
 describe('isPlaceholder never classes a random token of a known format as a placeholder', () => {
   const formats: Record<string, (seed: number) => string> = {
     'GitHub classic': (s) => 'ghp_' + randomChars(36, s),
