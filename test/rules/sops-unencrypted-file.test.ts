@@ -27,6 +27,11 @@ testRule(rule, {
       errors: [{ message: 'holds yaml without sops metadata under a name sops reads as json: it is plaintext; run `sops encrypt --input-type yaml --output-type yaml -i secrets/app.json`' }],
     },
     {
+      name: 'broken YAML is not taken for another store (INI would accept its key: value lines)',
+      path: 'app.secret.yaml', content: 'a: 1\nb: [unclosed\n', ...covered,
+      errors: [{ line: 3, message: 'does not parse as yaml' }],
+    },
+    {
       name: 'catchAllRequiresEncryption: the strict reading',
       path: 'docs/values.yaml', content: 'replicas: 2\n', ...catchAll, options: { catchAllRequiresEncryption: true },
       errors: [{ message: 'covered by creation_rules[1] of .sops.yaml but has no sops metadata (yaml store)' }],

@@ -68,7 +68,8 @@ export function parseStore(store: SopsStore, content: string): SopsFileModel | S
 export function storeThatParses(content: string, failed: SopsStore): SopsStore | undefined {
   // Broken JSON is still meant as JSON, though YAML's flow syntax may accept it.
   if (/^\s*[{[]/.test(content)) return undefined;
-  const candidates = (['yaml', 'ini', 'dotenv'] as const).filter((s) => s !== failed);
+  // INI is left out: its parser takes `key: value` lines, so broken YAML would pass for INI.
+  const candidates = (['yaml', 'dotenv'] as const).filter((s) => s !== failed);
   return candidates.find((store) => {
     const parsed = parseGuarded(store, content);
     return !isParseFailure(parsed) && parsed.leaves.some((l) => !l.isComment);
