@@ -29,7 +29,7 @@ function isEncryptedName(path: string): boolean {
 
 /** The encrypted twin's key paths that the plaintext file gives a value to; undefined when they cannot be compared. */
 async function sharedSecretKeys(source: SourceFile, twin: string, project: ProjectView): Promise<string[] | undefined> {
-  const twinText = await project.readSibling(twin);
+  const twinText = await project.readSibling?.(twin);
   if (twinText === undefined) return undefined;
   const [{ encryptedModelOf, hasContent, keyPathOf }, { isParseFailure, parseGuarded, storeForPath }, { looksLikeEnc }, { isPlaceholder }] = await Promise.all([
     import('../src/sops/file-checks.js'), import('../src/sops/stores/index.js'), import('../src/sops/enc.js'), import('../src/util/placeholders.js'),

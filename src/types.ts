@@ -32,9 +32,10 @@ export interface ProjectView {
   hasPath(path: string): boolean;
   /**
    * The text of another file of the same source (the index, the commit's tree, the disk), read only when asked:
-   * undefined when it is not there, binary or over the size cap. Ask about siblings (see hasPath).
+   * undefined when it is not there, binary or over the size cap. Ask about siblings (see hasPath). The engine
+   * always provides it; a view without it (a test's) reads nothing.
    */
-  readSibling(path: string): Promise<string | undefined>;
+  readSibling?(path: string): Promise<string | undefined>;
   /** The `.sops.yaml` that governs a path, with the creation rule that matches it, if any. */
   sopsRuleFor(path: string): GoverningSopsRule | undefined;
   /**

@@ -38,7 +38,7 @@ export async function scanInWorkers(
   threads: number,
   verification: VerificationSink,
   verificationPrefix: string,
-  readFile: FileReader,
+  readFile: FileReader | undefined,
   onFile?: (done: number, total: number, bytes: number) => void,
 ): Promise<PlanScan> {
   // The main thread is a lane too: it scans a file itself whenever every worker's queue is full. On a 2-core
@@ -114,8 +114,8 @@ export async function scanInWorkers(
 }
 
 /** A worker's rule asked for a sibling's bytes: the main thread holds the git and disk readers. */
-function answerRead(worker: Worker, request: { id: number; path: string }, readFile: FileReader, cap: number): void {
-  readFile(request.path, cap)
+function answerRead(worker: Worker, request: { id: number; path: string }, readFile: FileReader | undefined, cap: number): void {
+  (readFile ? readFile(request.path, cap) : Promise.resolve(undefined))
     .catch(() => undefined)
     .then((read) => {
       const bytes = read ? new Uint8Array(read) : undefined;

@@ -46,7 +46,7 @@ describe('sops-mac-mismatch bookkeeping and options', () => {
   it('records verified and unverifiable files for the summary', async () => {
     const outcomes: string[] = [];
     const path = AGE_FILES[0]!;
-    const project = { hasPath: () => true, readSibling: async () => undefined, sopsRuleFor: () => undefined, recordVerification: (p: string, o: string) => outcomes.push(`${p}=${o}`) };
+    const project = { hasPath: () => true, sopsRuleFor: () => undefined, recordVerification: (p: string, o: string) => outcomes.push(`${p}=${o}`) };
     await rule.check({ path, content: original(path), origin: 'index' }, { options: rule.defaultOptions, project: { ...project, ageIdentities: ID }, report: () => {} });
     await rule.check({ path: PGP_FILE, content: fixtureText(PGP_FILE), origin: 'index' }, { options: rule.defaultOptions, project: { ...project, ageIdentities: ID }, report: () => {} });
     expect(outcomes).toEqual([`${path}=verified`, `${PGP_FILE}=unverifiable`]);
