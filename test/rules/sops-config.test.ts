@@ -234,6 +234,12 @@ testRule(rule, {
       ],
     },
     {
+      name: 'an anchored catch-all (^.*$) shadows the rules after it too',
+      path: '.sops.yaml',
+      content: yaml('creation_rules:', '  - path_regex: ^.*$', `    age: ${X25519}`, '  - path_regex: ^secrets/', `    age: ${X25519}`),
+      errors: [{ line: 4, severity: 'warning', message: 'creation_rules[1] can never match: creation_rules[0] before it matches every file' }],
+    },
+    {
       name: 'non-string list items and values of the wrong kind',
       path: '.sops.yaml',
       content: yaml(
