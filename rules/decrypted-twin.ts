@@ -1,9 +1,13 @@
 /**
  * decrypted-twin: a plaintext file beside its encrypted counterpart (`.env` next to `.env.enc` or `.env.sops`,
- * `x.yaml` next to `x.enc.yaml` or `x.sops.yaml`): the leftover of a `sops -d` that someone is about to commit.
+ * `x.yaml` next to `x.enc.yaml` or `x.sops.yaml`) that holds what the encrypted one encrypts: the leftover of a
+ * `sops -d` that someone is about to commit. A name alone proves nothing (talhelper's `talenv.yaml` beside
+ * `talenv.sops.yaml`, Ansible's `main.yml` beside `main.sops.yml` share no keys), so the twin is read and compared:
+ * the plaintext file must give a value to a key (for dotenv, a name) that the encrypted one encrypts. When the twin
+ * cannot be compared (not a sops file, binary store, unreadable), the name decides, as the safe side.
  */
 import { isSopsFile } from '../src/sops/is-sops-file.js';
-import type { Rule } from '../src/types.js';
+import type { ProjectView, Rule, SourceFile } from '../src/types.js';
 
 const MARKERS = ['enc', 'sops', 'encrypted'];
 
@@ -23,10 +27,28 @@ function isEncryptedName(path: string): boolean {
   return path.split('/').pop()!.split('.').some((part) => MARKERS.includes(part));
 }
 
+/** The encrypted twin's key paths that the plaintext file gives a value to; undefined when they cannot be compared. */
+async function sharedSecretKeys(source: SourceFile, twin: string, project: ProjectView): Promise<string[] | undefined> {
+  const twinText = await project.readSibling?.(twin);
+  if (twinText === undefined) return undefined;
+  const [{ encryptedModelOf, hasContent, keyPathOf }, { isParseFailure, parseGuarded, storeForPath }, { looksLikeEnc }, { isPlaceholder }] = await Promise.all([
+    import('../src/sops/file-checks.js'), import('../src/sops/stores/index.js'), import('../src/sops/enc.js'), import('../src/util/placeholders.js'),
+  ]);
+  const encrypted = encryptedModelOf(twin, twinText);
+  // The binary store encrypts a whole file as one `data` value: any content can be its plaintext.
+  if (!encrypted || encrypted.store === 'binary') return undefined;
+  const secretKeys = new Set(encrypted.leaves.filter((l) => !l.isComment && looksLikeEnc(l.text)).map(keyPathOf));
+  // A decrypted copy is written in the twin's format, whatever its own name says.
+  const plain = [encrypted.store, storeForPath(source.path)].map((store) => parseGuarded(store, source.content)).find((m) => !isParseFailure(m));
+  if (!plain || isParseFailure(plain)) return undefined;
+  const given = plain.leaves.filter((l) => hasContent(l) && !looksLikeEnc(l.text) && !isPlaceholder(l.text)).map(keyPathOf);
+  return [...new Set(given.filter((key) => secretKeys.has(key)))];
+}
+
 export const rule: Rule<undefined> = {
   meta: {
     id: 'decrypted-twin',
-    description: 'A plaintext file committed beside its sops-encrypted counterpart',
+    description: 'A plaintext file committed beside its sops-encrypted counterpart, holding what it encrypts',
     defaultSeverity: 'error',
   },
   defaultOptions: undefined,
@@ -34,8 +56,11 @@ export const rule: Rule<undefined> = {
   async check(source, context) {
     const twin = encryptedTwinNames(source.path).find((name) => context.project.hasPath(name));
     if (!twin || (await isSopsFile(source.path, source.content))) return;
+    const shared = await sharedSecretKeys(source, twin, context.project);
+    if (shared?.length === 0) return;
+    const holds = shared ? ` holding ${shared.length} of the keys it encrypts (${shared.slice(0, 3).join(', ')}${shared.length > 3 ? ', ...' : ''})` : '';
     context.report({
-      message: `plaintext twin of the encrypted ${twin}: this looks like a decrypted copy; remove it from the commit (git rm --cached) and add it to .gitignore`,
+      message: `plaintext twin of the encrypted ${twin}${holds}: this looks like a decrypted copy; remove it from the commit (git rm --cached) and add it to .gitignore`,
     });
   },
 };

@@ -5,7 +5,7 @@
  */
 import { isSopsFile } from '../src/sops/is-sops-file.js';
 import type { ReportDescriptor, Rule } from '../src/types.js';
-import { isPlaceholder, isSensitiveName } from '../src/util/placeholders.js';
+import { isPlaceholder, isSensitiveName, nameWords } from '../src/util/placeholders.js';
 import { quote } from '../src/util/quote.js';
 
 const TFVARS = /\.tfvars(?:\.json)?$/;
@@ -22,6 +22,15 @@ function finding(name: string, value: string, index: number): ReportDescriptor {
   };
 }
 
+/**
+ * A bare `key` names no secret in Terraform: a Kubernetes taint's key (`key = "dedicated"`), a tag's name
+ * (`{ key = "Environment", value = "prod" }`), the S3 backend's state path (`key = "prod/terraform.tfstate"`).
+ * Compound names stay sensitive: `db_key`, `api_key`, `private_key`.
+ */
+function isSecretName(name: string): boolean {
+  return isSensitiveName(name) && nameWords(name).join('_') !== 'key';
+}
+
 function isLiteral(value: string): boolean {
   return !isPlaceholder(value) && !/^\$\{[^}]*\}$/.test(value.trim());
 }
@@ -31,11 +40,11 @@ function hclFindings(content: string): ReportDescriptor[] {
   for (const m of content.matchAll(HCL_STRING)) {
     const name = m[1]!.replace(/^"|"$/g, '');
     const value = m[2]!;
-    if (isSensitiveName(name) && isLiteral(value)) out.push(finding(name, value, m.index + m[0].length - value.length - 1));
+    if (isSecretName(name) && isLiteral(value)) out.push(finding(name, value, m.index + m[0].length - value.length - 1));
   }
   for (const m of content.matchAll(HCL_HEREDOC)) {
     const body = m[3]!;
-    if (isSensitiveName(m[1]!) && isLiteral(body)) out.push(finding(m[1]!, body, m.index + m[0].indexOf(body)));
+    if (isSecretName(m[1]!) && isLiteral(body)) out.push(finding(m[1]!, body, m.index + m[0].indexOf(body)));
   }
   return out;
 }
@@ -51,7 +60,7 @@ function jsonFindings(content: string): ReportDescriptor[] {
   const out: ReportDescriptor[] = [];
   const walk = (value: unknown, name: string): void => {
     if (typeof value === 'string') {
-      if (isSensitiveName(name) && isLiteral(value)) {
+      if (isSecretName(name) && isLiteral(value)) {
         const at = content.indexOf(JSON.stringify(value).slice(1, -1));
         out.push(finding(name, value, Math.max(0, at)));
       }

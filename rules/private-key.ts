@@ -1,10 +1,13 @@
 /**
  * private-key: private key material found by content in any file: PEM (RSA, EC, DSA, PKCS#8 and encrypted
- * PKCS#8), OpenSSH, PGP private key blocks, PuTTY keys and age identities. A header alone (documentation, a
- * detector's own source) is not enough: PEM-style blocks need a key body after the header. Public keys, age
- * recipients (`age1…`) and sops' wrapped data keys (`BEGIN AGE ENCRYPTED FILE`, `BEGIN PGP MESSAGE`) pass.
+ * PKCS#8), OpenSSH, PGP private key blocks, PuTTY keys, age identities and gpg-agent key files. A header alone
+ * (documentation, a detector's own source) is not enough: PEM-style blocks need a key body after the header. Public
+ * keys, age recipients (`age1…`) and sops' wrapped data keys (`BEGIN AGE ENCRYPTED FILE`, `BEGIN PGP MESSAGE`) pass.
+ * Binary files are recognised by their first bytes: OpenPGP secret keyrings, PKCS#12 and Java key stores holding a
+ * key (src/binary-keys); public keyrings, certificates and truststores pass.
  */
-import type { Rule } from '../src/types.js';
+import { AGENT_KEY_SEXP, binaryPrivateKeyKind } from '../src/binary-keys/index.js';
+import type { Rule, RuleContext } from '../src/types.js';
 
 interface KeyPattern {
   readonly kind: string;
@@ -27,7 +30,19 @@ const PATTERNS: readonly KeyPattern[] = [
   { kind: 'PuTTY private key', pattern: /PuTTY-User-Key-File-\d+:[^\n]*\n(?:[^\n]*\n){0,6}?Private-Lines:\s*\d+\s*\n[ \t]*[A-Za-z0-9+/=]{20,}/g },
   { kind: 'age identity', pattern: new RegExp(`AGE-SECRET-KEY-(?:PQ-)?1${BECH32}{58,}`, 'g') },
   { kind: 'age plugin identity', pattern: new RegExp(`AGE-PLUGIN-[A-Z0-9]+-1${BECH32}{20,}`, 'g') },
+  // gpg-agent's private-keys-v1.d/*.key: the "Key:" text format, to the end of the key's S-expression.
+  { kind: 'gpg-agent private key', pattern: /^Key:[ \t]*\((?:protected-)?private-key[ \t]*\([ \t]*[a-z][^]*/gm },
+  { kind: 'gpg-agent private key', pattern: new RegExp(AGENT_KEY_SEXP.source + '[^]*', 'g') },
 ];
+
+/** A private key held in a binary file (binary keyring, PKCS#12, Java key store), known by its first bytes. */
+function reportBinary(head: Uint8Array, report: RuleContext<undefined>['report']): void {
+  const kind = binaryPrivateKeyKind(head);
+  if (!kind) return;
+  const tail = `committed in plaintext: remove it (and rotate it: git history keeps it), or sops-encrypt the file`;
+  // The first bytes stand for the key in the finding's fingerprint; they are never shown.
+  report({ message: `${kind} ${tail}`, secret: Buffer.from(head.subarray(0, 4096)).toString('latin1') });
+}
 
 export const rule: Rule<undefined> = {
   meta: {
@@ -35,11 +50,16 @@ export const rule: Rule<undefined> = {
     description: 'Private key material (PEM, OpenSSH, PGP, PuTTY, age identity) in any file',
     defaultSeverity: 'error',
     skipsCiphertext: true,
+    readsBinaryHead: true,
   },
   defaultOptions: undefined,
   check(source, context) {
+    if (source.skipped === 'binary') {
+      if (source.head) reportBinary(source.head, context.report);
+      return;
+    }
     const { content } = source;
-    if (!content.includes('PRIVATE') && !content.includes('SECRET-KEY') && !content.includes('PuTTY') && !content.includes('AGE-PLUGIN')) return;
+    if (!content.includes('PRIVATE') && !content.includes('SECRET-KEY') && !content.includes('PuTTY') && !content.includes('AGE-PLUGIN') && !content.includes('private-key')) return;
     for (const { kind, pattern } of PATTERNS) {
       for (const m of content.matchAll(pattern)) {
         context.report({

@@ -3,11 +3,10 @@
  * (docs/sops-format.md §5) and compare it with the stored one. A mismatch means a value was edited, added, removed or
  * reordered without sops, or `lastmodified` was changed: sops itself would refuse to decrypt the file.
  */
-import { ConfigError } from '../src/errors.js';
+import { parseSwitches } from '../src/config/rule-options.js';
 import { isSopsFile } from '../src/sops/is-sops-file.js';
 import type { MacProblemReason } from '../src/sops/crypto/verify.js';
 import type { Rule } from '../src/types.js';
-import { quote } from '../src/util/quote.js';
 
 export interface SopsMacMismatchOptions {
   /** Report sops files that cannot be verified (no age identity for their recipients) as errors too. */
@@ -25,15 +24,7 @@ const CAUSE_AND_FIX: Record<MacProblemReason, string> = {
 };
 
 function parseOptions(raw: unknown, keyPath: string): SopsMacMismatchOptions {
-  if (raw === undefined || raw === null) return { requireVerification: false };
-  if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${keyPath}: expected a mapping of options`);
-  const { requireVerification, ...unknown } = raw as Record<string, unknown>;
-  const extra = Object.keys(unknown);
-  if (extra.length > 0) throw new ConfigError(`${quote(`${keyPath}.${extra[0]}`)}: unknown option (known: requireVerification)`);
-  if (requireVerification !== undefined && typeof requireVerification !== 'boolean') {
-    throw new ConfigError(`${keyPath}.requireVerification: expected true or false`);
-  }
-  return { requireVerification: requireVerification ?? false };
+  return parseSwitches(raw, keyPath, ['requireVerification']);
 }
 
 export const rule: Rule<SopsMacMismatchOptions> = {

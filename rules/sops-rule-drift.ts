@@ -13,7 +13,7 @@ import { quote } from '../src/util/quote.js';
 type Key = RecipientDrift['added'][number];
 
 function describeKeys(keys: readonly Key[], groups: number): string {
-  return keys.map((k) => `${k.type} ${quote(k.id, 'recipient')}${groups > 1 ? ` (group ${k.group})` : ''}`).join(', ');
+  return keys.map((k) => `${k.type} ${quote(k.id, 'recipient')}${groups > 1 ? ` (key_groups[${k.group}])` : ''}`).join(', ');
 }
 
 function recipientMessage(path: string, where: string, drift: RecipientDrift): string {
@@ -25,7 +25,11 @@ function recipientMessage(path: string, where: string, drift: RecipientDrift): s
   return `master keys differ from ${where}: ${parts.join('; ')}. Run \`sops updatekeys ${path}\``;
 }
 
-const show = (s: SelectionEntry): string => `\`${s.setting}: ${quote(s.value)}\``;
+const SOPS_DEFAULT = "sops' default `unencrypted_suffix: _unencrypted`";
+const fileSelection = (s: SelectionEntry | undefined): string => (s ? `with \`${s.setting}: ${quote(s.value)}\`` : `without a selection setting (${SOPS_DEFAULT})`);
+const ruleSelection = (s: SelectionEntry | undefined): string => (s ? `now says \`${s.setting}: ${quote(s.value)}\`` : `sets none (${SOPS_DEFAULT})`);
+const fileMacOnly = (v: boolean | undefined): string => (v === undefined ? 'the file has no `mac_only_encrypted` (false)' : `the file has \`mac_only_encrypted: ${v}\``);
+const ruleMacOnly = (v: boolean | undefined): string => (v === undefined ? 'does not set `mac_only_encrypted` (false)' : `now says \`mac_only_encrypted: ${v}\``);
 
 export const rule: Rule<undefined> = {
   meta: {
@@ -44,18 +48,18 @@ export const rule: Rule<undefined> = {
     const model = encryptedModelOf(source.path, source.content);
     if (!model) return;
     const { metadata } = model;
-    const where = `creation rule ${governing.ruleIndex} of ${governing.configPath}`;
+    const where = `creation_rules[${governing.ruleIndex}] of ${governing.configPath}`;
     const keys = recipientDrift(governing.rule, metadata.keys, metadata.keyGroupCount);
     if (keys) context.report({ message: recipientMessage(source.path, where, keys), line: metadata.line, wholeFile: true });
     const settings = settingsDrift(governing.rule, metadata, model.store);
     const reencrypt = `updatekeys and rotate keep the file's own settings; re-encrypt it: \`sops decrypt -i ${source.path}\` then \`sops encrypt -i ${source.path}\` (do not commit in between)`;
     if (settings.selection) {
       const { file, rule } = settings.selection;
-      context.report({ message: `the file was encrypted with ${show(file)} but ${where} now says ${show(rule)}: ${reencrypt}`, line: metadata.line, wholeFile: true });
+      context.report({ message: `the file was encrypted ${fileSelection(file)} but ${where} ${ruleSelection(rule)}: ${reencrypt}`, line: metadata.line, wholeFile: true });
     }
     if (settings.macOnlyEncrypted) {
       const { file, rule } = settings.macOnlyEncrypted;
-      context.report({ message: `the file has \`mac_only_encrypted: ${file}\` but ${where} now says \`${rule}\`: ${reencrypt}`, line: metadata.line, wholeFile: true });
+      context.report({ message: `${fileMacOnly(file)} but ${where} ${ruleMacOnly(rule)}: ${reencrypt}`, line: metadata.line, wholeFile: true });
     }
   },
 };

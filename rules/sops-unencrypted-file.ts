@@ -2,12 +2,35 @@
  * sops-unencrypted-file: a `.sops.yaml` creation rule covers the file (first match, as sops decides), so
  * `sops encrypt` would encrypt it, but it carries no sops metadata in its store's form (docs/sops-format.md §2, §10.2):
  * it is committed in plaintext. A covered file that does not even parse in its store is reported with the line.
+ * Only rules that name paths assert coverage: a catch-all rule (no `path_regex`, or `.*`) says which keys sops uses,
+ * so a plain file under it passes, unless a later path rule that the catch-all shadows names it, or the team asks
+ * for the strict reading (`catchAllRequiresEncryption`). A file under a catch-all that is a sops file is still
+ * checked in full (by the other sops rules; here, that it parses).
  */
+import { parseSwitches } from '../src/config/rule-options.js';
 import { isSopsConfigFile } from '../src/sops/config/discovery.js';
-import type { Rule } from '../src/types.js';
+import { isSopsFile } from '../src/sops/is-sops-file.js';
+import type { GoverningSopsRule, Rule } from '../src/types.js';
 
+export interface SopsUnencryptedFileOptions {
+  /** Read a catch-all creation rule as "every file it matches must be encrypted". Default: false. */
+  readonly catchAllRequiresEncryption: boolean;
+}
 
-export const rule: Rule<undefined> = {
+function parseOptions(raw: unknown, keyPath: string): SopsUnencryptedFileOptions {
+  return parseSwitches(raw, keyPath, ['catchAllRequiresEncryption']);
+}
+
+/** Which rule says the file must be encrypted, in the words of the messages; undefined when none does. */
+function assertingRule(governing: GoverningSopsRule, strict: boolean): string | undefined {
+  const where = `creation_rules[${governing.ruleIndex}] of ${governing.configPath}`;
+  const shadowed = governing.catchAll?.shadowedRuleIndex;
+  if (!governing.catchAll || strict) return where;
+  if (shadowed === undefined) return undefined;
+  return `creation_rules[${shadowed}] of ${governing.configPath} (which sops never reaches: the catch-all creation_rules[${governing.ruleIndex}] before it matches first)`;
+}
+
+export const rule: Rule<SopsUnencryptedFileOptions> = {
   meta: {
     id: 'sops-unencrypted-file',
     description: 'A file covered by a .sops.yaml creation rule is not sops-encrypted',
@@ -15,39 +38,48 @@ export const rule: Rule<undefined> = {
     // A covered file must be checked even when it is binary or huge: sops output is always text, so binary bytes
     // under a creation rule are plaintext by definition.
     pathOnly: true,
+    // A private key in plaintext is the one problem with the file: reported once, where the key is.
+    redundantWith: ['private-key'],
   },
-  defaultOptions: undefined,
+  defaultOptions: { catchAllRequiresEncryption: false },
+  parseOptions,
   appliesTo: (path) => !isSopsConfigFile(path),
   async check(source, context) {
     const governing = context.project.sopsRuleFor(source.path);
     if (!governing) return;
-    const where = `creation_rules[${governing.ruleIndex}] of ${governing.configPath}`;
     if (governing.undecidable) {
       context.report({ message: `cannot tell whether a creation rule covers this file: ${governing.undecidable}; fix ${governing.configPath}` });
       return;
     }
+    const where = assertingRule(governing, context.options.catchAllRequiresEncryption);
+    // Under a catch-all only a sops file is checked: that it parses (the other sops rules check the rest).
+    if (!where && !(await isSopsFile(source.path, source.content))) return;
+    const covered = `covered by ${where ?? `the catch-all creation_rules[${governing.ruleIndex}] of ${governing.configPath}`}`;
     if (source.skipped === 'binary') {
-      context.report({ message: `covered by ${where} but holds binary bytes: sops output is always text, so this file is not encrypted; run \`sops encrypt -i ${source.path}\`` });
+      context.report({ message: `${covered} but holds binary bytes: sops output is always text, so this file is not encrypted; run \`sops encrypt -i ${source.path}\`` });
       return;
     }
     if (source.skipped === 'too-large') {
-      context.report({ message: `covered by ${where} but larger than the size cap, so whether it is encrypted was not checked: raise maxFileSize in .secrets-guard.yaml` });
+      context.report({ message: `${covered} but larger than the size cap, so whether it is encrypted was not checked: raise maxFileSize in .secrets-guard.yaml` });
       return;
     }
     // The store parsers (YAML) load only for files a creation rule covers.
-    const { isParseFailure, parseSopsFile } = await import('../src/sops/stores/index.js');
+    const { isParseFailure, parseSopsFile, storeThatParses } = await import('../src/sops/stores/index.js');
     const model = parseSopsFile(source.path, source.content);
     if (isParseFailure(model)) {
+      const actual = storeThatParses(source.content, model.store);
       context.report({
-        message: `covered by ${where} but does not parse as ${model.store} (${model.error}): sops can neither encrypt nor decrypt it`,
-        ...(model.line ? { line: model.line } : {}),
+        message: actual
+          ? `${covered} but holds ${actual} without sops metadata under a name sops reads as ${model.store}: it is plaintext; run \`sops encrypt --input-type ${actual} --output-type ${actual} -i ${source.path}\``
+          : `${covered} but does not parse as ${model.store} (${model.error}): sops can neither encrypt nor decrypt it`,
+        ...(model.line && !actual ? { line: model.line } : {}),
         wholeFile: true, // the line only shows where parsing stopped: the file as a whole is not sops output
       });
       return;
     }
-    if (model.metadata) return;
+    if (model.metadata || !where) return;
     context.report({
-      message: `covered by ${where} but has no sops metadata (${model.store} store): it is plaintext; run \`sops encrypt -i ${source.path}\``,
+      message: `${covered} but has no sops metadata (${model.store} store): it is plaintext; run \`sops encrypt -i ${source.path}\``,
     });
   },
 };

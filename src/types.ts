@@ -22,6 +22,8 @@ export interface SourceFile {
   readonly commit?: string;
   /** Set for the files only path-only rules see: why `content` is empty (binary bytes, or over the size cap). */
   readonly skipped?: 'binary' | 'too-large';
+  /** For a binary file: its first bytes (up to BINARY_HEAD_BYTES), for rules with `readsBinaryHead`. */
+  readonly head?: Uint8Array;
 }
 
 /** What a rule knows about the rest of the change: which paths exist, and the sops configuration. */
@@ -31,6 +33,12 @@ export interface ProjectView {
    * ask about (the checked files' siblings, the configs), so ask about siblings, not about arbitrary paths.
    */
   hasPath(path: string): boolean;
+  /**
+   * The text of another file of the same source (the index, the commit's tree, the disk), read only when asked:
+   * undefined when it is not there, binary or over the size cap. Ask about siblings (see hasPath). The engine
+   * always provides it; a view without it (a test's) reads nothing.
+   */
+  readSibling?(path: string): Promise<string | undefined>;
   /** The `.sops.yaml` that governs a path, with the creation rule that matches it, if any. */
   sopsRuleFor(path: string): GoverningSopsRule | undefined;
   /**
@@ -57,6 +65,12 @@ export interface GoverningSopsRule {
    * encrypt the file then; the guard reports it instead of treating the file as uncovered.
    */
   readonly undecidable?: string;
+  /**
+   * Set when the rule names no paths (no `path_regex`, or a catch-all such as `.*`: src/sops/config/catch-all.ts):
+   * it says which keys sops uses, not that the file must be encrypted. `shadowedRuleIndex` is a later rule that
+   * names this file's path, which sops never reaches because the catch-all comes first.
+   */
+  readonly catchAll?: { readonly shadowedRuleIndex?: number };
 }
 
 /** What a rule passes to `report`. Positions are 0-based offsets into `content`; the engine turns them into lines. */
@@ -105,7 +119,8 @@ export interface RuleMeta {
   readonly defaultSeverity: Severity;
   /**
    * `true` for rules whose findings are never about ciphertext (secret detectors): the engine drops their findings
-   * that fall inside sops ciphertext (well-formed values of a valid sops file, wrapped data keys and recipients).
+   * that fall inside sops ciphertext (well-formed values of a valid sops file, wrapped data keys and recipients),
+   * and those whose secret is a placeholder (src/util/placeholders.ts).
    */
   readonly skipsCiphertext?: boolean;
   /**
@@ -114,10 +129,20 @@ export interface RuleMeta {
    */
   readonly pathOnly?: boolean;
   /**
+   * `true` for rules that also look at binary files by their first bytes (key stores, binary keyrings): they get
+   * empty content and `head`.
+   */
+  readonly readsBinaryHead?: boolean;
+  /**
    * `true` for generic detectors (entropy) whose findings add nothing where a specific rule already reported on
    * the same line: the engine drops them there, so one token is reported once, by the rule that knows what it is.
    */
   readonly fallback?: boolean;
+  /**
+   * Ids of rules whose error in the same file already says what this rule's findings would (a key file that a
+   * creation rule covers: `private-key` names the key): the engine drops this rule's findings there.
+   */
+  readonly redundantWith?: readonly string[];
 }
 
 export interface Rule<Options = undefined> {

@@ -12,7 +12,7 @@ import { emptyPlanScan, scanFile, type PlanScan } from './scan.js';
 import type { FromWorker, ToWorker } from './scan-worker.js';
 import type { ProjectView } from '../types.js';
 import { RUN_SALT, runSalt } from './run-rule.js';
-import { settingsFromSpec, type ScanSpec, type VerificationSink } from './scan-spec.js';
+import { settingsFromSpec, type FileReader, type ScanSpec, type VerificationSink } from './scan-spec.js';
 
 /** Files queued per worker; above the worker's acknowledgement batch, so it always has work in hand. */
 const IN_FLIGHT_PER_WORKER = 48;
@@ -41,6 +41,7 @@ export async function scanInWorkers(
   verification: VerificationSink,
   verificationPrefix: string,
   ageIdentities: ProjectView['ageIdentities'],
+  readFile: FileReader | undefined,
   onFile?: (done: number, total: number, bytes: number) => void,
 ): Promise<PlanScan> {
   // The main thread is a lane too: it scans a file itself whenever every worker's queue is full. On a 2-core
@@ -64,6 +65,7 @@ export async function scanInWorkers(
             onFile?.(done, files.length, message.bytes);
           } else if (message.type === 'result') resolve(message);
           else if (message.type === 'need-identities') answerIdentities(worker, ageIdentities);
+          else if (message.type === 'read') answerRead(worker, message, readFile, spec.maxFileSize);
           else {
             failure = message.name === 'ConfigError' ? new ConfigError(message.message) : new RuleCrash(message.message);
             reject(failure);
@@ -96,7 +98,7 @@ export async function scanInWorkers(
       // Ask for the next window in one go, so the blob stream sends git one batch of requests, not one per file.
       if (i % READ_AHEAD === 0) for (let j = i + READ_AHEAD; j < i + 2 * READ_AHEAD; j++) ask(j);
       if (lane.inFlight >= IN_FLIGHT_PER_WORKER) {
-        localSettings ??= settingsFromSpec(spec, verification, ageIdentities, verificationPrefix);
+        localSettings ??= settingsFromSpec(spec, verification, ageIdentities, verificationPrefix, readFile);
         const scanned = await scanFile(spec.origin, fileInHand(file.path, file.commit, size, read), await localSettings, local);
         onFile?.(++done, files.length, scanned);
         continue;
@@ -121,6 +123,16 @@ function answerIdentities(worker: Worker, ageIdentities: ProjectView['ageIdentit
     (identities) => worker.postMessage({ type: 'identities', identities: [...identities] } satisfies ToWorker),
     (error: Error) => worker.postMessage({ type: 'identities', error: { name: error.name, message: error.message } } satisfies ToWorker),
   );
+}
+
+/** A worker's rule asked for a sibling's bytes: the main thread holds the git and disk readers. */
+function answerRead(worker: Worker, request: { id: number; path: string }, readFile: FileReader | undefined, cap: number): void {
+  (readFile ? readFile(request.path, cap) : Promise.resolve(undefined))
+    .catch(() => undefined)
+    .then((read) => {
+      const bytes = read ? new Uint8Array(read) : undefined;
+      worker.postMessage({ type: 'sibling', id: request.id, ...(bytes ? { bytes } : {}) } satisfies ToWorker, bytes ? [bytes.buffer as ArrayBuffer] : []);
+    });
 }
 
 function leastBusy(lanes: readonly Lane[]): Lane {

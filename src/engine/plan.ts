@@ -36,6 +36,11 @@ export interface ScanPlan {
   readonly knownPaths: ReadonlySet<string>;
   /** Reads a repository file that is not necessarily being checked (configs); undefined when absent. */
   readSupportFile(path: string): Promise<Buffer | undefined>;
+  /**
+   * Reads a known file (a sibling a rule asks about) by its path; undefined when absent or larger than `cap`. A plan
+   * without it reads no siblings (rules then decide without them, on the safe side).
+   */
+  readFile?(path: string, cap: number): Promise<Buffer | undefined>;
   /** Paths of every `.sops.yaml` / `.sops.yml` the source holds. */
   readonly sopsConfigPaths: readonly string[];
   /** Releases git processes. */

@@ -87,8 +87,8 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, run: RunContext, t
   const parallel = files.length >= PARALLEL_THRESHOLD && threads > 0 ? await import('./parallel.js') : undefined;
   const scan =
     parallel && existsSync(parallel.WORKER_URL)
-      ? await parallel.scanInWorkers(files, spec, threads, total.verification, prefix, run.ageIdentities, options.onFile)
-      : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, total.verification, run.ageIdentities, prefix)), ...(options.onFile ? { onFile: options.onFile } : {}) });
+      ? await parallel.scanInWorkers(files, spec, threads, total.verification, prefix, run.ageIdentities, plan.readFile, options.onFile)
+      : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, total.verification, run.ageIdentities, prefix, plan.readFile)), ...(options.onFile ? { onFile: options.onFile } : {}) });
   let findings = scan.findings;
   if (baseline) {
     const { applyBaseline } = await import('../baseline/apply.js'); // only repositories with a baseline need it

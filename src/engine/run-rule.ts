@@ -5,6 +5,7 @@
 import type { Finding, ProjectView, ReportDescriptor, Rule, Severity, SourceFile } from '../types.js';
 import { nodeCrypto } from '../util/builtin.js';
 import { withoutSecret } from '../util/quote.js';
+import { isPlaceholder } from '../util/placeholders.js';
 import { buildLineIndex, type LineIndex } from '../util/positions.js';
 
 /** A finding before the engine's filters, still carrying its offsets. */
@@ -49,11 +50,18 @@ export async function runRule<Options>(input: RunRuleInput<Options>): Promise<Po
   const lines = input.lines ?? buildLineIndex(source.content);
   const findings: PositionedFinding[] = [];
   const report = (d: ReportDescriptor): void => {
+    if (rule.meta.skipsCiphertext && namesPlaceholder(d, source.content)) return;
     const ruleId = d.subRuleId ? `${rule.meta.id}/${d.subRuleId}` : rule.meta.id;
     findings.push(positionFinding(ruleId, d.severity ?? severity, source, d, lines, salt));
   };
   await rule.check(source, { options: input.options, project: input.project, report });
   return findings;
+}
+
+/** A secret detector's finding about a stand-in value (`ghp_xxxx...`, `<password>`): the one vocabulary decides. */
+function namesPlaceholder(d: ReportDescriptor, content: string): boolean {
+  const text = d.secret ?? (d.index !== undefined && d.endIndex !== undefined ? content.slice(d.index, d.endIndex) : undefined);
+  return text !== undefined && isPlaceholder(text);
 }
 
 function positionFinding(

@@ -8,6 +8,7 @@ import type { GuardConfig } from '../config/guard-config.js';
 import { ConfigError } from '../errors.js';
 import type { ProjectView, Severity } from '../types.js';
 import { activeRules } from './active-rules.js';
+import { decodeText } from './content.js';
 import { ruleRegistry } from './rule-registry.js';
 import type { ScanPlan } from './plan.js';
 import type { ScanSettings } from './scan.js';
@@ -97,15 +98,20 @@ export interface VerificationSink {
   readonly unverifiable: Set<string>;
 }
 
+/** Reads a file of the scan's source by path (ScanPlan.readFile), wherever the rules run. */
+export type FileReader = (path: string, cap: number) => Promise<Buffer | Uint8Array | undefined>;
+
 /**
  * Live settings from a spec. `prefix` keys verification records per commit in range mode. `ageIdentities` is the
  * run's (RunContext), or in a worker thread a request to the main thread: never resolved per plan or per thread.
+ * `readFile` reads the siblings rules ask for (the plan's own reader, or a worker's request to the main thread).
  */
 export async function settingsFromSpec(
   spec: ScanSpec,
   verification: VerificationSink,
   ageIdentities: ProjectView['ageIdentities'],
   prefix = '',
+  readFile?: FileReader,
 ): Promise<ScanSettings> {
   const known = new Set(spec.knownPaths);
   const sops = await loadSopsContext(spec.sopsConfigs, spec.forcedSopsConfig);
@@ -116,6 +122,12 @@ export async function settingsFromSpec(
     ciphertextSpans: sops.ciphertextSpans,
     project: {
       hasPath: (path) => known.has(path),
+      async readSibling(path) {
+        const bytes = known.has(path) && readFile ? await readFile(path, spec.maxFileSize) : undefined;
+        if (!bytes) return undefined;
+        const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        return decodeText(buffer)?.text;
+      },
       sopsRuleFor: sops.sopsRuleFor,
       ageIdentities,
       recordVerification: (path, outcome) => verification[outcome].add(prefix + path),

@@ -16,14 +16,18 @@ export type ToWorker =
   | { readonly type: 'file'; readonly path: string; readonly commit?: string; readonly size: number; readonly bytes?: Uint8Array }
   | { readonly type: 'finish' }
   /** The answer to `need-identities`: handled at once, not queued behind the file that waits for it. */
-  | { readonly type: 'identities'; readonly identities?: string[]; readonly error?: { readonly name: string; readonly message: string } };
+  | { readonly type: 'identities'; readonly identities?: string[]; readonly error?: { readonly name: string; readonly message: string } }
+  /** The answer to a `read`: the sibling's bytes, absent when it is not there. */
+  | { readonly type: 'sibling'; readonly id: number; readonly bytes?: Uint8Array };
 
 export type FromWorker =
   /** Acknowledges `files` scanned files at once: one message per file cost more than a small rule. */
   | { readonly type: 'scanned'; readonly files: number; readonly bytes: number }
   | { readonly type: 'result'; readonly scan: PlanScan; readonly verified: string[]; readonly unverifiable: string[] }
   | { readonly type: 'error'; readonly message: string; readonly name: string }
-  | { readonly type: 'need-identities' };
+  | { readonly type: 'need-identities' }
+  /** A rule asks for a sibling file (ProjectView.readSibling): only the main thread reads git and the disk. */
+  | { readonly type: 'read'; readonly id: number; readonly path: string };
 
 const port = parentPort!;
 const verification = { verified: new Set<string>(), unverifiable: new Set<string>() };
@@ -52,22 +56,40 @@ function ageIdentities(): Promise<readonly string[]> {
   return identities;
 }
 
+const pendingReads = new Map<number, (bytes: Uint8Array | undefined) => void>();
+let nextReadId = 0;
+
+/** Asks the main thread for a file; answered out of turn, since the file being scanned waits for it. */
+function readThroughMainThread(path: string): Promise<Uint8Array | undefined> {
+  const id = nextReadId++;
+  return new Promise((resolve) => {
+    pendingReads.set(id, resolve);
+    port.postMessage({ type: 'read', id, path } satisfies FromWorker);
+  });
+}
+
 port.on('message', (message: ToWorker) => {
   if (message.type === 'identities') {
     answerIdentities?.(message);
     return;
   }
-  if (message.type === 'file') received++;
-  queue = queue.then(() => handle(message)).catch((error: Error) => {
+  if (message.type === 'sibling') {
+    pendingReads.get(message.id)?.(message.bytes);
+    pendingReads.delete(message.id);
+    return;
+  }
+  const work = message;
+  if (work.type === 'file') received++;
+  queue = queue.then(() => handle(work)).catch((error: Error) => {
     port.postMessage({ type: 'error', message: error.message, name: error.name } satisfies FromWorker);
   });
 });
 
-async function handle(message: Exclude<ToWorker, IdentitiesAnswer>): Promise<void> {
+async function handle(message: Exclude<ToWorker, IdentitiesAnswer | { type: 'sibling' }>): Promise<void> {
   if (message.type === 'init') {
     const spec = message.spec;
     if (message.smallHeap) await preferSmallHeap();
-    ready = settingsFromSpec(spec, verification, ageIdentities, message.verificationPrefix).then((settings) => ({ settings, spec }));
+    ready = settingsFromSpec(spec, verification, ageIdentities, message.verificationPrefix, readThroughMainThread).then((settings) => ({ settings, spec }));
     await ready;
     return;
   }

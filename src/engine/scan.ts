@@ -5,7 +5,7 @@
  */
 import { noteBytesScanned } from './heap-mode.js';
 import { isKnownError, RuleCrash } from '../errors.js';
-import type { Finding, ProjectView, SkippedFile, SourceFile } from '../types.js';
+import type { Finding, ProjectView, RuleMeta, SkippedFile, SourceFile } from '../types.js';
 import { buildLineIndex } from '../util/positions.js';
 import type { ActiveRule } from './active-rules.js';
 import { decodeText } from './content.js';
@@ -38,6 +38,8 @@ export function emptyPlanScan(): PlanScan {
 }
 
 const CONCURRENT_READS = 16;
+/** Enough for any key store's entries: a truststore of a few hundred certificates before a key entry. */
+export const BINARY_HEAD_BYTES = 1024 * 1024;
 
 export async function scanPlan(plan: ScanPlan, settings: ScanSettings): Promise<PlanScan> {
   const { files } = plan; // ignore globs were applied by the caller, once for either way of scanning
@@ -75,7 +77,8 @@ export async function scanFile(origin: ScanPlan['origin'], file: PlannedFile, se
   const decoded = decodeText(bytes);
   if (!decoded) {
     out.skipped.push({ path: file.path, reason: 'binary content', kind: 'binary' });
-    out.findings.push(...(await runOn(pathOnly, emptySource(origin, file, 'binary'), settings, out)));
+    const binaryRules = applicable.filter((a) => a.rule.meta.pathOnly || a.rule.meta.readsBinaryHead);
+    out.findings.push(...(await runOn(binaryRules, { ...emptySource(origin, file, 'binary'), head: bytes.subarray(0, BINARY_HEAD_BYTES) }, settings, out)));
     noteBytesScanned(bytes.length);
     return bytes.length;
   }
@@ -100,7 +103,7 @@ async function runOn(rules: readonly ActiveRule[], source: SourceFile, settings:
   if (rules.length === 0) return [];
   const lines = buildLineIndex(source.content);
   let spans: ReadonlyArray<readonly [number, number]> | undefined;
-  const kept: Array<{ finding: PositionedFinding; fallback: boolean }> = [];
+  const kept: Array<{ finding: PositionedFinding; meta: RuleMeta }> = [];
   for (const active of rules) {
     let found: PositionedFinding[];
     try {
@@ -114,15 +117,19 @@ async function runOn(rules: readonly ActiveRule[], source: SourceFile, settings:
         spans ??= await settings.ciphertextSpans(source.content, source.path);
         if (spans.some(([start, end]) => finding.index! >= start && finding.index! < end)) continue;
       }
-      kept.push({ finding, fallback: active.rule.meta.fallback === true });
+      kept.push({ finding, meta: active.rule.meta });
     }
   }
-  const specificLines = new Set(kept.filter((k) => !k.fallback).map((k) => k.finding.line));
   const markers = allowMarkersIn(source.path, lines);
+  const allowed = (f: PositionedFinding): boolean => !f.wholeFile && markers.allows(f.line);
+  const specificLines = new Set(kept.filter((k) => !k.meta.fallback).map((k) => k.finding.line));
+  // A rule's finding that another rule's error already says (a key file a creation rule covers) is reported once.
+  const errorRules = new Set(kept.filter((k) => k.finding.severity === 'error' && !allowed(k.finding)).map((k) => k.finding.ruleId));
   const reported: Finding[] = [];
-  for (const { finding, fallback } of kept) {
-    if (fallback && specificLines.has(finding.line)) continue;
-    if (!finding.wholeFile && markers.allows(finding.line)) out.allowedByComment++;
+  for (const { finding, meta } of kept) {
+    if (meta.fallback && specificLines.has(finding.line)) continue;
+    if (meta.redundantWith?.some((id) => errorRules.has(id))) continue;
+    if (allowed(finding)) out.allowedByComment++;
     else reported.push(stripOffsets(finding));
   }
   return reported;

@@ -88,7 +88,13 @@ export interface SopsMetadata {
 }
 
 export interface SopsFileModel {
+  /** The store the content is written in, which the file is checked in. */
   readonly store: SopsStore;
+  /**
+   * The store sops picks from the file's name, when the content is a sops file of another store: written with
+   * `--input-type` (sops YAML under a `.json` name), and decrypted with it.
+   */
+  readonly nameStore?: SopsStore;
   readonly leaves: readonly SopsLeaf[];
   /** Absent when the file carries no sops metadata at all. */
   readonly metadata?: SopsMetadata;

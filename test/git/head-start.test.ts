@@ -37,7 +37,7 @@ function committedRepoWithStagedLeaks(filler = 0): TestRepo {
   if (filler > 0) addIndexFiller(r, filler);
   r.git('commit', '-qm', 'base', '--no-verify');
   r.write('app/secrets/db.yaml', 'password: not-encrypted\n');
-  r.write('app/other/.env', 'A=\n');
+  r.write('app/other/.env', 'A=decrypted-value\n'); // the value its twin encrypts: a decrypted copy
   r.git('add', 'app');
   return r;
 }
@@ -51,7 +51,7 @@ describe('git commands started ahead', () => {
     const paths = (out: string) => (JSON.parse(out) as { findings: Array<{ path: string; ruleId: string }> }).findings.map((f) => `${f.path}:${f.ruleId}`);
     // .sops.yaml governs paths relative to its own directory, the twin lives next to the staged file: both need
     // listings from the top level, whatever the directory the commands were started in.
-    expect(paths(fromTop.stdout)).toEqual(['app/other/.env:decrypted-twin', 'app/secrets/db.yaml:sops-unencrypted-file']);
+    expect(paths(fromTop.stdout)).toEqual(['app/other/.env:decrypted-twin', 'app/other/.env:plaintext-env-file', 'app/secrets/db.yaml:sops-unencrypted-file']);
     expect(paths(fromInside.stdout)).toEqual(paths(fromTop.stdout));
   });
 
@@ -87,7 +87,7 @@ describe('git commands started ahead', () => {
     expect(statSync(join(repo.dir, '.git/index')).size).toBeGreaterThan(512 * 1024);
     const staged = guardIn(repo.dir, ['check', '--format', 'json'], { DEBUG: 'simple-git' });
     const paths = (JSON.parse(staged.stdout) as { findings: Array<{ path: string; ruleId: string }> }).findings.map((f) => `${f.path}:${f.ruleId}`);
-    expect(paths).toEqual(['app/other/.env:decrypted-twin', 'app/secrets/db.yaml:sops-unencrypted-file']);
+    expect(paths).toEqual(['app/other/.env:decrypted-twin', 'app/other/.env:plaintext-env-file', 'app/secrets/db.yaml:sops-unencrypted-file']);
     expect(staged.stderr).not.toMatch(/simple-git/);
   });
 
@@ -112,10 +112,10 @@ describe('git commands started ahead', () => {
     const named = guardIn(repo.dir, ['check', '--format', 'json', 'app/other/.env', 'app/secrets/db.yaml'], { DEBUG: 'simple-git' });
     const paths = (out: string) => (JSON.parse(out) as { findings: Array<{ path: string; ruleId: string }> }).findings.map((f) => `${f.path}:${f.ruleId}`);
     // The encrypted twin is found through the index listing started ahead.
-    expect(paths(named.stdout)).toEqual(['app/other/.env:decrypted-twin', 'app/secrets/db.yaml:sops-unencrypted-file']);
+    expect(paths(named.stdout)).toEqual(['app/other/.env:decrypted-twin', 'app/other/.env:plaintext-env-file', 'app/secrets/db.yaml:sops-unencrypted-file']);
     expect(named.stderr).not.toMatch(/simple-git/);
     const below = guardIn(join(repo.dir, 'app/other'), ['check', '--format', 'json', '.env']);
-    expect(paths(below.stdout)).toEqual(['app/other/.env:decrypted-twin']);
+    expect(paths(below.stdout)).toEqual(['app/other/.env:decrypted-twin', 'app/other/.env:plaintext-env-file']);
   });
 
   it('are taken by exact arguments, once, and answer from the top level wherever they were started', async () => {

@@ -74,7 +74,7 @@ describe('a repository that keeps its secrets with sops', () => {
     const out = repo.guard(['check', '--format', 'json']);
     expect(findings(out)).toEqual(['apps/api/prod.secret.yaml sops-unencrypted-file']);
 
-    repo.write('forced.yaml', `creation_rules:\n  - age: ${RECIPIENTS[0]}\n`);
+    repo.write('forced.yaml', `creation_rules:\n  - path_regex: secret\n    age: ${RECIPIENTS[0]}\n`);
     const forced = repo.guard(['check', '--format', 'json', '--sops-config', 'forced.yaml']);
     expect(findings(forced)).toEqual(['apps/api/prod.secret.yaml sops-unencrypted-file', 'apps/web/prod.secret.yaml sops-unencrypted-file']);
   });

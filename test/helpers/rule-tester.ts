@@ -4,16 +4,22 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runRule } from '../../src/engine/run-rule.js';
-import type { Finding, GoverningSopsRule, ProjectView, Rule } from '../../src/types.js';
+import { decodeText } from '../../src/engine/content.js';
+import { BINARY_HEAD_BYTES } from '../../src/engine/scan.js';
+import type { Finding, GoverningSopsRule, ProjectView, Rule, SourceFile } from '../../src/types.js';
 
 export interface RuleCase<Options> {
   /** Test name; defaults to the path. */
   readonly name?: string;
   readonly path: string;
   readonly content: string;
+  /** The file's bytes, when they matter (binary files): the source is then built from them as the engine does. */
+  readonly bytes?: Uint8Array;
   readonly options?: Partial<Options>;
   /** Other paths that exist in the repository (for rules that look at siblings). */
   readonly otherPaths?: readonly string[];
+  /** Other files with their text (they exist too), for rules that read siblings. */
+  readonly siblings?: Readonly<Record<string, string>>;
   /** The creation rule that governs this file, if any. */
   readonly sopsRule?: GoverningSopsRule;
   /** age identities available to the rule. */
@@ -29,22 +35,39 @@ export function projectOf(
   paths: readonly string[],
   sopsRule?: GoverningSopsRule,
   ageIdentities: readonly string[] = [],
+  texts: Readonly<Record<string, string>> = {},
 ): ProjectView {
-  const set = new Set(paths);
-  return { hasPath: (p) => set.has(p), sopsRuleFor: () => sopsRule, ageIdentities: async () => ageIdentities, recordVerification: () => {} };
+  const set = new Set([...paths, ...Object.keys(texts)]);
+  return {
+    hasPath: (p) => set.has(p),
+    readSibling: async (p) => texts[p],
+    sopsRuleFor: () => sopsRule,
+    ageIdentities: async () => ageIdentities,
+    recordVerification: () => {},
+  };
 }
 
 export async function lintWith<Options>(rule: Rule<Options>, c: RuleCase<Options>): Promise<Finding[]> {
   const options = { ...(rule.defaultOptions as object), ...(c.options ?? {}) } as Options;
   if (rule.appliesTo && !rule.appliesTo(c.path, options)) return [];
+  const source = sourceOf(c);
+  if (source.skipped && !rule.meta.pathOnly && !rule.meta.readsBinaryHead) return [];
   return runRule({
     rule,
-    source: { path: c.path, content: c.content, origin: 'index' },
+    source,
     options,
     severity: rule.meta.defaultSeverity,
-    project: projectOf([c.path, ...(c.otherPaths ?? [])], c.sopsRule, c.ageIdentities),
+    project: projectOf([c.path, ...(c.otherPaths ?? [])], c.sopsRule, c.ageIdentities, c.siblings),
     salt: 'test',
   });
+}
+
+function sourceOf(c: RuleCase<unknown>): SourceFile {
+  if (!c.bytes) return { path: c.path, content: c.content, origin: 'index' };
+  const bytes = Buffer.from(c.bytes);
+  const decoded = decodeText(bytes);
+  if (decoded) return { path: c.path, content: decoded.text, origin: 'index' };
+  return { path: c.path, content: '', origin: 'index', skipped: 'binary', head: bytes.subarray(0, BINARY_HEAD_BYTES) };
 }
 
 export function testRule<Options>(

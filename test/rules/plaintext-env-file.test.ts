@@ -14,6 +14,11 @@ testRule(rule, {
     { path: '.env.sample', content: 'STRIPE_SECRET_KEY=${STRIPE_SECRET_KEY}\nSECRET=your-secret-here\n' },
     { path: '.env.template', content: 'export TOKEN=""\n' },
     { path: 'config/.env.dist', content: 'DATABASE_PASSWORD=xxxxxxxx\n' },
+    {
+      name: 'template values that are a known prefix and an ellipsis, or placeholder words',
+      path: '.env.example',
+      content: 'STRIPE_WEBHOOK_SECRET=whsec_...\nSLACK_BOT_TOKEN=xoxb-xxxx...\nGITLAB_TOKEN=glpat-XXXX...\nSOPS_AGE_KEY=ignored\n',
+    },
     { path: 'src/environment.ts', content: 'API_KEY=abc\n', name: 'not an env file name' },
   ],
   invalid: [

@@ -20,6 +20,10 @@ testRule(rule, {
     { name: "AWS's documented example key", path: 'docs/aws.md', content: 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n' },
     { name: 'secretlint-disable-next-line', path: 'src/a.ts', content: `// secretlint-disable-next-line\nconst t = "${github}";\n` },
     { name: 'database URL without a password', path: 'config/db.yaml', content: 'url: postgres://db.internal:5432/app\n' },
+    // Placeholders (the engine's one vocabulary): secretlint reports these, the guard drops them.
+    { name: 'connection string with <user>:<pass>', path: 'README.md', content: 'DATABASE_URL=postgres://<user>:<pass>@host/db\n' },
+    { name: 'a GitHub token made of x', path: 'docs/ci.md', content: `export GITHUB_TOKEN=ghp_${'x'.repeat(36)}\n` },
+    { name: 'a GitLab token made of X', path: 'docs/ci.md', content: `token: glpat-${'X'.repeat(20)}\n` },
   ],
   invalid: [
     { name: 'GitHub token', path: 'src/a.ts', content: `// token\nconst t = "${github}";\n`, errors: [{ line: 2, column: 12, message: 'GitHub Token', severity: 'error' }] },

@@ -81,9 +81,9 @@ testRule(rule, {
       path: 'functional-tests/.sops.yaml',
       content: fixtureText('getsops-sops/functional-tests/.sops.yaml'),
       errors: [
-        { line: 14, severity: 'warning', message: 'creation rule 2 lists no key' },
-        { line: 15, severity: 'warning', message: 'creation rule 3 lists no key' },
-        { line: 19, severity: 'error', message: 'key group 0 of creation rule 4 has no key' },
+        { line: 14, severity: 'warning', message: 'creation_rules[2] lists no key' },
+        { line: 15, severity: 'warning', message: 'creation_rules[3] lists no key' },
+        { line: 19, severity: 'error', message: 'key_groups[0] of creation_rules[4] has no key' },
         { line: 25, severity: 'warning', message: '`reencryption_rule` is not a destination rule key: sops silently ignores it (did you mean `recreation_rule`?)' },
       ],
     },
@@ -192,9 +192,9 @@ testRule(rule, {
       path: '.sops.yaml',
       content: yaml('creation_rules:', '  - path_regex: a', '    key_groups:', `      - age: [${X25519}]`, '      - age: []', '  - path_regex: b', '    key_groups: []', `  - pgp: ""`),
       errors: [
-        { line: 5, message: 'key group 1 of creation rule 0 has no key' },
-        { line: 6, message: 'creation rule 1 lists no key' },
-        { line: 8, message: 'creation rule 2 lists no key' },
+        { line: 5, message: 'key_groups[1] of creation_rules[0] has no key' },
+        { line: 6, message: 'creation_rules[1] lists no key' },
+        { line: 8, message: 'creation_rules[2] lists no key' },
       ],
     },
     {
@@ -229,9 +229,15 @@ testRule(rule, {
         `    age: ${X25519}`,
       ),
       errors: [
-        { line: 4, severity: 'warning', message: 'creation rule 1 can never match: rule 0 has the same `path_regex`' },
-        { line: 8, severity: 'warning', message: 'creation rule 3 can never match: rule 2 before it matches every file' },
+        { line: 4, severity: 'warning', message: 'creation_rules[1] can never match: creation_rules[0] has the same `path_regex`' },
+        { line: 8, severity: 'warning', message: 'creation_rules[3] can never match: creation_rules[2] before it matches every file' },
       ],
+    },
+    {
+      name: 'an anchored catch-all (^.*$) shadows the rules after it too',
+      path: '.sops.yaml',
+      content: yaml('creation_rules:', '  - path_regex: ^.*$', `    age: ${X25519}`, '  - path_regex: ^secrets/', `    age: ${X25519}`),
+      errors: [{ line: 4, severity: 'warning', message: 'creation_rules[1] can never match: creation_rules[0] before it matches every file' }],
     },
     {
       name: 'non-string list items and values of the wrong kind',

@@ -3,6 +3,7 @@ import { parseSopsConfig } from '../../src/sops/config/parse.js';
 import type { GoverningSopsRule } from '../../src/types.js';
 import { testRule } from '../helpers/rule-tester.js';
 import { fixtureText } from '../sops/fixtures.js';
+import { enc, yamlMetadata } from '../helpers/sops-samples.js';
 
 const [A, B, C] = [
   'age1je6kjhzuhdjy3fqptpttxjh5k8q46vygzlgtpuq3030c947pc5tqz9dqvr',
@@ -62,7 +63,7 @@ testRule(rule, {
       errors: [{
         line: 12,
         severity: 'warning',
-        message: `master keys differ from creation rule 2 of .sops.yaml: in the rule but not in the file: age ${NEW}; in the file but no longer in the rule (can still decrypt it): age ${C}. Run \`sops updatekeys tests/data/secret.enc.yaml\``,
+        message: `master keys differ from creation_rules[2] of .sops.yaml: in the rule but not in the file: age ${NEW}; in the file but no longer in the rule (can still decrypt it): age ${C}. Run \`sops updatekeys tests/data/secret.enc.yaml\``,
       }],
     },
     {
@@ -77,7 +78,7 @@ testRule(rule, {
       path: 'example.yaml',
       content: fixtureText('getsops-sops/example.yaml'),
       sopsRule: ruleFromFixture('getsops-sops/functional-tests/.sops.yaml', 0),
-      errors: [{ message: `in the rule but not in the file: pgp ${D72} (group 1); in the file but no longer in the rule (can still decrypt it): pgp ${D72} (group 0); the rule has 2 key group(s), the file 1` }],
+      errors: [{ message: `in the rule but not in the file: pgp ${D72} (key_groups[1]); in the file but no longer in the rule (can still decrypt it): pgp ${D72} (key_groups[0]); the rule has 2 key group(s), the file 1` }],
     },
     {
       name: 'another key type in the rule',
@@ -93,7 +94,7 @@ testRule(rule, {
       sopsRule: written({ age: [A, B, C], encrypted_regex: '^(data|stringData)$' }),
       errors: [{
         line: 12,
-        message: 'the file was encrypted with `unencrypted_suffix: _unencrypted` but creation rule 0 of .sops.yaml now says `encrypted_regex: ^(data|stringData)$`: updatekeys and rotate keep the file\'s own settings; re-encrypt it: `sops decrypt -i tests/data/secret.enc.yaml` then `sops encrypt -i tests/data/secret.enc.yaml`',
+        message: 'the file was encrypted with `unencrypted_suffix: _unencrypted` but creation_rules[0] of .sops.yaml now says `encrypted_regex: ^(data|stringData)$`: updatekeys and rotate keep the file\'s own settings; re-encrypt it: `sops decrypt -i tests/data/secret.enc.yaml` then `sops encrypt -i tests/data/secret.enc.yaml`',
       }],
     },
     {
@@ -103,8 +104,29 @@ testRule(rule, {
       sopsRule: written({ age: [A, B, C, NEW], mac_only_encrypted: true }),
       errors: [
         { message: `in the rule but not in the file: age ${NEW}. Run` },
-        { message: 'the file has `mac_only_encrypted: false` but creation rule 0 of .sops.yaml now says `true`' },
+        { message: 'the file has no `mac_only_encrypted` (false) but creation_rules[0] of .sops.yaml now says `mac_only_encrypted: true`' },
       ],
+    },
+    {
+      name: 'a selection setting in the file, none in the rule: says the rule is silent and what sops then uses',
+      path: 'handmade.yaml',
+      content: `data: ${enc()}\n${yamlMetadata('encrypted_regex: ^data$')}`,
+      sopsRule: written({ age: NEW }, 1),
+      errors: [{ message: 'the file was encrypted with `encrypted_regex: ^data$` but creation_rules[1] of .sops.yaml sets none (sops\' default `unencrypted_suffix: _unencrypted`)' }],
+    },
+    {
+      name: 'no selection setting in the file, one in the rule',
+      path: 'handmade.yaml',
+      content: `data: ${enc()}\n${yamlMetadata()}`,
+      sopsRule: written({ age: NEW, encrypted_regex: '^data$' }),
+      errors: [{ message: 'the file was encrypted without a selection setting (sops\' default `unencrypted_suffix: _unencrypted`) but creation_rules[0] of .sops.yaml now says `encrypted_regex: ^data$`' }],
+    },
+    {
+      name: 'mac_only_encrypted written in the file, absent from the rule',
+      path: 'handmade.yaml',
+      content: `data: ${enc()}\n${yamlMetadata('mac_only_encrypted: true', 'unencrypted_suffix: _unencrypted')}`,
+      sopsRule: written({ age: NEW }),
+      errors: [{ message: 'the file has `mac_only_encrypted: true` but creation_rules[0] of .sops.yaml does not set `mac_only_encrypted` (false)' }],
     },
   ],
 });

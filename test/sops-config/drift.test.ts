@@ -67,6 +67,13 @@ describe('settingsDrift', () => {
 
   it('binary files compare mac_only_encrypted but not the selection', () => {
     expect(settingsDrift({ encrypted_regex: 'x', mac_only_encrypted: 'on' }, metadataOf({}), 'binary')).toEqual({
+      macOnlyEncrypted: { file: undefined, rule: true },
+    });
+  });
+
+  it('says which side leaves a setting unset rather than showing the default as written', () => {
+    expect(settingsDrift({ mac_only_encrypted: true, encrypted_regex: '^data$' }, metadataOf({ mac_only_encrypted: false }), 'yaml')).toEqual({
+      selection: { file: undefined, rule: { setting: 'encrypted_regex', value: '^data$' } },
       macOnlyEncrypted: { file: false, rule: true },
     });
   });

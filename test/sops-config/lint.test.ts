@@ -23,7 +23,7 @@ describe('lintSopsConfig robustness', () => {
 
   it('a null creation rule is an empty rule (go-yaml zero value): a catch-all without keys', () => {
     expect(lintSopsConfig('creation_rules:\n  - ~\n', '.sops.yaml').map((d) => d.message)).toEqual([
-      expect.stringContaining('creation rule 0 lists no key'),
+      expect.stringContaining('creation_rules[0] lists no key'),
     ]);
   });
 

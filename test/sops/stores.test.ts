@@ -25,6 +25,24 @@ describe('detectStore', () => {
   ])('%s → %s', (path, content, store) => expect(detectStore(path, content)).toBe(store));
 });
 
+describe('a sops file of another store under a named extension (sops --input-type)', () => {
+  it('YAML under a .json name is parsed as YAML and says which name it hides under', () => {
+    const m = model(parseSopsFile('secrets/app.json', fixture('humphd-sops-age/tests/data/secret.enc.yaml')));
+    expect(m).toMatchObject({ store: 'yaml', nameStore: 'json' });
+    expect(m.metadata?.keys.length).toBe(3);
+  });
+
+  it('dotenv under a .yaml name, JSON under a .env name', () => {
+    expect(model(parseSopsFile('x.yaml', `A=${enc()}\n${dotenvMetadata()}`))).toMatchObject({ store: 'dotenv', nameStore: 'yaml' });
+    expect(model(parseSopsFile('x.env', fixture('getsops-sops/example.json')))).toMatchObject({ store: 'json', nameStore: 'dotenv' });
+  });
+
+  it('a file of its own store keeps it; a broken file without another store\'s metadata stays a failure', () => {
+    expect(model(parseSopsFile('example.json', fixture('getsops-sops/example.json')))).not.toHaveProperty('nameStore');
+    expect(isParseFailure(parseSopsFile('plain.json', 'a: 1\nb: 2\n'))).toBe(true);
+  });
+});
+
 describe('YAML store', () => {
   it('example.yaml: AAD paths, list elements without indices, comments judged with their container', () => {
     const m = model(parseSopsFile('example.yaml', fixture('getsops-sops/example.yaml')));

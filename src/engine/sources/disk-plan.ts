@@ -28,6 +28,12 @@ export async function diskPlan(root: string, cwd: string, names: readonly string
     knownPaths: known,
     sopsConfigPaths: await sopsConfigsAbove(root, files.map((f) => f.path)),
     readSupportFile: (path) => readFile(resolve(root, path)).catch(() => undefined),
+    async readFile(path, cap) {
+      if (!known.has(path)) return undefined;
+      const absolute = resolve(root, path);
+      const stat = await lstat(absolute).catch(() => undefined);
+      return stat?.isFile() && stat.size <= cap ? readFile(absolute).catch(() => undefined) : undefined;
+    },
     close: () => {},
   };
 }

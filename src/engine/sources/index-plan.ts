@@ -108,6 +108,13 @@ export async function blobPlan(
       const entry = support.get(path);
       return entry ? (await read(entry.oid)).bytes : undefined;
     },
+    async readFile(path, cap) {
+      // By name, which git resolves in the index (stage 0) or the commit's tree: no map of the whole tree is kept.
+      // A control character would break cat-file's line protocol; such a name is simply not read.
+      if (!knownPaths.has(path) || /[\x00-\x1f\x7f]/.test(path)) return undefined;
+      const found = await read(commit ? `${commit}:${path}` : `:0:${path}`, cap).catch(() => undefined);
+      return found?.bytes;
+    },
     close: () => {
       if (owned) stream?.close();
     },

@@ -5,6 +5,7 @@
  */
 import { quote } from '../../util/quote.js';
 import { compileRe2 } from '../re2.js';
+import { isCatchAllPattern } from './catch-all.js';
 import { diagnostic, type ConfigDiagnostic } from './diagnostic.js';
 import type { ContainerInfo, Location } from './located.js';
 import { compiledPathRegex } from './match.js';
@@ -47,7 +48,7 @@ export class RuleChecker {
     if (rule.selection.length > 1) {
       const names = rule.selection.map((s) => s.setting).join(', ');
       const last = rule.selection.map((s) => this.keyAt(rule, s.setting)).sort((a, b) => b.line - a.line || b.column - a.column)[0]!;
-      this.out.push(diagnostic(`creation rule ${rule.index} sets more than one selection setting (${names}): sops refuses the rule ("cannot use more than one of …")`, last));
+      this.out.push(diagnostic(`creation_rules[${rule.index}] sets more than one selection setting (${names}): sops refuses the rule ("cannot use more than one of …")`, last));
     }
     this.recipients(rule);
     this.keyGroups(rule);
@@ -81,7 +82,7 @@ export class RuleChecker {
       if (recipientSources(rule.raw).length === 0 && !writesKeys(rule.raw)) {
         // A warning, not an error: some teams pass keys on the command line (`sops encrypt --age ...`) and use such a
         // rule only for its path and selection settings.
-        this.out.push(diagnostic(`creation rule ${rule.index} lists no key: sops cannot encrypt a file it matches unless keys are given on the command line ("no key groups provided")`, { line: rule.line, column: 1 }, 'warning'));
+        this.out.push(diagnostic(`creation_rules[${rule.index}] lists no key: sops cannot encrypt a file it matches unless keys are given on the command line ("no key groups provided")`, { line: rule.line, column: 1 }, 'warning'));
       }
       return;
     }
@@ -89,7 +90,7 @@ export class RuleChecker {
     const groupsAt = this.info.get(groups);
     groups.forEach((group, i) => {
       if (!sources.some((s) => s.group === i) && !writesKeys(group)) {
-        this.out.push(diagnostic(`key group ${i} of creation rule ${rule.index} has no key: sops refuses to encrypt ("empty key group provided")`, groupsAt?.items[i] ?? this.keyAt(rule, 'key_groups')));
+        this.out.push(diagnostic(`key_groups[${i}] of creation_rules[${rule.index}] has no key: sops refuses to encrypt ("empty key group provided")`, groupsAt?.items[i] ?? this.keyAt(rule, 'key_groups')));
       }
     });
     const t = rule.shamirThreshold;
@@ -100,17 +101,17 @@ export class RuleChecker {
 
   /** Rules after a catch-all, and rules repeating an earlier `path_regex`, can never be chosen (§1.4: first match wins). */
   unreachable(rules: readonly CreationRule[]): void {
-    const catchAll = rules.find(matchesEveryPath);
+    const catchAll = rules.find((r) => isCatchAllPattern(r.pathRegex) || matchesEveryPath(r));
     const seen = new Map<string, number>();
     for (const rule of rules) {
       if (catchAll && rule.index > catchAll.index) {
-        this.out.push(diagnostic(`creation rule ${rule.index} can never match: rule ${catchAll.index} before it matches every file (sops uses the first matching rule)`, { line: rule.line, column: 1 }, 'warning'));
+        this.out.push(diagnostic(`creation_rules[${rule.index}] can never match: creation_rules[${catchAll.index}] before it matches every file (sops uses the first matching rule)`, { line: rule.line, column: 1 }, 'warning'));
         continue;
       }
       if (rule.pathRegex === undefined) continue;
       const earlier = seen.get(rule.pathRegex);
       if (earlier !== undefined) {
-        this.out.push(diagnostic(`creation rule ${rule.index} can never match: rule ${earlier} has the same \`path_regex\` and comes first`, { line: rule.line, column: 1 }, 'warning'));
+        this.out.push(diagnostic(`creation_rules[${rule.index}] can never match: creation_rules[${earlier}] has the same \`path_regex\` and comes first`, { line: rule.line, column: 1 }, 'warning'));
       } else seen.set(rule.pathRegex, rule.index);
     }
   }

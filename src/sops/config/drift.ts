@@ -21,9 +21,13 @@ export interface RecipientDrift {
 }
 
 export interface SettingsDrift {
-  /** Present when the file's selection setting differs from the rule's (defaults made explicit). */
-  readonly selection?: { readonly file: SelectionEntry; readonly rule: SelectionEntry };
-  readonly macOnlyEncrypted?: { readonly file: boolean; readonly rule: boolean };
+  /**
+   * Present when the file's selection setting differs from the rule's (defaults made explicit). A side that sets
+   * none (sops' default `unencrypted_suffix: _unencrypted` applies) is undefined.
+   */
+  readonly selection?: { readonly file: SelectionEntry | undefined; readonly rule: SelectionEntry | undefined };
+  /** Present when the two differ; a side that does not set the field (false) is undefined. */
+  readonly macOnlyEncrypted?: { readonly file: boolean | undefined; readonly rule: boolean | undefined };
 }
 
 function sameKey(ruleKey: KeyLike, fileKey: KeyLike): boolean {
@@ -48,13 +52,20 @@ export function recipientDrift(rule: Readonly<Record<string, unknown>>, fileKeys
  * sops ignores selection settings there and writes none (§1.5).
  */
 export function settingsDrift(rule: Readonly<Record<string, unknown>>, metadata: SopsMetadata, store: SopsStore): SettingsDrift {
-  const ruleSelection = effectiveSelection(selectionOfRule(rule));
+  const ruleSet = selectionOfRule(rule);
+  const ruleSelection = effectiveSelection(ruleSet);
   const fileSelection = effectiveSelection(metadata.selection);
   const selectionDiffers = store !== 'binary'
     && (ruleSelection.setting !== fileSelection.setting || ruleSelection.value !== fileSelection.value);
   const ruleMacOnly = macOnlyEncryptedOfRule(rule);
+  const isSet = (v: unknown): boolean => v !== undefined && v !== null;
   return {
-    ...(selectionDiffers ? { selection: { file: fileSelection, rule: ruleSelection } } : {}),
-    ...(ruleMacOnly !== metadata.macOnlyEncrypted ? { macOnlyEncrypted: { file: metadata.macOnlyEncrypted, rule: ruleMacOnly } } : {}),
+    ...(selectionDiffers ? { selection: { file: metadata.selection[0], rule: ruleSet[0] } } : {}),
+    ...(ruleMacOnly !== metadata.macOnlyEncrypted
+      ? { macOnlyEncrypted: {
+        file: isSet(metadata.raw['mac_only_encrypted']) ? metadata.macOnlyEncrypted : undefined,
+        rule: isSet(rule['mac_only_encrypted']) ? ruleMacOnly : undefined,
+      } }
+      : {}),
   };
 }

@@ -6,6 +6,7 @@
 import type { GoverningSopsRule } from '../../types.js';
 import { quote } from '../../util/quote.js';
 import { posix } from 'node:path';
+import { isCatchAllPattern, shadowedPathRule } from './catch-all.js';
 import { configGoverningDirectory, isSopsConfigFile } from './discovery.js';
 import { findCreationRule, pathForMatching, type RuleMatch } from './match.js';
 import { parseSopsConfigOnce, type SopsConfig } from './parse.js';
@@ -73,7 +74,11 @@ export function createSopsRuleLookup(configs: readonly SopsConfigText[], forced?
     const { match } = found;
     if (match.status === 'none') return undefined;
     const { rule } = match;
-    if (match.status === 'matched') return { configPath, ruleIndex: rule.index, rule: rule.raw };
+    if (match.status === 'matched') {
+      if (!isCatchAllPattern(rule.pathRegex)) return { configPath, ruleIndex: rule.index, rule: rule.raw };
+      const shadowed = shadowedPathRule(found.config.creationRules, rule, pathForMatching(configPath, path));
+      return { configPath, ruleIndex: rule.index, rule: rule.raw, catchAll: shadowed ? { shadowedRuleIndex: shadowed.index } : {} };
+    }
     return { configPath, ruleIndex: rule.index, rule: rule.raw, undecidable: `the path_regex of creation_rules[${rule.index}] does not compile (${quote(match.error)}), so sops refuses to encrypt it` };
   };
 

@@ -23,24 +23,31 @@ const YAML_METADATA = /^sops:[ \t]*(?:#.*)?\r?$/m;
 const INI_METADATA = /^[ \t]*\[sops\][ \t]*\r?$/m;
 const JSON_METADATA = /"sops"\s*:\s*\{/;
 
+/** The store whose sops metadata the content carries, whatever the file's name; undefined when it carries none. */
+export function storeOfMetadata(content: string): SopsStore | undefined {
+  if (!content.includes('sops')) return undefined;
+  if (DOTENV_METADATA.test(content)) return 'dotenv';
+  if (content.trimStart().startsWith('{') && JSON_METADATA.test(content)) return 'json';
+  if (YAML_METADATA.test(content)) return 'yaml';
+  if (INI_METADATA.test(content)) return 'ini';
+  return undefined;
+}
+
 /**
  * The store to parse a file with: by name as sops does, except that a name sops would treat as binary is checked
  * for the metadata of another store (the file was then encrypted with `--input-type`).
  */
 export function detectStore(path: string, content: string): SopsStore {
   const byName = storeForPath(path);
-  if (byName !== 'binary' || !content.includes('sops')) return byName;
-  if (DOTENV_METADATA.test(content)) return 'dotenv';
-  if (content.trimStart().startsWith('{') && JSON_METADATA.test(content)) {
-    const parsed = parseJsonStore(content);
-    if ('leaves' in parsed && parsed.metadata) {
-      const keys = parsed.leaves.filter((l) => !l.isComment).map((l) => l.path[0]);
-      return keys.length === 1 && keys[0] === 'data' ? 'binary' : 'json';
-    }
-    return 'binary';
+  if (byName !== 'binary') return byName;
+  const byContent = storeOfMetadata(content);
+  if (byContent !== 'json') return byContent ?? 'binary';
+  // The binary store writes JSON too: a file whose only value is `data` is one.
+  const parsed = parseJsonStore(content);
+  if ('leaves' in parsed && parsed.metadata) {
+    const keys = parsed.leaves.filter((l) => !l.isComment).map((l) => l.path[0]);
+    return keys.length === 1 && keys[0] === 'data' ? 'binary' : 'json';
   }
-  if (YAML_METADATA.test(content)) return 'yaml';
-  if (INI_METADATA.test(content)) return 'ini';
   return 'binary';
 }
 
@@ -51,6 +58,31 @@ export function parseStore(store: SopsStore, content: string): SopsFileModel | S
     case 'dotenv': return parseDotenvStore(content);
     case 'ini': return parseIniStore(content);
     case 'binary': return parseBinaryStore(content);
+  }
+}
+
+/**
+ * For a file that does not parse in the store its name gives: the other text store its content parses in, with at
+ * least one value (plain YAML under a `.json` name), so a message can say what the file is.
+ */
+export function storeThatParses(content: string, failed: SopsStore): SopsStore | undefined {
+  // Broken JSON is still meant as JSON, though YAML's flow syntax may accept it.
+  if (/^\s*[{[]/.test(content)) return undefined;
+  // INI is left out: its parser takes `key: value` lines, so broken YAML would pass for INI.
+  const candidates = (['yaml', 'dotenv'] as const).filter((s) => s !== failed);
+  return candidates.find((store) => {
+    const parsed = parseGuarded(store, content);
+    return !isParseFailure(parsed) && parsed.leaves.some((l) => !l.isComment);
+  });
+}
+
+/** parseStore that never throws: a parser bug or a pathological input is a failure, not a crash. */
+export function parseGuarded(store: SopsStore, content: string): SopsFileModel | SopsParseFailure {
+  try {
+    return parseStore(store, content);
+  } catch (e) {
+    // Nesting deep enough to exhaust the stack, for one: a finding, not a crash.
+    return { store, error: `could not parse the file (${(e as Error).name})` };
   }
 }
 
@@ -68,12 +100,13 @@ export function parseSopsFile(path: string, content: string): SopsFileModel | So
   const hit = cache.get(cacheKey);
   if (hit) return hit;
   const store = detectStore(path, content);
-  let result: SopsFileModel | SopsParseFailure;
-  try {
-    result = parseStore(store, content);
-  } catch (e) {
-    // A parser bug or a pathological input (nesting deep enough to exhaust the stack) is a finding, not a crash.
-    result = { store, error: `could not parse the file (${(e as Error).name})` };
+  let result = parseGuarded(store, content);
+  // A sops file of another store under this name (`sops encrypt --input-type yaml` on a `.json` file): sops decrypts
+  // it with the same flag, so it is checked in the store its content is written in.
+  const other = store === storeForPath(path) && (isParseFailure(result) || !result.metadata) ? storeOfMetadata(content) : undefined;
+  if (other && other !== store) {
+    const alternative = parseGuarded(other, content);
+    if (!isParseFailure(alternative) && alternative.metadata) result = { ...alternative, nameStore: store };
   }
   cache.set(cacheKey, result);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
