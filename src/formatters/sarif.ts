@@ -1,19 +1,23 @@
 /**
- * SARIF 2.1.0 for code scanning: rule metadata in tool.driver.rules, repository-relative URIs, the real version.
+ * SARIF 2.1.0 for code scanning: rule metadata in tool.driver.rules (sarif-rules.ts), repository-relative URIs, the
+ * real version, and a partial fingerprint per result so GitHub tracks an alert from one run and commit to the next.
  * Findings of adapter rules (`secretlint/<rule>`) get a rule entry of their own.
  */
-import type { Rule } from '../types.js';
+import type { Finding } from '../types.js';
+import { nodeCrypto } from '../util/builtin.js';
+import { describeRule } from './sarif-rules.js';
 import type { Formatter } from './types.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const INFO_URI = 'https://www.npmjs.com/package/secrets-guard';
-/** Each rule's page in the repository package.json names (test/registry.test.ts keeps the two in step). */
-const RULE_DOCS_URI = 'https://github.com/secrets-guard/secrets-guard/blob/main/docs/rules/';
+const INFO_URI = 'https://github.com/secrets-guard/secrets-guard#readme';
+/** The partialFingerprints key; a new version if what it hashes ever changes, so old alerts are not mismatched. */
+export const FINGERPRINT_KEY = 'secretsGuard/v1';
 
 export const sarif: Formatter = (result, { rules, toolVersion }) => {
   const ruleIds = [...new Set([...rules.map((r) => r.meta.id), ...result.findings.map((f) => f.ruleId)])];
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
   const index = new Map(ruleIds.map((id, i) => [id, i]));
+  const fingerprints = partialFingerprints(result.findings);
   const log = {
     $schema: SCHEMA,
     version: '2.1.0',
@@ -29,19 +33,13 @@ export const sarif: Formatter = (result, { rules, toolVersion }) => {
           },
         },
         columnKind: 'utf16CodeUnits',
-        results: result.findings.map((f) => ({
+        results: result.findings.map((f, i) => ({
           ruleId: f.ruleId,
           ruleIndex: index.get(f.ruleId),
           level: f.severity === 'error' ? 'error' : 'warning',
           message: { text: f.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: encodeURI(f.path), uriBaseId: '%SRCROOT%' },
-                region: { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column) },
-              },
-            },
-          ],
+          locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(f.path), uriBaseId: '%SRCROOT%' }, region: region(f) } }],
+          partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i]! },
           ...(f.commit ? { properties: { commit: f.commit } } : {}),
         })),
       },
@@ -50,14 +48,25 @@ export const sarif: Formatter = (result, { rules, toolVersion }) => {
   return JSON.stringify(log, null, 2) + '\n';
 };
 
-function describeRule(id: string, rule: Rule<unknown> | undefined) {
-  const description = rule && rule.meta.id === id ? rule.meta.description : `${rule?.meta.description ?? 'secret detector'} (${id})`;
-  return {
-    id,
-    name: id,
-    shortDescription: { text: description },
-    defaultConfiguration: { level: rule?.meta.defaultSeverity === 'warning' ? 'warning' : 'error' },
-    // A sub-rule (`secretlint/github`) is documented on its rule's page.
-    helpUri: `${RULE_DOCS_URI}${id.split('/')[0]}.md`,
-  };
+function region(f: Finding) {
+  const start = { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column) };
+  if (f.endLine === undefined || f.endColumn === undefined || f.endLine < start.startLine) return start;
+  if (f.endLine === start.startLine && f.endColumn <= start.startColumn) return start;
+  return { ...start, endLine: f.endLine, endColumn: f.endColumn };
+}
+
+/**
+ * What stays the same while a finding is not fixed: its rule, its file and its message (masked, and free of line
+ * numbers, so edits elsewhere in the file do not move it), plus its rank among identical ones in the same commit.
+ * Never the secret, nor even its salted fingerprint: that salt is random per run unless a baseline fixes it.
+ */
+function partialFingerprints(findings: readonly Finding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const hash = nodeCrypto().createHash('sha256').update(`${f.ruleId}\0${f.path}\0${f.message}`).digest('hex');
+    const key = `${hash}\0${f.commit ?? ''}`;
+    const rank = (seen.get(key) ?? 0) + 1;
+    seen.set(key, rank);
+    return `${hash}:${rank}`;
+  });
 }
