@@ -8,7 +8,7 @@ export type Command = (typeof COMMANDS)[number];
 export const OPTIONS = {
   all: { type: 'boolean', help: 'check every tracked file (repository lint, for CI) instead of the staged files' },
   range: { type: 'string', help: 'check every commit of a range, e.g. origin/main..HEAD (pull requests)' },
-  format: { type: 'string', short: 'f', help: 'stylish (default), json, sarif or github (Actions annotations)' },
+  format: { type: 'string', short: 'f', help: 'stylish (default), json, sarif, github (Actions annotations) or gitlab (secret detection report)' },
   output: { type: 'string', short: 'o', help: 'write the report to FILE; the exit code is unchanged' },
   color: { type: 'boolean', help: 'force colour (default: only on a terminal, never with NO_COLOR)' },
   'no-color': { type: 'boolean', help: 'no colour' },

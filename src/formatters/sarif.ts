@@ -1,11 +1,11 @@
 /**
- * SARIF 2.1.0 for code scanning: rule metadata in tool.driver.rules (sarif-rules.ts), repository-relative URIs, the
- * real version, and a partial fingerprint per result so GitHub tracks an alert from one run and commit to the next.
- * Findings of adapter rules (`secretlint/<rule>`) get a rule entry of their own.
+ * SARIF 2.1.0 for code scanning: rule metadata in tool.driver.rules (rule-presentation.ts), repository-relative
+ * URIs, the real version, and a partial fingerprint per result so GitHub tracks an alert from one run and commit to
+ * the next. Findings of adapter rules (`secretlint/<rule>`) get a rule entry of their own.
  */
-import type { Finding } from '../types.js';
-import { nodeCrypto } from '../util/builtin.js';
-import { describeRule } from './sarif-rules.js';
+import type { Finding, Rule } from '../types.js';
+import { findingKeys } from './finding-keys.js';
+import { friendlyName, presentationOf } from './rule-presentation.js';
 import type { Formatter } from './types.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -17,7 +17,7 @@ export const sarif: Formatter = (result, { rules, toolVersion }) => {
   const ruleIds = [...new Set([...rules.map((r) => r.meta.id), ...result.findings.map((f) => f.ruleId)])];
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
   const index = new Map(ruleIds.map((id, i) => [id, i]));
-  const fingerprints = partialFingerprints(result.findings);
+  const fingerprints = findingKeys(result.findings);
   const log = {
     $schema: SCHEMA,
     version: '2.1.0',
@@ -55,18 +55,19 @@ function region(f: Finding) {
   return { ...start, endLine: f.endLine, endColumn: f.endColumn };
 }
 
-/**
- * What stays the same while a finding is not fixed: its rule, its file and its message (masked, and free of line
- * numbers, so edits elsewhere in the file do not move it), plus its rank among identical ones in the same commit.
- * Never the secret, nor even its salted fingerprint: that salt is random per run unless a baseline fixes it.
- */
-function partialFingerprints(findings: readonly Finding[]): string[] {
-  const seen = new Map<string, number>();
-  return findings.map((f) => {
-    const hash = nodeCrypto().createHash('sha256').update(`${f.ruleId}\0${f.path}\0${f.message}`).digest('hex');
-    const key = `${hash}\0${f.commit ?? ''}`;
-    const rank = (seen.get(key) ?? 0) + 1;
-    seen.set(key, rank);
-    return `${hash}:${rank}`;
-  });
+function describeRule(id: string, rule: Rule<unknown> | undefined) {
+  const p = presentationOf(id, rule);
+  return {
+    id,
+    name: friendlyName(id),
+    shortDescription: { text: p.short },
+    fullDescription: { text: `${p.short}. ${p.why}` },
+    help: {
+      text: `${p.why}\n\n${p.ways.join('\n')}\n\nDocumentation: ${p.helpUri}`,
+      markdown: `${p.why}\n\n${p.ways.map((w) => `- ${w}`).join('\n')}\n\n[Documentation of \`${id.split('/')[0]}\`](${p.helpUri})`,
+    },
+    defaultConfiguration: { level: p.severity },
+    helpUri: p.helpUri,
+    properties: { 'security-severity': p.securitySeverity, precision: p.precision, tags: [...p.tags] },
+  };
 }

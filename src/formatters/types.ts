@@ -5,6 +5,9 @@ export interface FormatContext {
   /** Rule metadata for formats that describe rules (SARIF). */
   readonly rules: readonly Rule<unknown>[];
   readonly toolVersion: string;
+  /** When the scan started and ended, for formats that record it (GitLab); the caller reads the clock. */
+  readonly scanStart?: Date;
+  readonly scanEnd?: Date;
 }
 
 /** A formatter is a pure function from results to text; only bin.ts writes. */

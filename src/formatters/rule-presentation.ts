@@ -1,6 +1,6 @@
 /**
- * How each rule presents itself to GitHub code scanning: a friendly PascalCase name, a full description (why it
- * matters, from the rule's page in docs/rules/), help with the ways out, `security-severity` (GitHub's scale:
+ * How each rule presents itself to code scanning (SARIF) and GitLab's security reports: a friendly PascalCase
+ * name, why it matters (from the rule's page in docs/rules/), the ways out, `security-severity` (GitHub's scale:
  * 9.0+ critical, 7.0+ high, 4.0+ medium), precision and tags. A rule missing here gets its severity's defaults.
  */
 import type { Rule } from '../types.js';
@@ -51,30 +51,26 @@ export function friendlyName(id: string): string {
   return name || 'Rule';
 }
 
-/** The reportingDescriptor of a rule id (`rule` is the rule itself, or the adapter a sub-rule id belongs to). */
-export function describeRule(id: string, rule: Rule<unknown> | undefined) {
+export interface RulePresentation extends Presentation {
+  /** The rule's one-line description; for a sub-rule (`secretlint/github`), its adapter's, naming the sub-rule. */
+  readonly short: string;
+  readonly severity: 'error' | 'warning';
+  readonly helpUri: string;
+  /** What to do about a finding, one sentence each. */
+  readonly ways: readonly string[];
+}
+
+const WAYS = [
+  'Encrypt the value with sops, or remove it and rotate the secret (git history keeps it).',
+  'A false positive: end the line with a `secrets-guard-allow` comment.',
+  'Existing findings you accept: `secrets-guard baseline` records them in .secrets-guard-baseline.json.',
+];
+
+/** `rule` is the rule itself, or the adapter a sub-rule id belongs to. */
+export function presentationOf(id: string, rule: Rule<unknown> | undefined): RulePresentation {
   const [ruleId] = id.split('/') as [string];
   const severity = rule?.meta.defaultSeverity === 'warning' ? 'warning' : 'error';
-  const p: Presentation = PRESENTATIONS[ruleId] ?? DEFAULTS[severity];
   const short = rule && rule.meta.id === id ? rule.meta.description : `${rule?.meta.description ?? 'secret detector'} (${id})`;
   // A sub-rule (`secretlint/github`) is documented on its rule's page.
-  const helpUri = `${RULE_DOCS_URI}${ruleId}.md`;
-  const ways = [
-    'Encrypt the value with sops, or remove it and rotate the secret (git history keeps it).',
-    'A false positive: end the line with a `secrets-guard-allow` comment.',
-    'Existing findings you accept: `secrets-guard baseline` records them in .secrets-guard-baseline.json.',
-  ];
-  return {
-    id,
-    name: friendlyName(id),
-    shortDescription: { text: short },
-    fullDescription: { text: `${short}. ${p.why}` },
-    help: {
-      text: `${p.why}\n\n${ways.join('\n')}\n\nDocumentation: ${helpUri}`,
-      markdown: `${p.why}\n\n${ways.map((w) => `- ${w}`).join('\n')}\n\n[Documentation of \`${ruleId}\`](${helpUri})`,
-    },
-    defaultConfiguration: { level: severity },
-    helpUri,
-    properties: { 'security-severity': p.securitySeverity, precision: p.precision, tags: [...p.tags] },
-  };
+  return { ...(PRESENTATIONS[ruleId] ?? DEFAULTS[severity]), short, severity, helpUri: `${RULE_DOCS_URI}${ruleId}.md`, ways: WAYS };
 }
