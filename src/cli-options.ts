@@ -19,6 +19,7 @@ export const OPTIONS = {
   'baseline-file': { type: 'string', help: 'baseline file (default .secrets-guard-baseline.json)' },
   prune: { type: 'boolean', help: 'baseline: drop entries that no longer match anything' },
   'dry-run': { type: 'boolean', help: 'init: print what it would do and change nothing' },
+  global: { type: 'boolean', help: 'init: write the hook even where core.hooksPath comes from your global or system git config (every repository)' },
   gitignore: { type: 'boolean', help: 'init: also add the missing .gitignore lines (.env, *.tfstate*, *.dec.*, *.decrypted.*, keys.txt)' },
   quiet: { type: 'boolean', short: 'q', help: 'no progress or notes on stderr' },
   'list-rules': { type: 'boolean', help: 'list the rules with their default severities and exit' },

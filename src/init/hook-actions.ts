@@ -1,25 +1,28 @@
 /**
  * The hook steps of `secrets-guard init`. Never overwrites someone else's hook: a hook of git's own hooks
- * directory is moved aside to pre-commit.local and run first by ours; a husky hook gets our block appended.
+ * directory is moved aside to pre-commit.local and run first by ours; a husky hook gets our block where it runs
+ * (husky-placement.ts).
  */
 import { accessSync, chmodSync, constants, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { note, shown, writing, type InitAction } from './actions.js';
-import { CHAINED_HOOK_SUFFIX, endsEarly, huskyBlock, INIT_MARKER, runsGuard, standaloneHook } from './hook-text.js';
+import { CHAINED_HOOK_SUFFIX, huskyBlock, INIT_MARKER, standaloneHook } from './hook-text.js';
 import type { HookTarget } from './hook-target.js';
+import { placeBlock } from './husky-placement.js';
 
 type GitHooksTarget = Extract<HookTarget, { kind: 'git-hooks' }>;
 type HuskyTarget = Extract<HookTarget, { kind: 'husky' }>;
 
-export function hookActions(target: HookTarget, root: string): InitAction[] {
-  return target.kind === 'husky' ? huskyActions(target, root) : gitHookActions(target, root);
+/** `packageDir`: where the hook finds the installed guard (hook-text.ts), relative to the top of the work tree. */
+export function hookActions(target: HookTarget, root: string, packageDir: string): InitAction[] {
+  return target.kind === 'husky' ? huskyActions(target, root, packageDir) : gitHookActions(target, root, packageDir);
 }
 
-function gitHookActions(target: GitHooksTarget, root: string): InitAction[] {
+function gitHookActions(target: GitHooksTarget, root: string, packageDir: string): InitAction[] {
   const file = target.file;
   const path = shown(root, file);
-  const hook = standaloneHook();
+  const hook = standaloneHook(packageDir);
   const shared = target.sharedScope
     ? [note(`note: core.hooksPath comes from your ${target.sharedScope} git config, so this hook applies to every repository that uses ${shown(root, target.dir)}`)]
     : [];
@@ -67,27 +70,32 @@ function hookManager(text: string): { name: string; hint: string } | undefined {
   return undefined;
 }
 
-function huskyActions(target: HuskyTarget, root: string): InitAction[] {
+/** What each placement of the husky block did, and would do under --dry-run: [verb, verb with "would", rest]. */
+const HUSKY_STEPS = {
+  appended: ['appended', 'would append', 'secrets-guard check to PATH'],
+  inserted: ['added', 'would add', 'secrets-guard check to PATH before its first `exit`/`exec` line, so that it runs'],
+  updated: ['updated', 'would update', 'the secrets-guard block in PATH (written by an earlier secrets-guard init)'],
+  moved: ['moved', 'would move', 'the secrets-guard block in PATH above its first `exit`/`exec` line: where it was, it never ran'],
+} as const;
+
+function huskyActions(target: HuskyTarget, root: string, packageDir: string): InitAction[] {
   const path = shown(root, target.file);
   const inactive = target.active
     ? []
     : [note(`note: husky is not set up in this clone (git runs hooks from ${shown(root, target.gitHooksDir)}): run \`npx husky\`, or \`npm install\` if the prepare script runs husky`)];
+  const block = huskyBlock(packageDir);
   if (!exists(target.file)) {
-    const text = `#!/bin/sh\n${huskyBlock()}`;
+    const text = `#!/bin/sh\n${block}`;
     return [{ done: `created ${path}: runs secrets-guard check`, planned: `would create ${path}: runs secrets-guard check`, apply: () => writeHook(target.file, text) }, ...inactive];
   }
-  const existing = readOrEmpty(target.file);
-  if (runsGuard(existing)) return [note(`unchanged: ${path} already runs secrets-guard`), ...inactive];
-  const separator = existing === '' || existing.endsWith('\n\n') ? '' : existing.endsWith('\n') ? '\n' : '\n\n';
-  const actions: InitAction[] = [
-    {
-      done: `appended secrets-guard check to ${path}`,
-      planned: `would append secrets-guard check to ${path}`,
-      apply: () => writing(target.file, () => writeFileSync(target.file, existing + separator + huskyBlock())),
-    },
-  ];
-  if (endsEarly(existing)) actions.push(note(`note: ${path} has an \`exec\` or \`exit\` line before the appended check: move the secrets-guard block above it, or it never runs`));
-  return [...actions, ...inactive];
+  const placed = placeBlock(readOrEmpty(target.file), block);
+  if (placed.kind === 'unchanged') return [note(`unchanged: ${path} already runs secrets-guard`), ...inactive];
+  if (placed.kind === 'refused') {
+    throw new ConfigError(`${path} has an \`exit\` or \`exec\` line that may sit inside an if, a loop, a function or a here-document: add \`secrets-guard check\` by hand where the hook always reaches it (an appended check would never run)`);
+  }
+  const [done, planned, rest] = HUSKY_STEPS[placed.kind];
+  const what = rest.replace('PATH', path);
+  return [{ done: `${done} ${what}`, planned: `${planned} ${what}`, apply: () => writing(target.file, () => writeFileSync(target.file, placed.text)) }, ...inactive];
 }
 
 function writeHook(file: string, text: string): void {
