@@ -6,7 +6,8 @@
  */
 import AjvModule from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeRepo, type TestRepo } from '../helpers/git-repo.js';
+import type { TestRepo } from '../helpers/git-repo.js';
+import { repoWithLeakCommit } from '../helpers/leak-commit.js';
 import { fake } from '../helpers/fake-tokens.js';
 
 // CommonJS with a default export: under NodeNext the class sits on `.default`.
@@ -66,15 +67,7 @@ const password = 'prod-Zk8q9pLw2mXv';
 const token = fake.github();
 
 beforeAll(() => {
-  repo = makeRepo();
-  repo.write('README.md', '# app\n');
-  repo.git('add', '.');
-  repo.git('commit', '-q', '-m', 'base');
-  repo.write('.env', `DB_PASSWORD=${password}\n`);
-  repo.write('src/client.js', `export const token = "${token}";\n`);
-  repo.write('terraform.tfstate', '{}');
-  repo.git('add', '.');
-  repo.git('commit', '-q', '-m', 'leaks');
+  repo = repoWithLeakCommit({ '.env': `DB_PASSWORD=${password}\n`, 'src/client.js': `export const token = "${token}";\n`, 'terraform.tfstate': '{}' });
 });
 afterAll(() => repo.cleanup());
 

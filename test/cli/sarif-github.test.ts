@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
-import { makeRepo, type TestRepo } from '../helpers/git-repo.js';
+import type { TestRepo } from '../helpers/git-repo.js';
+import { repoWithLeakCommit } from '../helpers/leak-commit.js';
 import { fake } from '../helpers/fake-tokens.js';
 import { opensshKey } from '../helpers/keys.js';
 import { githubSarifViolations } from '../helpers/sarif-github-rules.js';
@@ -34,16 +35,12 @@ function sarif(...args: string[]): { runs: Array<{ tool: { driver: { rules: Arra
 const fingerprintsOf = (results: Result[]) => results.map((r) => `${r.ruleId} ${r.locations[0]!.physicalLocation.artifactLocation.uri} ${r.partialFingerprints['secretsGuard/v1']}`);
 
 beforeAll(() => {
-  repo = makeRepo();
-  repo.write('README.md', '# app\n');
-  repo.git('add', '.');
-  repo.git('commit', '-q', '-m', 'base');
-  repo.write('.env', `DB_PASSWORD=${password}\n`);
-  repo.write('deploy/id_ed25519', ssh);
-  repo.write('src/client.js', `export const token = "${token}";\nexport const salt = "${fake.genericBase64(9, 44)}";\n`);
-  repo.write('terraform.tfstate', '{}');
-  repo.git('add', '.');
-  repo.git('commit', '-q', '-m', 'leaks');
+  repo = repoWithLeakCommit({
+    '.env': `DB_PASSWORD=${password}\n`,
+    'deploy/id_ed25519': ssh,
+    'src/client.js': `export const token = "${token}";\nexport const salt = "${fake.genericBase64(9, 44)}";\n`,
+    'terraform.tfstate': '{}',
+  });
 });
 afterAll(() => repo.cleanup());
 
