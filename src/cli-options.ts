@@ -8,7 +8,7 @@ export type Command = (typeof COMMANDS)[number];
 export const OPTIONS = {
   all: { type: 'boolean', help: 'check every tracked file (repository lint, for CI) instead of the staged files' },
   range: { type: 'string', help: 'check every commit of a range, e.g. origin/main..HEAD (pull requests)' },
-  format: { type: 'string', short: 'f', help: 'stylish (default), json, sarif or github (Actions annotations)' },
+  format: { type: 'string', short: 'f', help: 'stylish (default), json, sarif, github (Actions annotations) or gitlab (secret detection report)' },
   output: { type: 'string', short: 'o', help: 'write the report to FILE; the exit code is unchanged' },
   color: { type: 'boolean', help: 'force colour (default: only on a terminal, never with NO_COLOR)' },
   'no-color': { type: 'boolean', help: 'no colour' },
@@ -20,6 +20,7 @@ export const OPTIONS = {
   'baseline-file': { type: 'string', help: 'baseline file (default .secrets-guard-baseline.json)' },
   prune: { type: 'boolean', help: 'baseline: drop entries that no longer match anything' },
   'dry-run': { type: 'boolean', help: 'init: print what it would do and change nothing' },
+  global: { type: 'boolean', help: 'init: write the hook even where core.hooksPath comes from your global or system git config (every repository)' },
   gitignore: { type: 'boolean', help: 'init: also add the missing .gitignore lines (.env, *.tfstate*, *.dec.*, *.decrypted.*, keys.txt)' },
   quiet: { type: 'boolean', short: 'q', help: 'no progress or notes on stderr' },
   'list-rules': { type: 'boolean', help: 'list the rules with their default severities and exit' },

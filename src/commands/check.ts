@@ -58,11 +58,12 @@ export async function report(cli: ParsedCommandLine, io: CliIo, mode: ScanMode):
   const long = mode.kind !== 'staged' && mode.kind !== 'paths';
   const progress = long && io.stderrIsTty && !options.quiet && io.writeStderr ? terminalProgress(io.writeStderr) : undefined;
   const lintOptions = scanOptions(cli, io, mode);
+  const scanStart = new Date();
   const result = await lint(progress ? { ...lintOptions, onFile: progress.onFile } : lintOptions).finally(() => progress?.finish());
   // The rules' descriptions, for the reporters: the scan has loaded them by now.
   const { ruleRegistry } = await import('../engine/rule-registry.js');
   const color = !options.output && !options['no-color'] && !io.env.NO_COLOR && (options.color === true || io.stdoutIsTty);
-  const text = formatters[format](result, { color, rules: [...ruleRegistry.values()], toolVersion: toolVersion() });
+  const text = formatters[format](result, { color, rules: [...ruleRegistry.values()], toolVersion: toolVersion(), scanStart, scanEnd: new Date(), commitHints: mode.kind === 'staged' || mode.kind === 'paths' });
   const exitCode = result.summary.errors > 0 ? 1 : 0;
   if (options.output) return { exitCode, stdout: '', stderr: '', files: [{ path: options.output, text }] };
   return { exitCode, stdout: text, stderr: '', files: [] };

@@ -12,7 +12,14 @@ import type { Formatter } from './types.js';
 
 type Style = Parameters<typeof styleText>[0];
 
-export const stylish: Formatter = (result, { color }) => {
+/** The ways past a blocked commit, from the narrowest to the bluntest. */
+const COMMIT_HINTS = [
+  'not a secret? end the line with a `secrets-guard-allow` comment',
+  'accept the findings already in the repository, after review: secrets-guard baseline, then commit .secrets-guard-baseline.json',
+  'commit anyway, consciously: git commit --no-verify',
+];
+
+export const stylish: Formatter = (result, { color, commitHints }) => {
   // The caller decides about colour (TTY, NO_COLOR, --color); styleText must not second-guess it from process.stdout.
   const paint = (style: Style, text: string): string => (color ? nodeUtil().styleText(style, text, { validateStream: false }) : text);
   const out: string[] = [];
@@ -43,6 +50,7 @@ export const stylish: Formatter = (result, { color }) => {
       ? `✔ no secrets found in ${filesScanned} file(s)${skipped}`
       : `✖ ${total} problem(s) (${errors} error(s), ${warnings} warning(s)) in ${filesScanned} file(s) scanned${skipped}`;
   out.push('', paint(total === 0 ? 'green' : errors > 0 ? 'red' : 'yellow', line), '');
+  if (commitHints && errors > 0) out.push(...COMMIT_HINTS.map((hint) => paint('dim', `  ${hint}`)), '');
   return out.join('\n').replace(/^\n/, '');
 };
 

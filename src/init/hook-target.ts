@@ -1,6 +1,6 @@
 /** Where the pre-commit hook belongs: husky's `.husky/pre-commit`, or the hooks directory git actually uses. */
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
+import { accessSync, constants, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Repository } from '../git/repository.js';
 
 export type HookTarget =
@@ -14,11 +14,12 @@ export interface PackageJson {
   readonly devDependencies?: Record<string, string>;
 }
 
-export async function hookTarget(repo: Repository, packageJson: PackageJson | undefined): Promise<HookTarget> {
+/** `huskyListed`: the repository's package.json lists husky as a dependency. */
+export async function hookTarget(repo: Repository, huskyListed: boolean): Promise<HookTarget> {
   // `--git-path hooks` honours core.hooksPath and linked worktrees (whose hooks live in the common directory).
   const gitHooksDir = resolve(repo.root, (await repo.run(['rev-parse', '--git-path', 'hooks'])).trim());
   const huskyDir = join(repo.root, '.husky');
-  if (isDirectory(huskyDir) || dependsOn(packageJson, 'husky')) {
+  if (isDirectory(huskyDir) || huskyListed) {
     // husky 9 points core.hooksPath at .husky/_, husky 4-8 at .husky itself.
     const active = gitHooksDir === join(huskyDir, '_') || gitHooksDir === huskyDir;
     return { kind: 'husky', file: join(huskyDir, 'pre-commit'), active, gitHooksDir };
@@ -43,9 +44,22 @@ export function dependsOn(packageJson: PackageJson | undefined, name: string): b
   return Boolean(packageJson?.dependencies?.[name] ?? packageJson?.devDependencies?.[name]);
 }
 
+/**
+ * The package init runs in: the nearest folder with a package.json from `cwd` up to the top of the work tree,
+ * relative to it ('' for the top, also when no folder has one). In a monorepo whose tools are a package's
+ * dependencies, that package's node_modules/.bin is where the guard is installed.
+ */
+export function packageDirOf(cwd: string, root: string): string {
+  const top = realpathSync(root);
+  let dir = realpathSync(cwd);
+  while (!existsSync(join(dir, 'package.json')) && dir !== top && dirname(dir) !== dir) dir = dirname(dir);
+  const rel = relative(top, dir);
+  return existsSync(join(dir, 'package.json')) && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : '';
+}
+
 /** Whether the hook would find the guard now: the same two places it looks, in the same order. */
-export function guardFindable(root: string, env: NodeJS.ProcessEnv): boolean {
-  const candidates = [join(root, 'node_modules/.bin/secrets-guard'), ...(env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'secrets-guard'))];
+export function guardFindable(packageRoot: string, env: NodeJS.ProcessEnv): boolean {
+  const candidates = [join(packageRoot, 'node_modules/.bin/secrets-guard'), ...(env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'secrets-guard'))];
   return candidates.some(isExecutableFile);
 }
 

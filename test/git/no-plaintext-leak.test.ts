@@ -46,7 +46,7 @@ beforeAll(() => {
 afterAll(() => repo.cleanup());
 
 describe('no plaintext or data key in any output', () => {
-  for (const format of ['stylish', 'json', 'sarif', 'github']) {
+  for (const format of ['stylish', 'json', 'sarif', 'github', 'gitlab']) {
     it(`${format}: findings reported, nothing decrypted shown`, () => {
       const before = repo.fingerprint();
       const reportDir = mkdtempSync(join(tmpdir(), 'sg-report-'));

@@ -37,11 +37,12 @@ export function findingsIn(format: Format, stdout: string): string[] {
     );
   }
   if (format === 'github') {
-    return [...stdout.matchAll(/^::(?:error|warning) file=([^,]*),.*?,title=([^:]*)::/gm)].map((m) => `${unescapeProperty(m[1]!)} ${unescapeProperty(m[2]!)}`);
+    return [...stdout.matchAll(/^::(?:error|warning) file=([^,]*),.*?,title=([^:]*)::/gm)].map((m) => `${unescapeProperty(m[1]!)} ${unescapeProperty(m[2]!).replace(/^secrets-guard /, '')}`);
   }
   const found: string[] = [];
   let file = '';
   for (const line of stdout.split('\n')) {
+    if (/^[✔✖]/.test(line)) break; // the summary line; hints on how to allow or bypass may follow it
     if (line.startsWith('  ') && file !== '') found.push(`${file} ${line.trim().split(/\s+/).pop()}`);
     else if (line !== '' && !/^(?:note:|✔|✖)/.test(line)) file = line;
   }

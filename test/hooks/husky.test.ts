@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isolatedEnv, makeRepo, PROJECT_ROOT, type TestRepo } from '../helpers/git-repo.js';
 import { BARE_PATH, gitWithPath, writeGuardShim } from '../helpers/guard-shim.js';
+import { huskyBlock } from '../../src/init/hook-text.js';
 
 const HUSKY_BIN = join(PROJECT_ROOT, 'node_modules/husky/bin.js');
 const LEAK = 'DB_PASSWORD=prod-Zk8q9pLw2mX\n';
@@ -92,13 +93,42 @@ describe('secrets-guard init with husky', () => {
     expect(blocked.output).toMatch(/plaintext-env-file/);
   });
 
-  it('warns when the existing hook ends before the appended block could run', () => {
+  it('puts the check before an `exit` line, where it runs: a real commit with a leak is blocked', () => {
     repo = nodeProject();
     installHusky(repo);
-    repo.write('.husky/pre-commit', 'exec npx lint-staged');
-    chmodSync(join(repo.dir, '.husky/pre-commit'), 0o644);
+    repo.write('.husky/pre-commit', `${TEAM_CHECK}exit 0\n`);
     const out = repo.guard(['init']);
-    expect(out.stdout).toContain('note: .husky/pre-commit has an `exec` or `exit` line before the appended check: move the secrets-guard block above it, or it never runs\n');
-    expect(repo.read('.husky/pre-commit')).toMatch(/^exec npx lint-staged\n\n# secrets-guard/);
+    expect(out.status).toBe(0);
+    expect(out.stdout.split('\n')[0]).toBe('added secrets-guard check to .husky/pre-commit before its first `exit`/`exec` line, so that it runs');
+    expect(repo.read('.husky/pre-commit')).toMatch(/^echo "team checks ran" >> \.git\/team-checks\n# secrets-guard, added by [\s\S]*"\$sg" check \|\| exit \$\?\n\nexit 0\n$/);
+    expect(repo.guard(['init']).stdout.split('\n')[0]).toBe('unchanged: .husky/pre-commit already runs secrets-guard');
+
+    repo.write('.env', LEAK);
+    repo.git('add', '.env', 'package.json');
+    const blocked = gitWithPath(repo.dir, BARE_PATH, 'commit', '-m', 'leak');
+    expect(blocked.output).toMatch(/plaintext-env-file/);
+    expect(blocked.status).toBe(1);
+    expect(repo.tryGit('rev-parse', '--verify', '--quiet', 'HEAD').status).not.toBe(0);
+  });
+
+  it('moves a block an earlier init appended after an `exit` line, where it never ran', () => {
+    repo = nodeProject();
+    installHusky(repo);
+    repo.write('.husky/pre-commit', `exit 0\n\n${huskyBlock('')}`);
+    const out = repo.guard(['init']);
+    expect(out.stdout.split('\n')[0]).toBe('moved the secrets-guard block in .husky/pre-commit above its first `exit`/`exec` line: where it was, it never ran');
+    expect(repo.read('.husky/pre-commit')).toBe(`${huskyBlock('')}\nexit 0\n\n`);
+  });
+
+  it('refuses (exit 2, nothing changed) when the `exit` line may sit inside an if, a loop or a function', () => {
+    repo = nodeProject();
+    installHusky(repo);
+    const hook = 'if [ -n "$SKIP_CHECKS" ]; then\nexit 0\nfi\nnpx lint-staged\n';
+    repo.write('.husky/pre-commit', hook);
+    chmodSync(join(repo.dir, '.husky/pre-commit'), 0o755);
+    const out = repo.guard(['init']);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toMatch(/^secrets-guard: \.husky\/pre-commit has an `exit` or `exec` line that may sit inside an if, a loop, a function or a here-document: add `secrets-guard check` by hand/);
+    expect(repo.read('.husky/pre-commit')).toBe(hook);
   });
 });

@@ -59,11 +59,14 @@ describe('secrets-guard init in a plain repository', () => {
     const blocked = gitWithPath(repo.dir, path, 'commit', '-m', 'leak');
     expect(blocked.status).toBe(1);
     expect(blocked.output).toMatch(/\.env\n.*plaintext-env-file/);
+    // The blocked commit says how to get past it: allow one line, accept what exists, or bypass consciously.
+    expect(blocked.output).toMatch(/`secrets-guard-allow` comment\n.*secrets-guard baseline.*\n.*git commit --no-verify\n/);
     expect(hasCommit(repo)).toBe(false);
 
     unstageLeak();
     const clean = gitWithPath(repo.dir, path, 'commit', '-m', 'clean');
     expect(clean.output).toMatch(/no secrets found in 1 file/);
+    expect(clean.output).not.toMatch(/--no-verify/);
     expect(clean.status).toBe(0);
     expect(hasCommit(repo)).toBe(true);
   });
@@ -107,15 +110,46 @@ describe('secrets-guard init in a plain repository', () => {
     expect(out.output).toMatch(/plaintext-env-file/);
   });
 
-  it('says so when core.hooksPath comes from the global config (the hook then applies to every repository)', () => {
+  it('refuses a core.hooksPath from the global config (every repository would be blocked) unless --global', () => {
     const repo = repoForTest();
     const shared = guardShimDir(); // any directory outside the repository
     cleanups.push(shared.cleanup);
     const globalConfig = join(shared.dir, 'gitconfig');
     writeFileSync(globalConfig, `[core]\n\thooksPath = ${join(shared.dir, 'hooks')}\n`);
-    const out = repo.guard(['init'], { GIT_CONFIG_GLOBAL: globalConfig });
+    const refused = repo.guard(['init'], { GIT_CONFIG_GLOBAL: globalConfig });
+    expect(refused.status).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/^secrets-guard: core\.hooksPath comes from your global git config \(.*\): a hook written there runs in every repository .* git config --local core\.hooksPath \.git\/hooks, .* secrets-guard init --global\n$/);
+    expect(existsSync(join(shared.dir, 'hooks/pre-commit'))).toBe(false);
+
+    const out = repo.guard(['init', '--global'], { GIT_CONFIG_GLOBAL: globalConfig });
+    expect(out.status).toBe(0);
     expect(out.stdout).toContain(`wrote ${join(shared.dir, 'hooks/pre-commit')}: runs secrets-guard check\n`);
     expect(out.stdout).toMatch(/^note: core\.hooksPath comes from your global git config/m);
+
+    // The way out the message names: a local hooks path wins over the global one, and init writes there.
+    repo.git('config', '--local', 'core.hooksPath', '.git/hooks');
+    const local = repo.guard(['init'], { GIT_CONFIG_GLOBAL: globalConfig });
+    expect(local.stdout.split('\n')[0]).toBe('wrote .git/hooks/pre-commit: runs secrets-guard check');
+  });
+
+  it('run from a package in a monorepo folder, the hook finds the guard that package installs', () => {
+    const repo = repoForTest();
+    repo.write('package.json', '{"private": true, "workspaces": []}\n');
+    repo.write('infra/package.json', '{"name": "infra", "private": true, "devDependencies": {"secrets-guard": "^0.1.0"}}\n');
+    writeGuardShim(join(repo.dir, 'infra/node_modules/.bin/secrets-guard'));
+    const out = spawnSync(process.execPath, [BIN, 'init'], { cwd: join(repo.dir, 'infra'), env: isolatedEnv({ PATH: BARE_PATH }), encoding: 'utf8' });
+    expect(out.status).toBe(0);
+    expect(out.stdout.split('\n').slice(0, 2)).toEqual(['wrote .git/hooks/pre-commit: runs secrets-guard check', 'note: the hook runs secrets-guard from infra/node_modules/.bin (the package init ran in), or from PATH']);
+    expect(out.stdout).not.toContain(NOT_INSTALLED_NOTE);
+    // No secrets-guard on PATH, nor in the top's node_modules: only infra/ has it, and the hook must use it.
+    const unstageLeak = stageLeakAndReadme(repo);
+    const blocked = gitWithPath(repo.dir, BARE_PATH, 'commit', '-m', 'leak');
+    expect(blocked.output).toMatch(/\.env\n.*plaintext-env-file/);
+    expect(blocked.output).not.toMatch(/not installed/);
+    expect(blocked.status).toBe(1);
+    unstageLeak();
+    expect(gitWithPath(repo.dir, BARE_PATH, 'commit', '-m', 'clean').status).toBe(0);
   });
 
   it('puts the hook of a linked worktree where git looks for it (the common directory)', () => {

@@ -1,18 +1,20 @@
 /**
  * The real pre-commit framework (https://pre-commit.com) installs this repository as a hook repository from
  * `.pre-commit-hooks.yaml`: it clones it, `npm install`s it (the prepare script builds dist/), `npm pack`s it and
- * installs the tarball, then runs `secrets-guard check FILE...` on the staged files of another repository.
+ * installs the tarball, then runs `secrets-guard check FILE...` on the staged files of another repository. With
+ * npm scripts disabled nothing is built at install, and the hook builds itself from the shipped sources.
  *
  * pre-commit clones a commit, so the test commits a snapshot of this working tree (tracked and untracked files,
  * minus .gitignore'd ones: what a fresh clone of main holds in CI) into a temp repository, without touching this
  * repository's index or refs. Slow (npm installs the project twice): each run gets minutes.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedEnv, makeRepo, PROJECT_ROOT, type TestRepo } from '../helpers/git-repo.js';
+import { snapshotWorkingTree, systemNodeBin } from '../helpers/project-snapshot.js';
 
 const PRE_COMMIT_RUN_MS = 300_000;
 const hasPreCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -39,10 +41,10 @@ describe.skipIf(!hasPreCommit)(title, () => {
   });
 
   /** `pre-commit try-repo` of the snapshot, in the target repository, on its staged files. */
-  function tryRepo(repo: TestRepo): { status: number; output: string } {
+  function tryRepo(repo: TestRepo, extraEnv: NodeJS.ProcessEnv = {}): { status: number; output: string } {
     const r = spawnSync('pre-commit', ['try-repo', hookRepo, 'secrets-guard', '--ref', rev, '--color', 'never'], {
       cwd: repo.dir,
-      env,
+      env: { ...env, ...extraEnv },
       encoding: 'utf8',
       timeout: PRE_COMMIT_RUN_MS - 10_000,
     });
@@ -78,32 +80,27 @@ describe.skipIf(!hasPreCommit)(title, () => {
     expect(out.output).toMatch(/^secrets-guard \(plaintext secrets in a SOPS repository\)\.+Passed$/m);
     expect(out.status).toBe(0);
   });
+
+  it('works with npm scripts disabled, pinned to a commit: the hook builds itself from its sources at first run', { timeout: PRE_COMMIT_RUN_MS }, () => {
+    target?.cleanup();
+    target = makeRepo();
+    // The README's configuration, pinned to a commit sha (no release tag exists yet).
+    target.write('.pre-commit-config.yaml', `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: secrets-guard\n`);
+    target.write('.env', 'DB_PASSWORD=prod-Zk8q9pLw2mX\n');
+    target.git('add', '.pre-commit-config.yaml', '.env');
+    // A store of its own (try-repo's is temporary), installed without npm running `prepare`: nothing is built.
+    const home = join(work, 'pre-commit-home-no-scripts');
+    const r = spawnSync('pre-commit', ['run', '--color', 'never'], {
+      cwd: target.dir,
+      env: { ...env, PRE_COMMIT_HOME: home, npm_config_ignore_scripts: 'true' },
+      encoding: 'utf8',
+      timeout: PRE_COMMIT_RUN_MS - 10_000,
+    });
+    const output = `${r.stdout}${r.stderr}`;
+    expect(output).toMatch(/^secrets-guard \(plaintext secrets in a SOPS repository\)\.+Failed$/m);
+    expect(output).toMatch(/\.env\n.*plaintext-env-file/);
+    expect(r.status).toBe(1);
+    const installed = readdirSync(home, { recursive: true }).map(String);
+    expect(installed.filter((f) => /node_modules\/secrets-guard\/dist\/(src|bundle)\/bin\.js$/.test(f)).map((f) => f.replace(/^.*node_modules\//, ''))).toEqual(['secrets-guard/dist/src/bin.js']);
+  });
 });
-
-/**
- * Commits this working tree as it is into a new repository at `dest` and returns the commit: `git add -A` with
- * the new repository's index and object directory, so this repository's own index, objects and refs stay as they are.
- */
-function snapshotWorkingTree(dest: string): string {
-  const env = isolatedEnv();
-  execFileSync('git', ['init', '-q', dest], { env });
-  const into = isolatedEnv({ GIT_INDEX_FILE: join(dest, '.git/index'), GIT_OBJECT_DIRECTORY: join(dest, '.git/objects') });
-  execFileSync('git', ['add', '-A'], { cwd: PROJECT_ROOT, env: into });
-  execFileSync('git', ['commit', '-q', '--no-verify', '-m', 'snapshot of the working tree'], { cwd: dest, env });
-  return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dest, env, encoding: 'utf8' }).trim();
-}
-
-/**
- * pre-commit uses the system's node only if node and npm are on PATH outside the home directory (a node under
- * $HOME, like this project's CI cache of node 22, makes it download one), and nodeenv prefers `nodejs` to `node`.
- * A directory of links to the node running the tests and to npm settles both.
- */
-function systemNodeBin(dir: string): string {
-  mkdirSync(dir, { recursive: true });
-  const npm = (process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'npm')).find((p) => existsSync(p));
-  if (!npm) throw new Error('npm is not on PATH');
-  symlinkSync(process.execPath, join(dir, 'node'));
-  symlinkSync(process.execPath, join(dir, 'nodejs'));
-  symlinkSync(npm, join(dir, 'npm'));
-  return dir;
-}

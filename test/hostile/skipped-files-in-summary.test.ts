@@ -19,7 +19,8 @@ function repoWith(files: Record<string, string | Buffer>): Record<Format, Run> {
   return checked.runs;
 }
 
-const lastLine = (text: string): string => text.trimEnd().split('\n').pop()!;
+/** The summary line: the last line of github output, the ✔/✖ line of stylish (hints on a blocked commit follow it). */
+const lastLine = (text: string): string => text.split('\n').find((line) => /^[✔✖]/.test(line)) ?? text.trimEnd().split('\n').pop()!;
 
 function expectCountedEverywhere(runs: Record<Format, Run>): void {
   expect(lastLine(runs.stylish.stdout)).toContain(COUNT);
