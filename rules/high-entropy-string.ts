@@ -13,7 +13,7 @@ import { isBenignValue, isKnownIdentifier, isUrl } from '../src/entropy/benign-v
 import { candidateTokens, type Candidate } from '../src/entropy/candidates.js';
 import { classifyEncodedKey, mayBeEncodedPem } from '../src/entropy/encoded-keys.js';
 import { isBenignToken, isGeneratedOrMinified, isLockfile, looksLikeDigest } from '../src/entropy/filters.js';
-import { isCredentialName, isSecretBearingPath, namesSomethingElse } from '../src/entropy/names.js';
+import { isCredentialName, isSecretBearingPath, isSecretManifest, nameOf, namesSomethingElse } from '../src/entropy/names.js';
 import { charsetOf, shannonEntropy, thresholdFor, type Charset } from '../src/entropy/shannon.js';
 import { ConfigError } from '../src/errors.js';
 import { isPlaceholder } from '../src/util/placeholders.js';
@@ -67,6 +67,9 @@ function integerAtLeast(raw: unknown, min: number, fallback: number, keyPath: st
   return raw;
 }
 
+/** `Authorization: Bearer <token>`, `Basic <base64>`: the scheme names what follows a credential, whatever the key. */
+const AUTH_SCHEME = /\b(?:bearer|basic|token)\s+$/i;
+
 /** A hex character carries 4 bits, a base64 one 6: hex needs 1.5 times the length for the same number of bits. */
 const HEX_LENGTH_FACTOR = 1.5;
 
@@ -84,11 +87,14 @@ export const rule: Rule<HighEntropyOptions> = {
   check(source, context) {
     const { minLength, maxLineLength } = context.options;
     if (isGeneratedOrMinified(source.path, source.content)) return;
-    const secretFile = isSecretBearingPath(source.path);
+    let secretFile: boolean | undefined;
+    const isSecretFile = () => (secretFile ??= isSecretBearingPath(source.path) || isSecretManifest(source.path, source.content));
     const seen = new Set<number>();
-    for (const c of candidateTokens(source.content, minLength, maxLineLength)) {
-      if (seen.has(c.index)) continue;
-      const anchored = isCredentialName(c.key) || (secretFile && !namesSomethingElse(c.key));
+    for (const candidate of candidateTokens(source.content, minLength, maxLineLength)) {
+      if (seen.has(candidate.index)) continue;
+      const key = nameOf(candidate.key, source.content, candidate.index);
+      const c = key === candidate.key ? candidate : { ...candidate, key };
+      const anchored = isCredentialName(key) || AUTH_SCHEME.test(c.before) || (isSecretFile() && !namesSomethingElse(key));
       if (!anchored && !mayBeEncodedPem(c.token)) continue;
       const encoded = classifyEncodedKey(c.token);
       if (encoded?.kind === 'private key') {

@@ -48,8 +48,8 @@ const SYNCTHING_ID = /^[A-Z2-7]{7}(?:-[A-Z2-7]{7}){7}$/;
 const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
 const LVM_UUID = /^[A-Za-z0-9]{6}(?:-[A-Za-z0-9]{4}){5}-[A-Za-z0-9]{6}$/;
 const NIX_CACHE_KEY_NAME = /-\d+:$/;
-/** `$VAR`, `${…`, `$(cat $…`, `%VAR`, `@VAR`, `#{…`: the token names a variable, it is not a value. */
-const VARIABLE_SIGIL = /(?:[$%@]|#\{|\$\{)$/;
+/** `$VAR`, `${…`, `#{…`: the token names a variable, it is not a value. */
+const VARIABLE_SIGIL = /(?:\$|#\{|\$\{)$/;
 /** A token that says it is a stand-in: AWS's documented `…EXAMPLEKEY`, `ghp_yourToken`, `…dummy…`, runs of x. */
 const PLACEHOLDER_INSIDE = /example|sample|dummy|placeholder|changeme|redacted|notreal|fake|your|xxxxx/i;
 

@@ -67,6 +67,8 @@ testRule(rule, {
     { name: 'placeholders inside a token', path: '.env', content: `AWS_SECRET_ACCESS_KEY=${randomChars(30, 83)}EXAMPLEKEY\nGITHUB_TOKEN=ghp_yourGitHubPersonalAccessToken\nAPI_KEY=${'aB3dE7fG'.repeat(5)}\nSTRIPE_SECRET=your_stripe_secret_here\n` },
     { name: 'elided values', path: 'docs/setup.md', content: `token: "${randomChars(22, 84)}..."\n` },
     { name: 'External Secrets manifests hold references', path: 'apps/externalsecret.yaml', content: `remoteRef:\n  key: ${b64(85)}\n` },
+    { name: 'a SealedSecret is not a Secret manifest', path: 'apps/sealed.yaml', content: `kind: SealedSecret\nspec:\n  encryptedData:\n    upstream: ${b64(100)}${b64(101)}\n` },
+    { name: 'a value named on the line before by a name that says nothing', path: 'main.tf', content: `tags = [{ key = "Environment", value = "${b64(102)}" }]\n` },
     // Kept from before: what no context makes a credential.
     { name: 'sops ENC value', path: 'secrets.yaml', content: `password: ENC[AES256_GCM,data:${b64(1)},iv:${b64(2)},tag:${b64(3)},type:str]\n` },
     { name: 'sops dotenv metadata line', path: '.env.enc', content: `sops_age__list_0__map_enc=-----BEGIN AGE ENCRYPTED FILE-----\\n${b64(4)}\\n-----END AGE ENCRYPTED FILE-----\\n\nsops_mac=${b64(5)}\n` },
@@ -111,6 +113,10 @@ testRule(rule, {
     { name: 'a secret beside a sops value still counts', path: 'mixed.yaml', content: `a: ENC[AES256_GCM,data:${b64(19)},type:str]\npassword: "${token}"\n`, errors: [{ line: 2 }] },
     { name: 'any value of a secret file (tfvars)', path: 'prod.tfvars', content: `cloudflare = "${token}"\n`, errors: [{ line: 1, message: 'assigned to cloudflare' }] },
     { name: 'a Nix binary cache secret key (64 bytes, not the 32-byte public one)', path: 'secrets.yaml', content: `signing: "cache.example.org-1:${b64(93)}${b64(94)}"\n`, errors: [{ line: 1 }] },
+    { name: 'a value named on the line before (env lists, Terraform variables) or earlier on its line', path: 'deploy.yaml', content: `env:\n  - name: LOG_LEVEL\n    value: info\n  - name: API_TOKEN\n    value: "${b64(95)}"\n  - { name: DB_PASSWORD, value: ${b64(96)} }\n`, errors: [{ line: 5, message: 'assigned to API_TOKEN' }, { line: 6, message: 'assigned to DB_PASSWORD' }] },
+    { name: 'a Terraform variable default', path: 'variables.tf', content: `variable "db_password" {\n  type    = string\n  default = "${b64(97)}"\n}\n`, errors: [{ line: 3, message: 'assigned to db_password' }] },
+    { name: 'any value of a Kubernetes Secret manifest', path: 'apps/app.yaml', content: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\nstringData:\n  upstream: ${b64(98)}\n`, errors: [{ line: 6 }] },
+    { name: 'an Authorization header, whatever its key', path: 'client.js', content: `fetch(url, { headers: { 'X-Forward': 'Bearer ${b64(99)}' } });\n`, errors: [{ line: 1 }] },
     { name: 'a base64-encoded PEM private key, under any name, in any file', path: 'kubeconfig', content: `users:\n- user:\n    client-key-data: ${base64Pem(ecPrivatePem)}\n    data: ${base64Pem(ecPrivatePem)}\n`, errors: [{ line: 3, message: 'base64-encoded PRIVATE KEY assigned to client-key-data' }, { line: 4 }] },
   ],
 });
