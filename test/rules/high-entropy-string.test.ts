@@ -109,6 +109,7 @@ testRule(rule, {
     { name: 'WORKER_SHARED_SECRET (a name that merely starts like sha)', path: 'worker.env', content: `WORKER_SHARED_SECRET=${fake.hex(22, 48)}\n`, errors: [{ line: 1 }] },
     { name: 'digest-length hex under a credential name', path: 'app.yaml', content: `api_key: ${hex}\n`, errors: [{ line: 1, message: 'assigned to api_key' }] },
     { name: 'the head word decides: git_token, pgp_passphrase, client-key', path: 'ci.yaml', content: `git_token: ${b64(90)}\npgp_passphrase: ${b64(91)}\nclient-key: ${b64(92)}\n`, errors: [{ line: 1 }, { line: 2 }, { line: 3 }] },
+    { name: 'URL-encoded characters do not hide the rest of a password', path: '.env', content: `DB_PASSWORD=Xy%2B${b64(103)}\n`, errors: [{ line: 1 }] },
     { name: 'a token in a URL path under webhook', path: 'ci.yaml', content: `webhook: "https://hooks.example.com/notify/${token}"\n`, errors: [{ line: 1 }] },
     { name: 'a secret beside a sops value still counts', path: 'mixed.yaml', content: `a: ENC[AES256_GCM,data:${b64(19)},type:str]\npassword: "${token}"\n`, errors: [{ line: 2 }] },
     { name: 'any value of a secret file (tfvars)', path: 'prod.tfvars', content: `cloudflare = "${token}"\n`, errors: [{ line: 1, message: 'assigned to cloudflare' }] },
