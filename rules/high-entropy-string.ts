@@ -1,14 +1,23 @@
 /**
- * high-entropy-string: a random-looking base64 or hex token in a quoted string or an assigned value, the shape of
- * a credential that no known-format detector recognises. Thresholds are detect-secrets' (base64 4.5, hex 3.0 bits
- * per character). Lockfiles, generated and minified files, PEM bodies, sops values and metadata, digests (named
- * as such, or hex of a digest's length under a key that does not name a credential), ciphertext named as such, UUIDs, integrity strings, data URIs, SSH public keys, age recipients and placeholders are left alone.
+ * high-entropy-string: a random-looking base64 or hex token assigned to a name that says credential (`SECRET_KEY`,
+ * `api_key`, `client_secret`, `db_password`), or quoted or assigned in a file that holds secrets by purpose (`.env`,
+ * tfvars, `secrets.yaml`): the shape of a credential that no known-format detector recognises. Anywhere else a
+ * random-looking string is an identifier, a digest, a public key or a path far more often than a credential. A
+ * base64-encoded PEM private key is reported wherever it is. Thresholds are detect-secrets' (base64 4.5, hex 3.0
+ * bits per character) for long tokens and what random strings reach for shorter ones (src/entropy/shannon.ts); hex
+ * needs 1.5 times the length of base64 (the same number of bits). Lockfiles, generated and minified files, PEM
+ * bodies, sops values and metadata, digests, certificates and public keys, ids of known shapes, paths, URLs' path
+ * segments, secret-manager references, password hashes and placeholders are left alone (src/entropy/).
  */
-import { candidateTokens } from '../src/entropy/candidates.js';
-import { isBenignToken, isGeneratedOrMinified, isLockfile, isNonSecretKey, looksLikeDigest } from '../src/entropy/filters.js';
-import { charsetOf, shannonEntropy, type Charset } from '../src/entropy/shannon.js';
+import { isBenignValue, isKnownIdentifier, isUrl } from '../src/entropy/benign-values.js';
+import { candidateTokens, type Candidate } from '../src/entropy/candidates.js';
+import { classifyEncodedKey, mayBeEncodedPem } from '../src/entropy/encoded-keys.js';
+import { isBenignToken, isGeneratedOrMinified, isLockfile, looksLikeDigest } from '../src/entropy/filters.js';
+import { isCredentialName, isSecretBearingPath, isSecretManifest, nameOf, namesSomethingElse } from '../src/entropy/names.js';
+import { charsetOf, shannonEntropy, thresholdFor, type Charset } from '../src/entropy/shannon.js';
 import { ConfigError } from '../src/errors.js';
-import type { Rule } from '../src/types.js';
+import { isPlaceholder } from '../src/util/placeholders.js';
+import type { Rule, RuleContext } from '../src/types.js';
 import { quote, quoteValue } from '../src/util/quote.js';
 
 export interface HighEntropyOptions {
@@ -59,10 +68,16 @@ function integerAtLeast(raw: unknown, min: number, fallback: number, keyPath: st
   return raw;
 }
 
+/** `Authorization: Bearer <token>`, `Basic <base64>`: the scheme names what follows a credential, whatever the key. */
+const AUTH_SCHEME = /\b(?:bearer|basic|token)\s+$/i;
+
+/** A hex character carries 4 bits, a base64 one 6: hex needs 1.5 times the length for the same number of bits. */
+const HEX_LENGTH_FACTOR = 1.5;
+
 export const rule: Rule<HighEntropyOptions> = {
   meta: {
     id: 'high-entropy-string',
-    description: 'Random-looking base64 or hex strings in assignments and quoted strings (generic credentials)',
+    description: 'Random-looking base64 or hex strings assigned to credential names or in secret files (generic credentials)',
     defaultSeverity: 'warning',
     fallback: true,
     skipsCiphertext: true,
@@ -71,23 +86,70 @@ export const rule: Rule<HighEntropyOptions> = {
   parseOptions: parseHighEntropyOptions,
   appliesTo: (path) => !isLockfile(path),
   check(source, context) {
-    const { thresholds, minLength, maxLineLength } = context.options;
+    const { minLength, maxLineLength } = context.options;
     if (isGeneratedOrMinified(source.path, source.content)) return;
+    let secretFile: boolean | undefined;
+    const isSecretFile = () => (secretFile ??= isSecretBearingPath(source.path) || isSecretManifest(source.path, source.content));
     const seen = new Set<number>();
-    for (const c of candidateTokens(source.content, minLength, maxLineLength)) {
-      if (seen.has(c.index) || isBenignToken(c.token, c.before) || isNonSecretKey(c.key) || looksLikeDigest(c.token, c.key)) continue;
-      const charset = charsetOf(c.token);
-      const entropy = shannonEntropy(c.token);
-      if (entropy <= thresholds[charset]) continue;
-      seen.add(c.index);
-      // Quoted: a random-looking key could itself be a credential.
-      const where = c.key ? ` assigned to ${quote(c.key)}` : '';
-      context.report({
-        message: `high-entropy ${charset} string (${c.token.length} chars, ${entropy.toFixed(2)} bits/char > ${thresholds[charset]})${where}: if it is a credential, move it to a sops-encrypted file; if not, mark the line with secrets-guard-allow`,
-        index: c.index,
-        endIndex: c.index + c.token.length,
-        secret: c.token,
-      });
+    for (const candidate of candidateTokens(source.content, minLength, maxLineLength)) {
+      if (seen.has(candidate.index)) continue;
+      const key = nameOf(candidate.key, source.content, candidate.index);
+      const c = key === candidate.key ? candidate : { ...candidate, key };
+      const anchored = isCredentialName(key) || AUTH_SCHEME.test(c.before) || (isSecretFile() && !namesSomethingElse(key));
+      if (!anchored && !mayBeEncodedPem(c.token)) continue;
+      const encoded = classifyEncodedKey(c.token);
+      if (encoded?.kind === 'private key') {
+        seen.add(c.index);
+        context.report({
+          message: `base64-encoded ${encoded.label}${assignedTo(c.key)}: a private key committed in plaintext; remove it (and rotate it: git history keeps it), or sops-encrypt the file`,
+          index: c.index,
+          endIndex: c.index + c.token.length,
+          secret: c.token,
+        });
+        continue;
+      }
+      if (!anchored || encoded || isBenignValue(c.value) || isPlaceholder(c.value)) continue;
+      for (const piece of pieces(c)) if (!seen.has(piece.index) && reportIfRandomLooking(piece, context)) seen.add(piece.index);
     }
   },
 };
+
+/**
+ * The tokens of a candidate to measure: the token itself, or, for a URL's path or a token that mixes `/` with `-` or
+ * `_` (no base64 alphabet has both, so it is a path: `projects/x/providers/home-ops`), each `/`-separated segment.
+ */
+function* pieces(c: Candidate): Generator<Candidate> {
+  if (!c.token.includes('/') || !(isUrl(c.value) || /[-_]/.test(c.token))) {
+    yield c;
+    return;
+  }
+  let offset = 0;
+  for (const segment of c.token.split('/')) {
+    yield { ...c, token: segment, index: c.index + offset, before: c.token.slice(Math.max(0, offset - 8), offset) };
+    offset += segment.length + 1;
+  }
+}
+
+/** Measures one token and reports it when it is random-looking for its charset and length; says whether it did. */
+function reportIfRandomLooking(c: Candidate, context: RuleContext<HighEntropyOptions>): boolean {
+  const { thresholds, minLength } = context.options;
+  const charset = charsetOf(c.token);
+  if (c.token.length < (charset === 'hex' ? Math.ceil(minLength * HEX_LENGTH_FACTOR) : minLength)) return false;
+  if (isBenignToken(c.token, c.before) || isKnownIdentifier(c.token, c.before) || looksLikeDigest(c.token, c.key)) return false;
+  const entropy = shannonEntropy(c.token);
+  const threshold = thresholdFor(c.token.length, charset, thresholds[charset], DEFAULT_HIGH_ENTROPY_OPTIONS.thresholds[charset]);
+  if (entropy <= threshold) return false;
+  context.report({
+    message: `high-entropy ${charset} string (${c.token.length} chars, ${entropy.toFixed(2)} bits/char > ${threshold.toFixed(2)})${assignedTo(c.key)}: if it is a credential, move it to a sops-encrypted file; if not, mark the line with secrets-guard-allow`,
+    index: c.index,
+    endIndex: c.index + c.token.length,
+    secret: c.token,
+  });
+  return true;
+}
+
+/** A key is named only when it reads as a name: a random-looking key could itself be a credential. */
+function assignedTo(key: string | undefined): string {
+  // Quoted: a random-looking key could itself be a credential.
+  return key ? ` assigned to ${quote(key)}` : '';
+}

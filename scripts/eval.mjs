@@ -7,13 +7,17 @@
  * dist/rules through the engine's runRule (no ciphertext-span filter then).
  * A finding in a positive file of a family its label does not name is "incidental" (the file does hold a
  * secret), not a false positive. Prints paths, lines and rule ids only: never a message or a matched value.
- * Exit 1 when a target is missed (recall >= 0.95, <= 1 FP per 10,000 negative lines). Flags: --direct, --verbose, --dist DIR.
+ * Then the real-repository mode (scripts/eval-real-repos.mjs) on clones given by --real-repos DIR or
+ * $SECRETS_GUARD_REAL_REPOS, skipped with a message when there are none (CI has no network to make them).
+ * Exit 1 when a target is missed (recall >= 0.95, <= 1 FP per 10,000 negative lines; the real-repository targets).
+ * Flags: --direct, --verbose, --dist DIR, --real-repos DIR.
  */
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { guardFindings, table } from './eval-lib.mjs';
+import { evalRealRepos, realReposDir } from './eval-real-repos.mjs';
 
 const CORPUS = 'eval/corpus';
 const TARGET_RECALL = 0.95;
@@ -37,6 +41,8 @@ const findings = allFindings.filter((f) => !f.ruleId.startsWith('sops-'));
 const outOfScope = allFindings.length - findings.length;
 if (outOfScope) console.log(`not evaluated: ${outOfScope} finding(s) of sops integrity rules`);
 report(findings);
+const realOk = evalRealRepos({ dir: realReposDir(argv), bin: resolve(DIST, 'src/bin.js'), verbose: args.has('--verbose') });
+if (!realOk) process.exitCode = 1;
 
 function walk(dir) {
   return readdirSync(dir, { recursive: true })
@@ -50,16 +56,9 @@ function findingsFromCli(paths) {
   const work = mkdtempSync(join(tmpdir(), 'sg-eval-'));
   try {
     cpSync(CORPUS, work, { recursive: true });
-    const bin = join(process.cwd(), DIST, 'src/bin.js');
-    let out;
-    try {
-      out = execFileSync(process.execPath, [bin, 'check', '--format', 'json', ...paths], { cwd: work, encoding: 'utf8', maxBuffer: 1 << 28 });
-    } catch (error) {
-      if (error.status !== 1) throw new Error(`secrets-guard exited ${error.status}: ${String(error.stderr).split('\n')[0]}`);
-      out = error.stdout;
-    }
+    const found = guardFindings(join(process.cwd(), DIST, 'src/bin.js'), ['check', ...paths], { cwd: work });
     console.log(`mode: CLI paths mode (node ${DIST}/src/bin.js check --format json), ${paths.length} files`);
-    return JSON.parse(out).findings.map((f) => ({ ruleId: f.ruleId, path: relative(work, join(work, f.path)).split('\\').join('/'), line: f.line }));
+    return found.map((f) => ({ ruleId: f.ruleId, path: relative(work, join(work, f.path)).split('\\').join('/'), line: f.line }));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -143,11 +142,4 @@ function lineCount(text) {
 
 function ratio(a, b) {
   return b === 0 ? '-' : (a / b).toFixed(3);
-}
-
-function table(head, rows) {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (r) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
-  console.log(line(head));
-  for (const r of rows) console.log(line(r));
 }

@@ -1,7 +1,8 @@
 /**
  * One pass over a file's lines finding the tokens worth measuring: base64/hex-alphabet runs inside quoted
  * strings (`"..."`, `'...'`, `` `...` ``) and inside unquoted assignment values (`KEY=...`, `key: ...`,
- * `key = ...`, `key := ...`, `key => ...`), each with the key it is assigned to when there is one. Lines in PEM
+ * `key = ...`, `key := ...`, `key => ...`), each with the key it is assigned to when there is one (for a quoted
+ * value, also the quoted name before it in a call or a pair: `getenv("SECRET_KEY", "...")`). Lines in PEM
  * blocks (the private-key rule owns those) and lines longer than `maxLineLength` (minified or generated data) are
  * skipped. sops metadata lines are not: the engine skips only their ciphertext and recipients.
  */
@@ -15,11 +16,13 @@ export interface Candidate {
   readonly key?: string;
   /** Text of the value before the token (to see `sha256:` prefixes). */
   readonly before: string;
+  /** The whole quoted or assigned value the token is part of. */
+  readonly value: string;
 }
 
 const QUOTED = /"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|`([^`\n]*)`/g;
 const UNQUOTED_ASSIGNMENT = /(?:^|[\s,;{(])(?:export\s+)?([A-Za-z_][\w.-]*)\s*(?:=>|:=|=|:(?=\s))\s*([^\s"'`,;]+)/g;
-const KEY_BEFORE_QUOTE = /([A-Za-z_][\w.-]*)["']?\s*(?:=>|:=|\?\?=|\|\|=|=|:)\s*$/;
+const KEY_BEFORE_QUOTE = /([A-Za-z_][\w.-]*)["']?\s*(?:=>|:=|\?\?=|\|\|=|=|:)\s*$|["']([A-Za-z_][\w.-]*)["']\s*,\s*$/;
 const TOKEN = /[A-Za-z0-9+/_-]+={0,2}/g;
 const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]+-----/;
 const PEM_END = /-----END [A-Z0-9 ]+-----/;
@@ -103,8 +106,8 @@ function* lineCandidates(line: string, lineStart: number, minLength: number): Ge
   for (const m of line.matchAll(QUOTED)) {
     const value = m[1] ?? m[2] ?? m[3] ?? '';
     if (value.length < minLength) continue;
-    const key = KEY_BEFORE_QUOTE.exec(line.slice(Math.max(0, m.index - 80), m.index))?.[1];
-    yield* valueTokens(value, lineStart + m.index + 1, key, minLength);
+    const named = KEY_BEFORE_QUOTE.exec(line.slice(Math.max(0, m.index - 80), m.index));
+    yield* valueTokens(value, lineStart + m.index + 1, named?.[1] ?? named?.[2], minLength);
   }
   for (const m of line.matchAll(UNQUOTED_ASSIGNMENT)) {
     const value = m[2]!;
@@ -116,6 +119,6 @@ function* lineCandidates(line: string, lineStart: number, minLength: number): Ge
 function* valueTokens(value: string, valueIndex: number, key: string | undefined, minLength: number): Generator<Candidate> {
   for (const t of value.matchAll(TOKEN)) {
     if (t[0].length < minLength) continue;
-    yield { token: t[0], index: valueIndex + t.index, before: value.slice(Math.max(0, t.index - 8), t.index), ...(key ? { key } : {}) };
+    yield { token: t[0], index: valueIndex + t.index, before: value.slice(Math.max(0, t.index - 8), t.index), value, ...(key ? { key } : {}) };
   }
 }

@@ -3,7 +3,7 @@
  * lockfiles, generated and minified files, data URIs, public keys and recipients, UUIDs,
  * integrity hashes, digests named as such, and template placeholders. Regexes are compiled once here.
  */
-import { isSensitiveName, nameWords } from '../util/placeholders.js';
+import { isCredentialName } from './names.js';
 
 const LOCKFILE_NAMES = new Set([
   'package-lock.json',
@@ -35,7 +35,8 @@ export function isLockfile(path: string): boolean {
   return LOCKFILE_NAMES.has(name) || name.endsWith('.lock') || name.endsWith('.lockfile');
 }
 
-const MINIFIED_NAME = /(?:[.-]min\.(?:js|mjs|cjs|css)|\.bundle\.js|\.js\.map|\.css\.map)$/;
+/** Minified code and source maps, and diagrams (draw.io and Excalidraw cell ids are random by design). */
+const MINIFIED_NAME = /(?:[.-]min\.(?:js|mjs|cjs|css)|\.bundle\.js|\.js\.map|\.css\.map|\.drawio(?:\.svg|\.png)?|\.dio|\.excalidraw(?:\.svg|\.png)?)$/;
 /** Go's convention (`// Code generated ... DO NOT EDIT.`) and the `@generated` marker of other generators. */
 const GENERATED_HEADER = /Code generated .{0,200}DO NOT EDIT|@generated\b/;
 
@@ -73,20 +74,6 @@ export function blankIgnoredSpans(line: string): string {
   return line.replace(BLANKED, (m) => ' '.repeat(m.length));
 }
 
-/** Key names under which a random-looking value is a digest, a revision or an integrity string. */
-const DIGEST_WORDS = new Set([
-  'sha', 'shasum', 'md5', 'checksum', 'checksums', 'digest', 'hash', 'hashes', 'hashed', 'commit', 'commits', 'rev', 'revision',
-  'etag', 'integrity', 'fingerprint', 'fp', 'pgp', 'oid', 'nonce', 'git', 'tree', 'parent',
-]);
-/** Key names under which a value is ciphertext (sops' wrapped data keys are `enc`, docs/sops-format.md §4): not a leak. */
-const CIPHERTEXT_WORDS = new Set(['enc', 'encrypted', 'ciphertext']);
-
-/** A key that names its value as a digest or as ciphertext. */
-export function isNonSecretKey(key: string | undefined): boolean {
-  if (!key) return false;
-  return nameWords(key).some((w) => DIGEST_WORDS.has(w) || CIPHERTEXT_WORDS.has(w) || /^sha\d+$|^hash/.test(w));
-}
-
 /** Lengths of MD5, SHA-1, SHA-256, SHA-384 and SHA-512 in hex. */
 const DIGEST_HEX_LENGTHS = new Set([32, 40, 64, 96, 128]);
 
@@ -95,11 +82,12 @@ const DIGEST_HEX_LENGTHS = new Set([32, 40, 64, 96, 128]);
  * fingerprint, a fixture's content hash) unless the key it is assigned to names a credential.
  */
 export function looksLikeDigest(token: string, key: string | undefined): boolean {
-  return DIGEST_HEX_LENGTHS.has(token.length) && /^[0-9a-fA-F]+$/.test(token) && !(key && isSensitiveName(key));
+  return DIGEST_HEX_LENGTHS.has(token.length) && /^[0-9a-fA-F]+$/.test(token) && !isCredentialName(key);
 }
 
 const SRI = /^(?:sha1|sha256|sha384|sha512)-/;
-const DIGEST_PREFIX = /(?:sha1|sha256|sha384|sha512|md5|h1|blake2b|sha):$/i;
+/** `sha256:<hex>`, Go's `h1:` and Terraform's `zh:` provider hashes. */
+const DIGEST_PREFIX = /(?:sha1|sha256|sha384|sha512|md5|h1|zh|blake2b|sha):$/i;
 
 /**
  * A charset table (`ABC…xyz0123456789+/`, a base32 or bech32 alphabet) is as random as a token by Shannon's

@@ -110,15 +110,15 @@ describe('baseline details', () => {
     const token = fake.genericBase64(31, 40);
     const scan = async (content: string, salt: string) =>
       runRule({ rule: highEntropy, source: { path: 'app.py', content, origin: 'index' }, options: highEntropy.defaultOptions, severity: 'warning', project: projectOf(['app.py']), salt });
-    const before = await scan(`KEY = "${token}"\n`, SALT);
+    const before = await scan(`API_KEY = "${token}"\n`, SALT);
     const baseline = createBaseline(before, SALT);
     expect(serializeBaseline(baseline)).not.toContain(token);
-    const moved = await scan(`# new header\n\nKEY = "${token}"\n`, SALT);
+    const moved = await scan(`# new header\n\nAPI_KEY = "${token}"\n`, SALT);
     expect(applyBaseline(moved, baseline)).toEqual({ kept: [], suppressed: 1, stale: [] });
-    const other = await scan(`KEY = "${fake.genericBase64(32, 40)}"\n`, SALT);
+    const other = await scan(`API_KEY = "${fake.genericBase64(32, 40)}"\n`, SALT);
     expect(applyBaseline(other, baseline).kept).toHaveLength(1);
     // Fingerprints from another salt never match: the run must use the baseline's salt.
-    expect(applyBaseline(await scan(`KEY = "${token}"\n`, 'ffffffffffffffff'), baseline).kept).toHaveLength(1);
+    expect(applyBaseline(await scan(`API_KEY = "${token}"\n`, 'ffffffffffffffff'), baseline).kept).toHaveLength(1);
   });
 
   it('rejects malformed files with a ConfigError naming the key path', () => {

@@ -38,7 +38,7 @@ beforeAll(() => {
   repo = repoWithLeakCommit({
     '.env': `DB_PASSWORD=${password}\n`,
     'deploy/id_ed25519': ssh,
-    'src/client.js': `export const token = "${token}";\nexport const salt = "${fake.genericBase64(9, 44)}";\n`,
+    'src/client.js': `export const token = "${token}";\nexport const apiSecret = "${fake.genericBase64(9, 44)}";\n`,
     'terraform.tfstate': '{}',
   });
 });

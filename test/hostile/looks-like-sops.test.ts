@@ -11,7 +11,7 @@ import { check, expectBlocked, sopsRepo } from './sops-hostile-repo.js';
 let repo: TestRepo;
 afterEach(() => repo?.cleanup());
 
-const PASSWORD = 'Tr0ub4dor-and-3-horses';
+const PASSWORD = 'Tr0ub4dor-and-3-horses'; // secrets-guard-allow: a made-up password the test plants
 
 describe('a file that only looks like sops', () => {
   it('.env: a JSON value holding "sops": { does not switch plaintext-env-file off', () => {

@@ -92,7 +92,7 @@ describe('loadAgeIdentities', () => {
   });
 
   it('accepts plugin identities (valid for sops; the guard cannot use them)', async () => {
-    const plugin = 'AGE-PLUGIN-YUBIKEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ';
+    const plugin = 'AGE-PLUGIN-YUBIKEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ'; // secrets-guard-allow: made up
     expect(await loadAgeIdentities({ ...empty(), SOPS_AGE_KEY: `${plugin}\n${a}` }, { platform: 'linux' })).toEqual([plugin, a]);
   });
 
