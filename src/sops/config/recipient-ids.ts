@@ -19,7 +19,8 @@ export type RecipientType = 'age' | 'pgp' | 'kms' | 'gcp_kms' | 'azure_kv' | 'hc
 const withoutSpaces = (s: string): string => s.replaceAll(' ', '');
 
 export function pgpId(fingerprint: string): string {
-  return withoutSpaces(fingerprint).replace(/!$/, '');
+  // gpg takes a key id with a 0x prefix and a trailing ! (this exact subkey); sops passes it on as written.
+  return withoutSpaces(fingerprint).replace(/^0x/i, '').replace(/!$/, '');
 }
 
 export function kmsId(arn: string, role?: string): string {
