@@ -11,6 +11,7 @@ import type { ActiveRule } from './active-rules.js';
 import { decodeText, isBinary } from './content.js';
 import type { PlannedFile, ScanPlan } from './plan.js';
 import { runRule, type PositionedFinding } from './run-rule.js';
+import { oncePerSecret, type RuleFinding } from './once-per-secret.js';
 import { isSuppressed } from './suppressions.js';
 
 export interface ScanSettings {
@@ -84,7 +85,7 @@ async function runOn(rules: readonly ActiveRule[], source: SourceFile, settings:
   if (rules.length === 0) return;
   const lines = buildLineIndex(source.content);
   let spans: ReadonlyArray<readonly [number, number]> | undefined;
-  const kept: Array<{ finding: Finding; fallback: boolean }> = [];
+  const kept: RuleFinding[] = [];
   for (const active of rules) {
     let found: PositionedFinding[];
     try {
@@ -99,11 +100,10 @@ async function runOn(rules: readonly ActiveRule[], source: SourceFile, settings:
         spans ??= await settings.ciphertextSpans(source.content, source.path);
         if (spans.some(([start, end]) => finding.index! >= start && finding.index! < end)) continue;
       }
-      kept.push({ finding: stripOffsets(finding), fallback: active.rule.meta.fallback === true });
+      kept.push({ finding, fallback: active.rule.meta.fallback === true });
     }
   }
-  const specificLines = new Set(kept.filter((k) => !k.fallback).map((k) => k.finding.line));
-  for (const { finding, fallback } of kept) if (!fallback || !specificLines.has(finding.line)) out.findings.push(finding);
+  for (const finding of oncePerSecret(kept)) out.findings.push(stripOffsets(finding));
 }
 
 function stripOffsets(finding: PositionedFinding): Finding {
