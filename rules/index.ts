@@ -18,6 +18,7 @@ import { rule as sopsRuleDrift } from './sops-rule-drift.js';
 import { rule as sopsUndecryptableValue } from './sops-undecryptable-value.js';
 import { rule as sopsUnencryptedFile } from './sops-unencrypted-file.js';
 import { rule as terraformState } from './terraform-state.js';
+import { rule as tokenFormats } from './token-formats.js';
 
 // Rules are heterogeneous in their options; the engine treats options as opaque values per rule.
 export const rules: readonly Rule<any>[] = [
@@ -38,5 +39,6 @@ export const rules: readonly Rule<any>[] = [
   // Secret detection in any file.
   privateKey,
   secretlint,
+  tokenFormats,
   highEntropyString,
 ];
