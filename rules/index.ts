@@ -4,6 +4,7 @@
  */
 import type { Rule } from '../src/types.js';
 import { rule as decryptedTwin } from './decrypted-twin.js';
+import { rule as genericCredential } from './generic-credential.js';
 import { rule as highEntropyString } from './high-entropy-string.js';
 import { rule as plaintextEnvFile } from './plaintext-env-file.js';
 import { rule as plaintextTfvars } from './plaintext-tfvars.js';
@@ -40,5 +41,6 @@ export const rules: readonly Rule<any>[] = [
   privateKey,
   secretlint,
   tokenFormats,
+  genericCredential,
   highEntropyString,
 ];

@@ -1,0 +1,51 @@
+/**
+ * generic-credential: a literal given to a name that says password, secret, token, API key, access key, private key,
+ * credential or auth, in any language or config format, and a password after `-p` in a mysql-style command. The
+ * literal must look like the credential itself (src/detection/value-shape.ts): placeholders, interpolations,
+ * references, function calls, paths, words and settings pass. A fallback: where a specific rule reports the same
+ * line, its finding is the one kept.
+ */
+import { assignmentsAround, allowsUnquotedValues } from '../src/detection/assignments.js';
+import { credentialKind } from '../src/detection/credential-names.js';
+import { detectorsIn } from '../src/detection/prefilter.js';
+import { looksLikeCredential } from '../src/detection/value-shape.js';
+import { isGeneratedOrMinified, isLockfile } from '../src/entropy/filters.js';
+import type { Rule, RuleContext } from '../src/types.js';
+
+/** The keyword a credential's name holds: the prefilter's keywords for this rule, minus the command names. */
+const NAME_KEYWORD = /pass|pwd|secret|token|key|credential|auth/gi;
+/** `mysql -u root -pS3cret`: the password glued to `-p` (`-p` alone, or `-P 3306`, is not one). */
+const MYSQL_PASSWORD = /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mariadb|mariadb-dump)\b[^\n]*?[ \t]-p(?:"([^"\s]{1,200})"|'([^'\s]{1,200})'|([^\s"'-][^\s"';|&]{0,200}))/g;
+
+export const rule: Rule<undefined> = {
+  meta: {
+    id: 'generic-credential',
+    description: 'A password, secret, token or API key assigned as a literal, in any language or config format',
+    defaultSeverity: 'error',
+    skipsCiphertext: true,
+    fallback: true,
+  },
+  defaultOptions: undefined,
+  appliesTo: (path) => !isLockfile(path),
+  check(source, context) {
+    if (!detectorsIn(source.content).has('generic-credential') || isGeneratedOrMinified(source.path, source.content)) return;
+    for (const a of assignmentsAround(source.content, NAME_KEYWORD, allowsUnquotedValues(source.path))) {
+      const kind = credentialKind(a.name);
+      if (kind && looksLikeCredential(a.value, kind)) report(context, `${kind === 'password' ? 'Password' : 'Secret'} assigned to \`${a.name}\``, a.index, a.value);
+    }
+    if (!/mysql|mariadb/i.test(source.content)) return;
+    for (const m of source.content.matchAll(MYSQL_PASSWORD)) {
+      const value = m[1] ?? m[2] ?? m[3]!;
+      if (looksLikeCredential(value, 'password')) report(context, 'Password given to a database command with -p', m.index + m[0].lastIndexOf(value), value);
+    }
+  },
+};
+
+function report(context: RuleContext<undefined>, what: string, index: number, secret: string): void {
+  context.report({
+    message: `${what} in plaintext: rotate it, and read it from a sops-encrypted file or the environment instead`,
+    index,
+    endIndex: index + secret.length,
+    secret,
+  });
+}
