@@ -20,6 +20,7 @@ import { rule as sopsUndecryptableValue } from './sops-undecryptable-value.js';
 import { rule as sopsUnencryptedFile } from './sops-unencrypted-file.js';
 import { rule as terraformState } from './terraform-state.js';
 import { rule as tokenFormats } from './token-formats.js';
+import { rule as urlCredentials } from './url-credentials.js';
 
 // Rules are heterogeneous in their options; the engine treats options as opaque values per rule.
 export const rules: readonly Rule<any>[] = [
@@ -41,6 +42,7 @@ export const rules: readonly Rule<any>[] = [
   privateKey,
   secretlint,
   tokenFormats,
+  urlCredentials,
   genericCredential,
   highEntropyString,
 ];

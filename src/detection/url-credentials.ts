@@ -1,0 +1,55 @@
+/**
+ * Credentials carried by a URL or a connection string, for the url-credentials rule: each finder yields the password
+ * or token it found with its offset. Documentation hosts (RFC 2606: example.com, .test, .invalid, ...) and a
+ * password equal to its user name (`guest:guest`) are examples, not leaks.
+ */
+
+export interface FoundCredential {
+  readonly what: string;
+  readonly secret: string;
+  readonly index: number;
+}
+
+/** `scheme://user:password@host`, any scheme (amqp, redis, nats, ldap, smtp, mongodb+srv, https, ...). */
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]{1,30}):\/\/([^\s:/?#@"'`<>]{0,100}):([^\s@/?#"'`<>]{1,200})@([\w.-]+)/gi;
+/** JDBC (`;password=`), ODBC and ADO.NET (`Pwd=`, `Password=`) fields, in a string naming a server or user too. */
+const CONNECTION_FIELD = /(?:^|[;"'\s])(password|pwd)\s*=\s*([^;"'\s]{1,200})(?=[;"'\s]|$)/gim;
+const CONNECTION_STRING = /jdbc:|(?:^|[;"'\s])(?:server|data source|host|uid|user id|user|database|initial catalog|driver|dsn)\s*=/i;
+/** `curl -u user:password` / `--user user:password`. */
+const CURL_USER = /\bcurl\b[^\n]*?[ \t](?:-u|--user)(?:[ \t]+|=)["']?([^\s:"'$]{1,100}):([^\s"']{1,200})/g;
+/** `Authorization: Basic <base64 of user:password>`. */
+const BASIC_AUTH = /\bBasic\s+([A-Za-z0-9+/]{8,400}={0,2})(?![A-Za-z0-9+/=])/g;
+/** `Bearer <token>` with the token written out. */
+const BEARER = /\bBearer\s+([A-Za-z0-9._~+/-]{20,2000}=*)(?![A-Za-z0-9._~+/=-])/g;
+
+const DOCUMENTATION_HOST = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost\.localdomain)$/i;
+
+export function* credentialsIn(text: string, isExample: (password: string) => boolean): Generator<FoundCredential> {
+  for (const m of text.matchAll(URL_USERINFO)) {
+    const [, scheme, user, password, host] = m as unknown as [string, string, string, string, string];
+    if (DOCUMENTATION_HOST.test(host) || password === user || isExample(password)) continue;
+    yield { what: `Password in a ${scheme.toLowerCase()}:// URL`, secret: password, index: m.index + scheme.length + 3 + user.length + 1 };
+  }
+  for (const m of text.matchAll(CONNECTION_FIELD)) {
+    const value = m[2]!;
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const lineEnd = text.indexOf('\n', m.index + 1);
+    if (!CONNECTION_STRING.test(text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd)) || isExample(value)) continue;
+    yield { what: 'Password in a connection string', secret: value, index: m.index + m[0].length - value.length };
+  }
+  for (const m of text.matchAll(CURL_USER)) {
+    const [, user, password] = m as unknown as [string, string, string];
+    if (password === user || isExample(password)) continue;
+    yield { what: 'Password given to curl -u', secret: password, index: m.index + m[0].length - password.length };
+  }
+  for (const m of text.matchAll(BASIC_AUTH)) {
+    const decoded = Buffer.from(m[1]!, 'base64').toString('latin1');
+    const colon = decoded.indexOf(':');
+    if (colon < 1 || !/^[\x20-\x7e]+$/.test(decoded) || isExample(decoded.slice(colon + 1)) || decoded.slice(0, colon) === decoded.slice(colon + 1)) continue;
+    yield { what: 'Basic authorization header', secret: m[1]!, index: m.index + m[0].length - m[1]!.length };
+  }
+  for (const m of text.matchAll(BEARER)) {
+    if (isExample(m[1]!)) continue;
+    yield { what: 'Bearer token', secret: m[1]!, index: m.index + m[0].length - m[1]!.length };
+  }
+}
