@@ -3,8 +3,10 @@
  * list, the files in rules/ and the README's rule table agree.
  */
 import type { Rule } from '../src/types.js';
+import { rule as azureStorage } from './azure-storage.js';
 import { rule as decryptedTwin } from './decrypted-twin.js';
 import { rule as genericCredential } from './generic-credential.js';
+import { rule as jwt } from './jwt.js';
 import { rule as highEntropyString } from './high-entropy-string.js';
 import { rule as plaintextEnvFile } from './plaintext-env-file.js';
 import { rule as plaintextTfvars } from './plaintext-tfvars.js';
@@ -42,6 +44,8 @@ export const rules: readonly Rule<any>[] = [
   privateKey,
   secretlint,
   tokenFormats,
+  jwt,
+  azureStorage,
   urlCredentials,
   genericCredential,
   highEntropyString,

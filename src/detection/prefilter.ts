@@ -16,7 +16,7 @@ export const DETECTOR_KEYWORDS: ReadonlyMap<string, readonly string[]> = new Map
   ['generic-credential', ['pass', 'pwd', 'secret', 'token', 'key', 'credential', 'auth', 'mysql', 'mariadb']],
   ['url-credentials', ['://', 'jdbc:', 'pwd=', 'password=', 'curl', 'authorization', 'bearer']],
   ['jwt', ['eyj']],
-  ['azure-storage', ['accountkey=', 'sig=']],
+  ['azure-storage', ['accountkey=', 'sharedaccesskey=', 'sig=']],
   ['kubernetes-secret', ['secret']],
 ]);
 
