@@ -8,6 +8,7 @@ import { rule as decryptedTwin } from './decrypted-twin.js';
 import { rule as genericCredential } from './generic-credential.js';
 import { rule as jwt } from './jwt.js';
 import { rule as highEntropyString } from './high-entropy-string.js';
+import { rule as kubernetesSecret } from './kubernetes-secret.js';
 import { rule as plaintextEnvFile } from './plaintext-env-file.js';
 import { rule as plaintextTfvars } from './plaintext-tfvars.js';
 import { rule as privateKey } from './private-key.js';
@@ -40,6 +41,7 @@ export const rules: readonly Rule<any>[] = [
   plaintextTfvars,
   terraformState,
   decryptedTwin,
+  kubernetesSecret,
   // Secret detection in any file.
   privateKey,
   secretlint,
