@@ -100,7 +100,7 @@ async function runOn(rules: readonly ActiveRule[], source: SourceFile, settings:
         spans ??= await settings.ciphertextSpans(source.content, source.path);
         if (spans.some(([start, end]) => finding.index! >= start && finding.index! < end)) continue;
       }
-      kept.push({ finding, fallback: active.rule.meta.fallback === true });
+      kept.push({ finding, fallback: active.rule.meta.fallback === true, detector: active.rule.meta.skipsCiphertext === true });
     }
   }
   for (const finding of oncePerSecret(kept)) out.findings.push(stripOffsets(finding));
