@@ -14,6 +14,8 @@ import type { Rule, RuleContext } from '../src/types.js';
 
 /** The keyword a credential's name holds: the prefilter's keywords for this rule, minus the command names. */
 const NAME_KEYWORD = /pass|pwd|secret|token|key|credential|auth/gi;
+/** A Bitnami SealedSecret holds ciphertext under the credentials' names (`encryptedData.password`). */
+const SEALED_SECRET = /^kind:[ \t]*["']?SealedSecret/m;
 /** `mysql -u root -pS3cret`: the password glued to `-p` (`-p` alone, or `-P 3306`, is not one). */
 const MYSQL_PASSWORD = /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mariadb|mariadb-dump)\b[^\n]*?[ \t]-p(?:"([^"\s]{1,200})"|'([^'\s]{1,200})'|([^\s"'-][^\s"';|&]{0,200}))/g;
 
@@ -28,13 +30,14 @@ export const rule: Rule<undefined> = {
   defaultOptions: undefined,
   appliesTo: (path) => !isLockfile(path),
   check(source, context) {
-    if (!detectorsIn(source.content).has('generic-credential') || isGeneratedOrMinified(source.path, source.content)) return;
-    for (const a of assignmentsAround(source.content, NAME_KEYWORD, allowsUnquotedValues(source.path))) {
+    const { content } = source;
+    if (!detectorsIn(content).has('generic-credential') || isGeneratedOrMinified(source.path, content) || SEALED_SECRET.test(content)) return;
+    for (const a of assignmentsAround(content, NAME_KEYWORD, allowsUnquotedValues(source.path))) {
       const kind = credentialKind(a.name);
       if (kind && looksLikeCredential(a.value, kind)) report(context, `${kind === 'password' ? 'Password' : 'Secret'} assigned to \`${a.name}\``, a.index, a.value);
     }
-    if (!/mysql|mariadb/i.test(source.content)) return;
-    for (const m of source.content.matchAll(MYSQL_PASSWORD)) {
+    if (!/mysql|mariadb/i.test(content)) return;
+    for (const m of content.matchAll(MYSQL_PASSWORD)) {
       const value = m[1] ?? m[2] ?? m[3]!;
       if (looksLikeCredential(value, 'password')) report(context, 'Password given to a database command with -p', m.index + m[0].lastIndexOf(value), value);
     }

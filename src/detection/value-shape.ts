@@ -52,7 +52,7 @@ export function looksLikeCredential(value: string, kind: CredentialKind): boolea
   if (value.length > 400 || isStandIn(value)) return false;
   if (!/[A-Za-z]/.test(value)) return false;
   if (kind === 'password') {
-    return value.length >= 6 && (/\d/.test(value) || /[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)));
+    return value.length >= 6 && value.length <= 128 && (/\d/.test(value) || /[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)));
   }
   if (value.length < 16 || shannonEntropy(value) < 3) return false;
   return /\d/.test(value) || (value.length >= 24 && /[a-z]/.test(value) && /[A-Z]/.test(value));
