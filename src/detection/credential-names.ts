@@ -17,6 +17,17 @@ const ABOUT_THE_CREDENTIAL = new Set([
   'kind', 'class', 'selector', 'source', 'from', 'policy', 'secretsmanager', 'keyvault', 'generator', 'option', 'options',
 ]);
 const PASSWORD_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'passphrase', 'passwort', 'contrasena', 'senha']);
+/**
+ * `key` and `auth` name a credential only with a word that says which (`api_key`, `signingKey`, `auth_token`); a
+ * `first_key`, `sort_key`, `cache_key` or `logKeyBucket` is a key of a map, a table or a bucket.
+ */
+const NAMES_A_CREDENTIAL = new Set(['secret', 'secrets', 'token', 'credential', 'credentials', 'dsn', 'webhook', 'apikey', 'privatekey']);
+const KEY_QUALIFIERS = new Set([
+  'api', 'access', 'private', 'priv', 'signing', 'sign', 'encryption', 'encrypt', 'decryption', 'crypt', 'master',
+  'client', 'app', 'application', 'account', 'service', 'license', 'licence', 'session', 'shared', 'hmac', 'jwt', 'webhook',
+  'storage', 'admin', 'root', 'consumer', 'deploy', 'ssh', 'gpg', 'pgp', 'aes', 'cipher', 'oauth', 'bearer',
+  'basic', 'cookie', 'recaptcha', 'captcha', 'stripe', 'server', 'user', 'dev', 'prod', 'live', 'sk', 'rsa',
+]);
 
 /** The kind of credential a name holds, or undefined when it holds none. */
 export function credentialKind(name: string): CredentialKind | undefined {
@@ -25,6 +36,7 @@ export function credentialKind(name: string): CredentialKind | undefined {
   if (words.length === 0 || words.some((w) => ABOUT_THE_CREDENTIAL.has(w))) return undefined;
   const joined = words.join('');
   if (words.some((w) => PASSWORD_WORDS.has(w)) || /passw(or)?d/.test(joined)) return words.includes('public') ? undefined : 'password';
-  if (words.length === 1 && (joined === 'key' || joined === 'auth' || joined === 'pass')) return undefined;
-  return isSensitiveName(last) ? 'token' : undefined;
+  if (!isSensitiveName(last)) return undefined;
+  if (/apikey|accesskey|secretkey|privatekey|clientsecret/.test(joined) || words.some((w) => NAMES_A_CREDENTIAL.has(w))) return 'token';
+  return words.some((w) => KEY_QUALIFIERS.has(w)) ? 'token' : undefined;
 }

@@ -28,6 +28,14 @@ function isWordy(value: string): boolean {
   return parts.length > 0 && parts.every((p) => /^[A-Za-z]{3,}$|^[A-Za-z]$/.test(p) && (p.length >= 3 || parts.length === 1));
 }
 
+/** `A1B2C3D4E5F6G7H8I9J0`, `abcdef123456`: letters and digits each counting up, a documentation example. */
+function isCountingSequence(value: string): boolean {
+  const letters = value.toLowerCase().replace(/[^a-z]/g, '');
+  const digits = value.replace(/\D/g, '');
+  const counts = (s: string, step: (a: number, b: number) => boolean) => [...s].every((c, i) => i === 0 || step(s.charCodeAt(i - 1), c.charCodeAt(0)));
+  return value.length >= 6 && counts(letters, (a, b) => b === a + 1) && counts(digits, (a, b) => b === a + 1 || (a === 57 && b === 48));
+}
+
 function isStandIn(value: string): boolean {
   return (
     isPlaceholder(value) ||
@@ -44,6 +52,7 @@ function isStandIn(value: string): boolean {
     ALGORITHM.test(value) ||
     KEYWORDS.test(value) ||
     isWordy(value) ||
+    isCountingSequence(value) ||
     /(.)\1{5,}/.test(value)
   );
 }

@@ -44,3 +44,13 @@ testRule(rule, {
     { name: 'mysql -p', path: 'backup.sh', content: `mysqldump -u root -p${password} shop > shop.sql\n`, errors: [{ line: 1, message: '-p' }] },
   ],
 });
+
+testRule(rule, {
+  valid: [
+    { name: 'keys of maps, tables and buckets', path: 'main.tf', content: `first_key = "9E858021-953F-4DD3-8842-F2C782780422"\nsort_key = "${token}"\nlogKeyBucket = "tf_backend.s3.bucket"\n` },
+    { name: 'a counting documentation example', path: 'prometheus.yml', content: 'access_key: A1B2C3D4E5F6G7H8I9J0\nsecret_key: abcdef1234567890\n' },
+  ],
+  invalid: [
+    { name: 'qualified keys', path: 'a.yaml', content: `signing_key: ${token}\nencryptionKey: ${b64}\n`, errors: [{ line: 1 }, { line: 2 }] },
+  ],
+});
