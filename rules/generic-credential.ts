@@ -7,10 +7,10 @@
  */
 import { assignmentsAround, allowsUnquotedValues } from '../src/detection/assignments.js';
 import { credentialKind } from '../src/detection/credential-names.js';
-import { detectorsIn } from '../src/detection/prefilter.js';
+import { reportCredential, worthReading } from '../src/detection/report.js';
 import { looksLikeCredential } from '../src/detection/value-shape.js';
-import { isGeneratedOrMinified, isLockfile } from '../src/entropy/filters.js';
-import type { Rule, RuleContext } from '../src/types.js';
+import { isLockfile } from '../src/entropy/filters.js';
+import type { Rule } from '../src/types.js';
 
 /** The keyword a credential's name holds: the prefilter's keywords for this rule, minus the command names. */
 const NAME_KEYWORD = /pass|pwd|secret|token|key|credential|auth/gi;
@@ -31,24 +31,15 @@ export const rule: Rule<undefined> = {
   appliesTo: (path) => !isLockfile(path),
   check(source, context) {
     const { content } = source;
-    if (!detectorsIn(content).has('generic-credential') || isGeneratedOrMinified(source.path, content) || SEALED_SECRET.test(content)) return;
+    if (!worthReading('generic-credential', source) || SEALED_SECRET.test(content)) return;
     for (const a of assignmentsAround(content, NAME_KEYWORD, allowsUnquotedValues(source.path))) {
       const kind = credentialKind(a.name);
-      if (kind && looksLikeCredential(a.value, kind)) report(context, `${kind === 'password' ? 'Password' : 'Secret'} assigned to \`${a.name}\``, a.index, a.value);
+      if (kind && looksLikeCredential(a.value, kind)) reportCredential(context, `${kind === 'password' ? 'Password' : 'Secret'} assigned to \`${a.name}\``, a.index, a.value);
     }
     if (!/mysql|mariadb/i.test(content)) return;
     for (const m of content.matchAll(MYSQL_PASSWORD)) {
       const value = m[1] ?? m[2] ?? m[3]!;
-      if (looksLikeCredential(value, 'password')) report(context, 'Password given to a database command with -p', m.index + m[0].lastIndexOf(value), value);
+      if (looksLikeCredential(value, 'password')) reportCredential(context, 'Password given to a database command with -p', m.index + m[0].lastIndexOf(value), value);
     }
   },
 };
-
-function report(context: RuleContext<undefined>, what: string, index: number, secret: string): void {
-  context.report({
-    message: `${what} in plaintext: rotate it, and read it from a sops-encrypted file or the environment instead`,
-    index,
-    endIndex: index + secret.length,
-    secret,
-  });
-}

@@ -4,10 +4,10 @@
  * `curl -u`, and tokens in `Authorization: Basic` / `Bearer` headers written out. Interpolations and placeholders
  * pass. A fallback: secretlint's basicauth and database-connection-string rules keep the lines they report.
  */
-import { detectorsIn } from '../src/detection/prefilter.js';
+import { reportCredential, worthReading } from '../src/detection/report.js';
 import { credentialsIn } from '../src/detection/url-credentials.js';
 import { looksLikeCredential } from '../src/detection/value-shape.js';
-import { isGeneratedOrMinified, isLockfile } from '../src/entropy/filters.js';
+import { isLockfile } from '../src/entropy/filters.js';
 import type { Rule } from '../src/types.js';
 
 /** A URL password or a header token is an example when it is not shaped like a credential (src/detection/value-shape.ts). */
@@ -24,14 +24,7 @@ export const rule: Rule<undefined> = {
   defaultOptions: undefined,
   appliesTo: (path) => !isLockfile(path),
   check(source, context) {
-    if (!detectorsIn(source.content).has('url-credentials') || isGeneratedOrMinified(source.path, source.content)) return;
-    for (const found of credentialsIn(source.content, isExample)) {
-      context.report({
-        message: `${found.what} in plaintext: rotate it, and read it from a sops-encrypted file or the environment instead`,
-        index: found.index,
-        endIndex: found.index + found.secret.length,
-        secret: found.secret,
-      });
-    }
+    if (!worthReading('url-credentials', source)) return;
+    for (const found of credentialsIn(source.content, isExample)) reportCredential(context, found.what, found.index, found.secret);
   },
 };
