@@ -17,7 +17,7 @@ const NAME_KEYWORD = /pass|pwd|secret|token|key|credential|auth/gi;
 /** A Bitnami SealedSecret holds ciphertext under the credentials' names (`encryptedData.password`). */
 const SEALED_SECRET = /^kind:[ \t]*["']?SealedSecret/m;
 /** `mysql -u root -pS3cret`: the password glued to `-p` (`-p` alone, or `-P 3306`, is not one). */
-const MYSQL_PASSWORD = /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mariadb|mariadb-dump)\b[^\n]*?[ \t]-p(?:"([^"\s]{1,200})"|'([^'\s]{1,200})'|([^\s"'-][^\s"';|&]{0,200}))/g;
+const MYSQL_PASSWORD = /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mariadb|mariadb-dump)\b[^\n]{0,400}?[ \t]-p(?:"([^"\s]{1,200})"|'([^'\s]{1,200})'|([^\s"'-][^\s"';|&]{0,200}))/g;
 
 export const rule: Rule<undefined> = {
   meta: {

@@ -21,7 +21,7 @@ interface KeyPattern {
 const BREAK = String.raw`(?:\r?\n|(?:\\+r)?\\+n)`;
 const JOIN = String.raw`["'\x60][ \t]*(?:[+.,\\]|\|\||<<)?[ \t]*\r?\n?[ \t]*[+.]?[ \t]*["'\x60]`;
 const PEM_BODY =
-  String.raw`[ \t]*(?:` + BREAK + `(?:` + JOIN + `)?|` + JOIN + String.raw`)(?:[A-Za-z-]+:[^\n]*?` + BREAK + String.raw`|[ \t]*` + BREAK + String.raw`)*[ \t"']*[A-Za-z0-9+/=]{40,}`;
+  String.raw`[ \t]*(?:` + BREAK + `(?:` + JOIN + `)?|` + JOIN + String.raw`)(?:[A-Za-z-]+:[^\n]{0,200}?` + BREAK + String.raw`|[ \t]*` + BREAK + String.raw`)*[ \t"']*[A-Za-z0-9+/=]{40,}`;
 const BECH32 = '[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]';
 
 const PATTERNS: readonly KeyPattern[] = [

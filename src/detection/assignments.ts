@@ -23,6 +23,8 @@ const SPACE_SEPARATOR = /[ \t]+/y;
 const QUOTED = /"((?:[^"\\\n]|\\.){1,400})"|'([^'\n]{1,400})'|`([^`\n]{1,400})`/y;
 const UNQUOTED = /[^\s"'`,;]{1,400}/y;
 const XML_VALUE = />([^<\n]{1,400})<\//y;
+/** `ENV ` or `ARG ` at the start of a line, just before the name. */
+const DOCKER_ENV_BEFORE = /\n[ \t]*(?:ENV|ARG)[ \t]+$/;
 
 /** File types whose unquoted values are expressions, not literals. */
 const SOURCE_EXTENSIONS = /\.(?:[cm]?[jt]sx?|py|go|java|kt|kts|scala|groovy|rb|php|cs|fs|rs|swift|c|cc|cpp|h|hpp|m|mm|dart|lua|ex|exs|erl|hs|clj|vue|svelte|r|pl|pm|jl|zig|nim|sol)$/i;
@@ -46,9 +48,9 @@ export function* assignmentsAround(text: string, keyword: RegExp, unquotedAllowe
     const raw = text.slice(start, end);
     const flag = raw.startsWith('--');
     const name = raw.replace(/^-+/, '').replace(/[.-]+$/, '');
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    const before = text.slice(lineStart, start);
-    const dockerEnv = /^\s*(?:ENV|ARG)\s+$/.test(before);
+    // Looked at through a short window, never back to the line's start: a megabyte line must not cost a scan per name.
+    const from = Math.max(0, start - 24);
+    const dockerEnv = DOCKER_ENV_BEFORE.test((from === 0 ? '\n' : '') + text.slice(from, start));
     const found =
       valueAfter(text, end, OPERATOR, unquotedAllowed || flag || dockerEnv) ??
       (flag || dockerEnv ? valueAfter(text, end, SPACE_SEPARATOR, true) : undefined) ??
