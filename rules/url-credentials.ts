@@ -4,10 +4,11 @@
  * `curl -u`, and tokens in `Authorization: Basic` / `Bearer` headers written out. Interpolations and placeholders
  * pass. A fallback: secretlint's basicauth and database-connection-string rules keep the lines they report.
  */
-import { reportCredential, worthReading } from '../src/detection/report.js';
+import { detectorsIn } from '../src/detection/prefilter.js';
+import { reportCredential } from '../src/detection/report.js';
 import { credentialsIn } from '../src/detection/url-credentials.js';
 import { looksLikeCredential } from '../src/detection/value-shape.js';
-import { isLockfile } from '../src/entropy/filters.js';
+import { isGeneratedOrMinified, isLockfile } from '../src/entropy/filters.js';
 import type { Rule } from '../src/types.js';
 
 /** A URL password or a header token is an example when it is not shaped like a credential (src/detection/value-shape.ts). */
@@ -24,7 +25,9 @@ export const rule: Rule<undefined> = {
   defaultOptions: undefined,
   appliesTo: (path) => !isLockfile(path),
   check(source, context) {
-    if (!worthReading('url-credentials', source)) return;
-    for (const found of credentialsIn(source.content, isExample)) reportCredential(context, found.what, found.index, found.secret);
+    const present = detectorsIn(source.content);
+    if (![...present].some((id) => id.startsWith('url-credentials/')) || isGeneratedOrMinified(source.path, source.content)) return;
+    const finders = (name: string): boolean => present.has(`url-credentials/${name}`);
+    for (const found of credentialsIn(source.content, finders, isExample)) reportCredential(context, found.what, found.index, found.secret);
   },
 };

@@ -75,8 +75,9 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
   { id: 'doppler', name: 'Doppler token', keywords: ['dp.pt.', 'dp.st.', 'dp.ct.', 'dp.sa.', 'dp.scim.', 'dp.audit.'], pattern: re(`${B}dp\\.(?:pt|st|ct|sa|scim|audit)\\.(?:[0-9a-z_-]{2,35}\\.)?[0-9A-Za-z]{40,44}${E}`) },
   // https://documentation.mailgun.com/docs/mailgun/api-reference/authentication: "key-" + 32 hex, and newer keys.
   { id: 'mailgun', name: 'Mailgun API key', keywords: ['mailgun'], pattern: re(`${B}(?:key-${HEX32}|${HEX32}-[0-9a-f]{8}-[0-9a-f]{8})${E}`) },
-  // https://mailchimp.com/developer/marketing/guides/quick-start/: 32 hex then "-us" and the data centre number.
-  { id: 'mailchimp', name: 'Mailchimp API key', keywords: ['-us'], pattern: re(`${B}${HEX32}-us\\d{1,2}${E}`) },
+  // https://mailchimp.com/developer/marketing/guides/quick-start/: 32 hex then "-us" and the data centre number
+  // ("-us" is too common a keyword: locales; a key under another name is generic-credential's).
+  { id: 'mailchimp', name: 'Mailchimp API key', keywords: ['mailchimp', 'mandrill'], pattern: re(`${B}${HEX32}-us\\d{1,2}${E}`) },
   // https://docs.datadoghq.com/account_management/api-app-keys/: 32-hex API keys, 40-hex application keys.
   {
     id: 'datadog',

@@ -4,10 +4,11 @@
  * repository seven files in ten contain no keyword; the search costs about a fifth of what running the whole
  * preset on every file did.
  *
- * The keyword search is src/util/keyword-search.ts: one case-insensitive pass over the text.
+ * The keyword search is the one pass every detector shares (src/detection/prefilter.ts): its owners include
+ * `secretlint:<rule id>` for each rule of the table.
  */
-import { KeywordSearch } from '../util/keyword-search.js';
-import { AWS_ID_SCAN_KEYWORDS, PRESET_TRIGGERS, type RuleTrigger } from './preset-keywords.js';
+import { AWS_ID_SCAN_OWNER, detectorsIn } from '../detection/prefilter.js';
+import { PRESET_TRIGGERS, type RuleTrigger } from './preset-keywords.js';
 
 export interface PresetSelection {
   /** Rule ids of the preset to run on this file; empty when none can report. */
@@ -25,27 +26,26 @@ export class PresetFilter {
   readonly #order: readonly string[];
   readonly #unknown: readonly string[];
   readonly #triggers = new Map<string, RuleTrigger>();
-  readonly #search: KeywordSearch<string>;
+  readonly #awsIdScan: boolean;
 
   /** `ruleIds`: the preset's enabled rules, in registration order. */
   constructor(ruleIds: readonly string[], options: PresetFilterOptions = {}) {
     this.#order = ruleIds;
     this.#unknown = ruleIds.filter((id) => !(id in PRESET_TRIGGERS));
-    const keywordsOf = new Map<string, readonly string[]>();
     for (const id of ruleIds) {
       const trigger = PRESET_TRIGGERS[id];
-      if (!trigger) continue;
-      const keywords = id.endsWith('-rule-aws') && options.awsIdScan ? [...trigger.keywords, ...AWS_ID_SCAN_KEYWORDS] : trigger.keywords;
-      this.#triggers.set(id, { ...trigger, keywords });
-      keywordsOf.set(id, keywords);
+      if (trigger) this.#triggers.set(id, trigger);
     }
-    this.#search = new KeywordSearch(keywordsOf);
+    this.#awsIdScan = options.awsIdScan === true;
   }
 
   select(content: string, ext: string): PresetSelection {
     const chosen = new Set<string>(this.#unknown);
     for (const [id, trigger] of this.#triggers) if (trigger.alwaysOnExtensions?.includes(ext)) chosen.add(id);
-    this.#search.addOwnersIn(content, chosen);
+    const present = detectorsIn(content);
+    for (const id of this.#triggers.keys()) {
+      if (present.has(`secretlint:${id}`) || (this.#awsIdScan && id.endsWith('-rule-aws') && present.has(AWS_ID_SCAN_OWNER))) chosen.add(id);
+    }
     for (const [id, trigger] of this.#triggers) {
       if (!chosen.has(id)) continue;
       if ((trigger.onlyExtensions && !trigger.onlyExtensions.includes(ext)) || (trigger.confirm && !trigger.confirm.test(content))) chosen.delete(id);
