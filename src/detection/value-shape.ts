@@ -28,6 +28,12 @@ function isWordy(value: string): boolean {
   return parts.length > 0 && parts.every((p) => /^[A-Za-z]{3,}$|^[A-Za-z]$/.test(p) && (p.length >= 3 || parts.length === 1));
 }
 
+/** `plaintext-token-456`, `myServiceKey2024`: words of three letters or more and short numbers, chosen, not random. */
+function isWordsAndNumbers(value: string): boolean {
+  const parts = value.split(/[\s_.:/-]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])/).filter(Boolean);
+  return parts.every((p) => /^[A-Za-z]{3,}$/.test(p) || /^\d{1,4}$/.test(p));
+}
+
 /** `A1B2C3D4E5F6G7H8I9J0`, `abcdef123456`: letters and digits each counting up, a documentation example. */
 function isCountingSequence(value: string): boolean {
   const letters = value.toLowerCase().replace(/[^a-z]/g, '');
@@ -63,6 +69,6 @@ export function looksLikeCredential(value: string, kind: CredentialKind): boolea
   if (kind === 'password') {
     return value.length >= 6 && value.length <= 128 && (/\d/.test(value) || /[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)));
   }
-  if (value.length < 16 || shannonEntropy(value) < 3) return false;
+  if (value.length < 16 || shannonEntropy(value) < 3 || isWordsAndNumbers(value)) return false;
   return /\d/.test(value) || (value.length >= 24 && /[a-z]/.test(value) && /[A-Z]/.test(value));
 }

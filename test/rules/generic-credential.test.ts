@@ -54,3 +54,8 @@ testRule(rule, {
     { name: 'qualified keys', path: 'a.yaml', content: `signing_key: ${token}\nencryptionKey: ${b64}\n`, errors: [{ line: 1 }, { line: 2 }] },
   ],
 });
+
+testRule(rule, {
+  valid: [{ name: 'a token made of words and a short number', path: 'prod.secret.yaml', content: 'token: plaintext-token-456\napi_key: serviceKey2024Production\n' }],
+  invalid: [{ name: 'a random token with words in it', path: 'prod.secret.yaml', content: `token: prod-${token}\n`, errors: [{ line: 1 }] }],
+});
