@@ -114,9 +114,9 @@ positive('keys/gcp-service-account.json', ['secretlint/gcp', 'private-key'], JSO
 }, null, 2) + '\n');
 
 // ---- plaintext env / tfvars / generic high-entropy --------------------------------------------------------------
-positive('env/.env', ['plaintext-env-file', 'high-entropy-string'], `DATABASE_HOST=db.internal\nDATABASE_PASSWORD=${b64(30)}\nSESSION_SECRET=${b64(33)}\n`);
-positive('env/api/.env.production', ['plaintext-env-file', 'high-entropy-string'], `NODE_ENV=production\nJWT_SIGNING_KEY=${b64(36)}\n`);
-positive('env/services/worker.env', ['plaintext-env-file', 'high-entropy-string'], `QUEUE_URL=amqp://queue.internal\nWORKER_SHARED_SECRET=${hex(48)}\n`);
+positive('env/.env', ['plaintext-env-file', 'generic-credential'], `DATABASE_HOST=db.internal\nDATABASE_PASSWORD=${b64(30)}\nSESSION_SECRET=${b64(33)}\n`);
+positive('env/api/.env.production', ['plaintext-env-file', 'generic-credential'], `NODE_ENV=production\nJWT_SIGNING_KEY=${b64(36)}\n`);
+positive('env/services/worker.env', ['plaintext-env-file', 'generic-credential'], `QUEUE_URL=amqp://queue.internal\nWORKER_SHARED_SECRET=${hex(48)}\n`);
 positive('env/prod.tfvars', ['plaintext-tfvars'], `region      = "eu-west-1"\ndb_password = "${b64(27)}"\n`);
 for (let i = 0; i < 12; i++) {
   const key = ['internal_api_secret', 'signingKey', 'HMAC_SECRET', 'webhookSecret', 'encryption_key', 'clientSecret'][i % 6];
@@ -127,7 +127,7 @@ for (let i = 0; i < 12; i++) {
     [`generic/Settings${i}.java`, `class Settings${i} {\n  static final String ${key.toUpperCase()} = "${value}";\n}\n`],
     [`generic/settings_${i}.rb`, `Rails.application.config.${key} = '${value}'\n`],
   ][i % 4];
-  positive(rel, ['high-entropy-string'], content);
+  positive(rel, ['generic-credential'], content); // generic-credential names it; high-entropy-string yields (one finding per secret)
 }
 
 // ---- negatives ------------------------------------------------------------------------------------------------

@@ -16,10 +16,15 @@ interface KeyPattern {
 
 /**
  * Header, then a key body (base64, after optional PEM headers such as `Proc-Type:`). Line breaks may be real or
- * written as `\n` escapes, as in a JSON string (a GCP service-account file's `private_key`).
+ * written as `\n` escapes, as in a JSON string (a GCP service-account file's `private_key`), escaped twice in JSON
+ * inside a string (`\\n`); the key may be split across concatenated string literals (`"-----BEGIN…-----\n" +`
+ * then `"MIIE…"`: `+` in JS, Java, Go, C#; `.` in PHP; `<<`, `\` in Ruby; `||` in SQL; nothing in Python and C;
+ * `,` in an array of lines).
  */
-const BREAK = String.raw`(?:\r?\n|(?:\\r)?\\n)`;
-const PEM_BODY = String.raw`[ \t]*` + BREAK + String.raw`(?:[A-Za-z-]+:[^\n]*?` + BREAK + String.raw`|[ \t]*` + BREAK + String.raw`)*[ \t"']*[A-Za-z0-9+/=]{40,}`;
+const BREAK = String.raw`(?:\r?\n|(?:\\+r)?\\+n)`;
+const JOIN = String.raw`["'\x60][ \t]*(?:[+.,\\]|\|\||<<)?[ \t]*\r?\n?[ \t]*[+.]?[ \t]*["'\x60]`;
+const PEM_BODY =
+  String.raw`[ \t]*(?:` + BREAK + `(?:` + JOIN + `)?|` + JOIN + String.raw`)(?:[A-Za-z-]+:[^\n]{0,200}?` + BREAK + String.raw`|[ \t]*` + BREAK + String.raw`)*[ \t"']*[A-Za-z0-9+/=]{40,}`;
 const BECH32 = '[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]';
 
 const PATTERNS: readonly KeyPattern[] = [

@@ -11,6 +11,7 @@ import type { ActiveRule } from './active-rules.js';
 import { decodeText } from './content.js';
 import type { PlannedFile, ScanPlan } from './plan.js';
 import { runRule, type PositionedFinding } from './run-rule.js';
+import { oncePerSecret, type RuleFinding } from './once-per-secret.js';
 import { allowMarkersIn } from './suppressions.js';
 
 export interface ScanSettings {
@@ -103,7 +104,7 @@ async function runOn(rules: readonly ActiveRule[], source: SourceFile, settings:
   if (rules.length === 0) return [];
   const lines = buildLineIndex(source.content);
   let spans: ReadonlyArray<readonly [number, number]> | undefined;
-  const kept: Array<{ finding: PositionedFinding; meta: RuleMeta }> = [];
+  const kept: Array<RuleFinding & { readonly meta: RuleMeta }> = [];
   for (const active of rules) {
     let found: PositionedFinding[];
     try {
@@ -117,18 +118,15 @@ async function runOn(rules: readonly ActiveRule[], source: SourceFile, settings:
         spans ??= await settings.ciphertextSpans(source.content, source.path);
         if (spans.some(([start, end]) => finding.index! >= start && finding.index! < end)) continue;
       }
-      kept.push({ finding, meta: active.rule.meta });
+      kept.push({ finding, fallback: active.rule.meta.fallback === true, detector: active.rule.meta.skipsCiphertext === true, meta: active.rule.meta });
     }
   }
   const markers = allowMarkersIn(source.path, lines);
   const allowed = (f: PositionedFinding): boolean => !f.wholeFile && markers.allows(f.line);
-  const specificLines = new Set(kept.filter((k) => !k.meta.fallback).map((k) => k.finding.line));
   // A rule's finding that another rule's error already says (a key file a creation rule covers) is reported once.
   const errorRules = new Set(kept.filter((k) => k.finding.severity === 'error' && !allowed(k.finding)).map((k) => k.finding.ruleId));
   const reported: Finding[] = [];
-  for (const { finding, meta } of kept) {
-    if (meta.fallback && specificLines.has(finding.line)) continue;
-    if (meta.redundantWith?.some((id) => errorRules.has(id))) continue;
+  for (const finding of oncePerSecret(kept.filter((k) => !k.meta.redundantWith?.some((id) => errorRules.has(id))))) {
     if (allowed(finding)) out.allowedByComment++;
     else reported.push(stripOffsets(finding));
   }

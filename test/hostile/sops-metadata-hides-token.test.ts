@@ -52,10 +52,10 @@ describe('a secret hidden in the sops metadata block', () => {
     expectBlocked(check(repo, VERIFIED, WITH_KEY), 'secrets/app.yaml secretlint/github', TOKEN);
   });
 
-  it('YAML: a random signing secret in an unknown field reaches the entropy detector', () => {
+  it('YAML: a random signing secret in an unknown field reaches the generic detectors (generic-credential names it)', () => {
     const secret = randomChars(40, 77, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
     repo = sopsRepo({ 'secrets/app.yaml': `${AGE_YAML}  signing_secret: "${secret}"\n` });
-    expectBlocked(check(repo, VERIFIED, WITH_KEY), 'secrets/app.yaml high-entropy-string', secret);
+    expectBlocked(check(repo, VERIFIED, WITH_KEY), 'secrets/app.yaml generic-credential', secret);
   });
 
   const appended: Array<[string, EncoderStore, string, (content: string) => string]> = [

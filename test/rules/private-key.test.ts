@@ -67,4 +67,24 @@ describe('private-key', () => {
     const wrapped = `enc: |\n  -----BEGIN AGE ENCRYPTED FILE-----\n  YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0+IFgyNTUxOSBFUnlKUWhwRnJOaWhnSGZk\n  -----END AGE ENCRYPTED FILE-----\n`;
     expect(await lint('secret.sops.yaml', wrapped)).toEqual([]);
   });
+  describe('a key split across concatenated string literals, or escaped twice', () => {
+    const { privateKey } = pemKeys()['Ed25519 (PKCS#8)']!;
+    const lines = privateKey.trim().split('\n');
+    const cases: Record<string, string> = {
+      'JavaScript +': `const key =\n${lines.map((l) => `  "${l}\\n"`).join(' +\n')};\n`,
+      'Java + at the line start': `String key = "${lines[0]}\\n"\n    + "${lines.slice(1).join('\\n"\n    + "')}";\n`,
+      'Python implicit concatenation': `KEY = (\n${lines.map((l) => `    "${l}\\n"`).join('\n')}\n)\n`,
+      'PHP .': `$key = '${lines[0]}' .\n  '${lines.slice(1).join("' .\n  '")}';\n`,
+      'no line break at all': `key = "${lines[0]}" + "${lines.slice(1).join('" + "')}"\n`,
+      'an array of lines': `key: [${lines.map((l) => `"${l}"`).join(', ')}]\n`,
+      'JSON inside a JSON string': JSON.stringify({ config: JSON.stringify({ private_key: privateKey }) }),
+    };
+    for (const [name, content] of Object.entries(cases)) {
+      it(name, async () => {
+        const found = await lint('src/keys.txt', content);
+        expect(found.map((f) => f.ruleId)).toEqual(['private-key']);
+        expect(found[0]!.message).not.toContain(lines[1]!);
+      });
+    }
+  });
 });

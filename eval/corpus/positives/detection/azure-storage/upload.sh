@@ -1,0 +1,1 @@
+az storage blob upload --file a.zip --blob-url "https://prodacct.blob.core.windows.net/c/a.zip?sv=2022-11-02&ss=b&srt=o&sp=rw&se=2030-01-01T00:00:00Z&sig=UVNSkK1DNt7u0hOP%2FDaHs0%2BnDpz6D6yFO1x%2BQqcM3xg%3D"

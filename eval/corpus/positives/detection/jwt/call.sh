@@ -1,0 +1,1 @@
+curl -H "Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJzdmMtZlN5M2p3IiwiaWF0IjoxNzAwMjY0NjU5LCJyb2xlIjoiYWRtaW4ifQ.SQv7QEQeJbVZyfVEq0dZwz5MQ4wKpg_eCsCSzXqIV1E" https://api.prod.internal/v1/me

@@ -1,0 +1,1 @@
+session.headers["X-Auth"] = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJzdmMtYkJLTTFGIiwiaWF0IjoxNzA3NzEyMTQzLCJyb2xlIjoiYWRtaW4ifQ.g7HIZ-1v8LH7TGU_wYkF96Gc-O0v886rsYWVCbR4rfx"

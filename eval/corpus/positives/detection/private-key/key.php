@@ -1,0 +1,5 @@
+$key = '-----BEGIN PRIVATE KEY-----' .
+  'MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg32dGwPeXokfSAjiE' .
+  'mPfVwPmDd7VmxYNhsj+7/VrJW3ShRANCAARfl3JrgMG4GPzAw0bWyulb7+THazhl' .
+  'HXxgORqi9Tu76NsUBSpE3IvjnlngSfYFupgaWOUnosO0BdQjtWSKRBL4' .
+  '-----END PRIVATE KEY-----';

@@ -1,0 +1,3 @@
+import requests
+
+ANTHROPIC_ADMIN_KEY_TOKEN = "sk-ant-admin01-FAKE0KbSecnNxYnsYPWTfGOpzZMJmJfKCQXgaNDm-NAvyMe8AoZRfBRpoYFOyiYgUtJJsdNBm4sct9y0bPTh0e3jUyfz0AA"

@@ -1,0 +1,3 @@
+#!/bin/sh
+# doppler
+export DOPPLER_TOKEN="dp.pt.FAKENduEHmMInnuPZdtbf4EUhkEwNjd1boJd1E6asDS"

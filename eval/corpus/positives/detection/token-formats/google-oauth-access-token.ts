@@ -1,0 +1,2 @@
+// google-oauth-access-token client
+export const GOOGLE_OAUTH_ACCESS_TOKEN_TOKEN = 'ya29.FAKEcvUsnDLrEP2K_5_naqMPQowmAXuz3axo6LiuQ_I1p4plbn8QO8YcxQn58-H8COSW2FziPVlsdyPEhkLeK_m-ZGIQE1jEmCjO3PklrLZtcvWJ3tbns3Ox';

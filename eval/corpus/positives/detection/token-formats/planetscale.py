@@ -1,0 +1,3 @@
+import requests
+
+PLANETSCALE_TOKEN = "pscale_tkn_FAKEMW6DxErvmfpbyFUFAXb467KBVXxJmiIgBLS47M_"

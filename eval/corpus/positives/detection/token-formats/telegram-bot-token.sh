@@ -1,0 +1,3 @@
+#!/bin/sh
+# telegram-bot-token
+export TELEGRAM_BOT_TOKEN_TOKEN="905375119:AAFAKEgX70SGSM5GsBOK9hXtGHyT3UGi6--"

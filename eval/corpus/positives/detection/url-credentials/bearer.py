@@ -1,0 +1,1 @@
+headers = {"Authorization": "Bearer FAKErYsyuLrKHbqynXSmQjNGP3QJm5s2CrMV9oHs"}

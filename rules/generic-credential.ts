@@ -1,0 +1,45 @@
+/**
+ * generic-credential: a literal given to a name that says password, secret, token, API key, access key, private key,
+ * credential or auth, in any language or config format, and a password after `-p` in a mysql-style command. The
+ * literal must look like the credential itself (src/detection/value-shape.ts): placeholders, interpolations,
+ * references, function calls, paths, words and settings pass. A fallback: where a specific rule reports the same
+ * line, its finding is the one kept.
+ */
+import { assignmentsAround, allowsUnquotedValues } from '../src/detection/assignments.js';
+import { credentialKind } from '../src/detection/credential-names.js';
+import { reportCredential, worthReading } from '../src/detection/report.js';
+import { looksLikeCredential } from '../src/detection/value-shape.js';
+import { isLockfile } from '../src/entropy/filters.js';
+import type { Rule } from '../src/types.js';
+
+/** The keyword a credential's name holds: the prefilter's keywords for this rule, minus the command names. */
+const NAME_KEYWORD = /pass|pwd|secret|token|key|credential|auth/gi;
+/** A Bitnami SealedSecret holds ciphertext under the credentials' names (`encryptedData.password`). */
+const SEALED_SECRET = /^kind:[ \t]*["']?SealedSecret/m;
+/** `mysql -u root -p<password>`: the password glued to `-p` (`-p` alone, or `-P 3306`, is not one). secrets-guard-allow: an example */
+const MYSQL_PASSWORD = /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mariadb|mariadb-dump)\b[^\n]{0,400}?[ \t]-p(?:"([^"\s]{1,200})"|'([^'\s]{1,200})'|([^\s"'-][^\s"';|&]{0,200}))/g;
+
+export const rule: Rule<undefined> = {
+  meta: {
+    id: 'generic-credential',
+    description: 'A password, secret, token or API key assigned as a literal, in any language or config format',
+    defaultSeverity: 'error',
+    skipsCiphertext: true,
+    fallback: true,
+  },
+  defaultOptions: undefined,
+  appliesTo: (path) => !isLockfile(path),
+  check(source, context) {
+    const { content } = source;
+    if (!worthReading('generic-credential', source) || SEALED_SECRET.test(content)) return;
+    for (const a of assignmentsAround(content, NAME_KEYWORD, allowsUnquotedValues(source.path))) {
+      const kind = credentialKind(a.name);
+      if (kind && looksLikeCredential(a.value, kind)) reportCredential(context, `${kind === 'password' ? 'Password' : 'Secret'} assigned to \`${a.name}\``, a.index, a.value);
+    }
+    if (!/mysql|mariadb/i.test(content)) return;
+    for (const m of content.matchAll(MYSQL_PASSWORD)) {
+      const value = m[1] ?? m[2] ?? m[3]!;
+      if (looksLikeCredential(value, 'password')) reportCredential(context, 'Password given to a database command with -p', m.index + m[0].lastIndexOf(value), value);
+    }
+  },
+};

@@ -1,0 +1,82 @@
+/**
+ * Where a text gives a literal to a name: `name = "v"`, `name: v`, `"name": "v"`, `name := "v"`, `name => 'v'`,
+ * `NAME=v` (.env, shell, INI, properties), `ENV NAME v` (Dockerfile), `--name=v` / `--name v` (command lines),
+ * `<name>v</name>` (XML). Found from the occurrences of a keyword in the name, so a text is searched once for the
+ * keywords and then only around them. A value is a quoted literal; an unquoted one only where a config format or a
+ * command line allows it (never in source code, where it is an expression).
+ */
+
+export interface Assignment {
+  /** The name as written, without quotes or leading dashes (`spring.datasource.password`). */
+  readonly name: string;
+  readonly value: string;
+  /** Offset of the value in the text. */
+  readonly index: number;
+  readonly quoted: boolean;
+}
+
+const NAME_CHAR = /[\w.-]/;
+/** Operator after a name: `:=`, `=>`, `=` (not `==`), `:` (not `::`), with the name's closing quote or bracket. */
+const OPERATOR = /["'`]?\]?[ \t]*(?::=|=>|=(?![=~])|:(?![:/]))[ \t]*/y;
+/** A flag's value after a space, or a Dockerfile `ENV NAME value`. */
+const SPACE_SEPARATOR = /[ \t]+/y;
+const QUOTED = /"((?:[^"\\\n]|\\.){1,400})"|'([^'\n]{1,400})'|`([^`\n]{1,400})`/y;
+const UNQUOTED = /[^\s"'`,;]{1,400}/y;
+const XML_VALUE = />([^<\n]{1,400})<\//y;
+/** `ENV ` or `ARG ` at the start of a line, just before the name. */
+const DOCKER_ENV_BEFORE = /\n[ \t]*(?:ENV|ARG)[ \t]+$/;
+
+/** File types whose unquoted values are expressions, not literals. */
+const SOURCE_EXTENSIONS = /\.(?:[cm]?[jt]sx?|py|go|java|kt|kts|scala|groovy|rb|php|cs|fs|rs|swift|c|cc|cpp|h|hpp|m|mm|dart|lua|ex|exs|erl|hs|clj|vue|svelte|r|pl|pm|jl|zig|nim|sol)$/i;
+
+export function allowsUnquotedValues(path: string): boolean {
+  return !SOURCE_EXTENSIONS.test(path);
+}
+
+/** The assignments whose name holds a match of `keyword` (a global, case-insensitive regex). */
+export function* assignmentsAround(text: string, keyword: RegExp, unquotedAllowed: boolean): Generator<Assignment> {
+  let lastNameEnd = -1;
+  keyword.lastIndex = 0;
+  for (let hit = keyword.exec(text); hit; hit = keyword.exec(text)) {
+    let start = hit.index;
+    let end = hit.index + hit[0].length;
+    while (start > 0 && NAME_CHAR.test(text[start - 1]!)) start--;
+    while (end < text.length && NAME_CHAR.test(text[end]!)) end++;
+    keyword.lastIndex = end;
+    if (end === lastNameEnd) continue;
+    lastNameEnd = end;
+    const raw = text.slice(start, end);
+    const flag = raw.startsWith('--');
+    const name = raw.replace(/^-+/, '').replace(/[.-]+$/, '');
+    // Looked at through a short window, never back to the line's start: a megabyte line must not cost a scan per name.
+    const from = Math.max(0, start - 24);
+    const dockerEnv = DOCKER_ENV_BEFORE.test((from === 0 ? '\n' : '') + text.slice(from, start));
+    const found =
+      valueAfter(text, end, OPERATOR, unquotedAllowed || flag || dockerEnv) ??
+      (flag || dockerEnv ? valueAfter(text, end, SPACE_SEPARATOR, true) : undefined) ??
+      (text[start - 1] === '<' ? xmlValue(text, end) : undefined);
+    if (found) yield { name, ...found };
+  }
+}
+
+function valueAfter(text: string, at: number, separator: RegExp, unquotedAllowed: boolean): Omit<Assignment, 'name'> | undefined {
+  separator.lastIndex = at;
+  if (!separator.exec(text)) return undefined;
+  const from = separator.lastIndex;
+  QUOTED.lastIndex = from;
+  const quoted = QUOTED.exec(text);
+  if (quoted) {
+    const value = quoted[1] ?? quoted[2] ?? quoted[3]!;
+    return { value, index: from + 1, quoted: true };
+  }
+  if (!unquotedAllowed) return undefined;
+  UNQUOTED.lastIndex = from;
+  const bare = UNQUOTED.exec(text);
+  return bare ? { value: bare[0], index: from, quoted: false } : undefined;
+}
+
+function xmlValue(text: string, at: number): Omit<Assignment, 'name'> | undefined {
+  XML_VALUE.lastIndex = at;
+  const m = XML_VALUE.exec(text);
+  return m ? { value: m[1]!, index: at + 1, quoted: true } : undefined;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { oncePerSecret } from '../../src/engine/once-per-secret.js';
+import type { PositionedFinding } from '../../src/engine/run-rule.js';
+
+const at = (ruleId: string, line: number, index: number, endIndex: number): PositionedFinding => ({
+  ruleId, severity: 'error', path: 'a', line, column: 1, message: 'm', index, endIndex,
+});
+
+describe('oncePerSecret', () => {
+  it('drops a finding at the span an earlier rule reported', () => {
+    const kept = oncePerSecret([
+      { finding: at('secretlint/aws', 1, 10, 30), fallback: false, detector: true },
+      { finding: at('token-formats/aws-access-key-id', 1, 10, 30), fallback: false, detector: true },
+      { finding: at('token-formats/google-api-key', 1, 40, 79), fallback: false, detector: true },
+    ]);
+    expect(kept.map((f) => f.ruleId)).toEqual(['secretlint/aws', 'token-formats/google-api-key']);
+  });
+
+  it('drops fallback findings on a specific rule line, and a later fallback overlapping an earlier one', () => {
+    const kept = oncePerSecret([
+      { finding: at('generic-credential', 1, 5, 25), fallback: true, detector: true },
+      { finding: at('high-entropy-string', 1, 6, 25), fallback: true, detector: true },
+      { finding: at('token-formats/twilio', 2, 40, 74), fallback: false, detector: true },
+      { finding: at('generic-credential', 2, 40, 74), fallback: true, detector: true },
+      { finding: at('high-entropy-string', 3, 80, 100), fallback: true, detector: true },
+    ]);
+    expect(kept.map((f) => `${f.line} ${f.ruleId}`)).toEqual(['1 generic-credential', '2 token-formats/twilio', '3 high-entropy-string']);
+  });
+
+  it("does not drop a detector's finding at the span of a file rule's finding", () => {
+    const kept = oncePerSecret([
+      { finding: at('plaintext-env-file', 1, 10, 49), fallback: false, detector: false },
+      { finding: at('token-formats/google-api-key', 1, 10, 49), fallback: false, detector: true },
+    ]);
+    expect(kept).toHaveLength(2);
+  });
+
+  it('keeps two findings of one rule, and findings without a span', () => {
+    const whole: PositionedFinding = { ruleId: 'terraform-state', severity: 'error', path: 'a', line: 1, column: 1, message: 'm' };
+    const kept = oncePerSecret([
+      { finding: at('token-formats/twilio', 1, 0, 34), fallback: false, detector: true },
+      { finding: at('token-formats/mailgun', 1, 0, 34), fallback: false, detector: true },
+      { finding: whole, fallback: false, detector: true },
+    ]);
+    expect(kept).toHaveLength(3);
+  });
+});

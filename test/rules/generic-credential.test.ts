@@ -1,0 +1,61 @@
+import { rule } from '../../rules/generic-credential.js';
+import { randomChars } from '../helpers/fake-tokens.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+const token = randomChars(32, 11);
+const b64 = randomChars(40, 12, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
+const password = 'Tr0ub4dor&' + randomChars(4, 13);
+const one = [{ line: 1 }];
+
+testRule(rule, {
+  valid: [
+    { name: 'Python: read from the environment', path: 'settings.py', content: 'SECRET_KEY = os.environ["SECRET_KEY"]\npassword = os.getenv("DB_PASSWORD", "")\n' },
+    { name: 'JS: a reference and an unquoted expression', path: 'a.ts', content: 'const apiKey = config.apiKey;\nconst token = process.env.TOKEN;\nconst password = getPassword();\n' },
+    { name: 'a comparison is not an assignment', path: 'a.js', content: `if (password == "${password}") {}\nif (token === '${token}') {}\n` },
+    { name: 'YAML: interpolations and Helm templates', path: 'values.yaml', content: 'password: ${DB_PASSWORD}\ntoken: "{{ .Values.token }}"\napi_key: !vault |\nsecret: ENC[AES256_GCM,data:abc,type:str]\n' },
+    { name: 'GitHub Actions secrets', path: '.github/workflows/ci.yml', content: 'env:\n  NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n  password: ${{ secrets.PASSWORD }}\n' },
+    { name: 'placeholders', path: '.env.example', content: 'PASSWORD=changeme\nAPI_KEY=<your-api-key>\nSECRET=your_secret_here\nTOKEN=xxxxxxxxxxxxxxxxxxxxxxxx\n' },
+    { name: 'names about the credential', path: 'c.yaml', content: `password_field: passwd1!\ntoken_endpoint: https://auth.example.com/token\nsecretKeyRef: db-pass-2\npassword_min_length: 12\nkey_id: ${token}\n` },
+    { name: 'words, settings, paths and numbers', path: 'c.yaml', content: 'password: postgres\nauth: basic\ntoken_algorithm: HS256\njwt_secret: HS256\nprivate_key: /etc/ssl/private/server.key\nsecret_file: ./secrets/db.txt\npassword: 123456\n' },
+    { name: 'key or auth alone', path: 'c.json', content: `{"key": "${token}", "auth": "${token}"}` },
+    { name: 'a public key', path: 'c.yaml', content: `public_key: ${b64}\n` },
+    { name: 'a sentence in a translation file', path: 'en.json', content: '{"password": "Enter your password (8+ chars)"}' },
+    { name: 'a token too short and too plain to be one', path: 'a.py', content: 'token = "abc123"\n' },
+    { name: 'mysql -p alone prompts; -P is the port', path: 'db.sh', content: 'mysql -u root -p mydb\nmysql -h db -P 3306 -u app -p"$MYSQL_PWD"\n' },
+    { name: 'a dotted reference in a config', path: 'app.yaml', content: 'token: secrets.githubToken\n' },
+    { name: 'a lockfile', path: 'yarn.lock', content: `token "${token}"\n` },
+  ],
+  invalid: [
+    { name: 'Python', path: 'app/settings.py', content: `SECRET_KEY = "${b64}"\n`, errors: [{ line: 1, message: 'Secret assigned to `SECRET_KEY`' }] },
+    { name: 'JS object', path: 'src/client.js', content: `const client = new Client({\n  apiKey: '${token}',\n});\n`, errors: [{ line: 2, column: 12 }] },
+    { name: 'TS password', path: 'src/db.ts', content: `export const dbPassword = "${password}";\n`, errors: [{ line: 1, message: 'Password assigned to `dbPassword`' }] },
+    { name: 'Go struct and :=', path: 'main.go', content: `cfg := Config{\n\tPassword: "${password}",\n}\napiToken := "${token}"\n`, errors: [{ line: 2 }, { line: 4 }] },
+    { name: 'Java constant', path: 'App.java', content: `private static final String CLIENT_SECRET = "${token}";\n`, errors: one },
+    { name: 'PHP hash rocket', path: 'config.php', content: `'password' => '${password}',\n`, errors: one },
+    { name: 'YAML unquoted', path: 'docker-compose.yml', content: `services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${password}\n`, errors: [{ line: 4 }] },
+    { name: 'JSON', path: 'appsettings.json', content: `{\n  "ClientSecret": "${token}"\n}\n`, errors: [{ line: 2 }] },
+    { name: 'TOML', path: 'config.toml', content: `[database]\npassword = "${password}"\n`, errors: [{ line: 2 }] },
+    { name: 'INI and properties', path: 'app.properties', content: `spring.datasource.password=${password}\n`, errors: one },
+    { name: '.env', path: 'prod.env', content: `STRIPE_SECRET=${token}\n`, errors: one },
+    { name: 'shell export', path: 'deploy.sh', content: `export API_TOKEN=${token}\n`, errors: one },
+    { name: 'Dockerfile ENV in both forms', path: 'Dockerfile', content: `ENV DB_PASSWORD ${password}\nENV API_KEY=${token}\n`, errors: [{ line: 1 }, { line: 2 }] },
+    { name: 'command-line flag', path: 'run.sh', content: `vault login --password=${password}\ncli --api-token ${token}\n`, errors: [{ line: 1 }, { line: 2 }] },
+    { name: 'XML element', path: 'settings.xml', content: `<server>\n  <password>${password}</password>\n</server>\n`, errors: [{ line: 2 }] },
+    { name: 'mysql -p', path: 'backup.sh', content: `mysqldump -u root -p${password} shop > shop.sql\n`, errors: [{ line: 1, message: '-p' }] },
+  ],
+});
+
+testRule(rule, {
+  valid: [
+    { name: 'keys of maps, tables and buckets', path: 'main.tf', content: `first_key = "9E858021-953F-4DD3-8842-F2C782780422"\nsort_key = "${token}"\nlogKeyBucket = "tf_backend.s3.bucket"\n` },
+    { name: 'a counting documentation example', path: 'prometheus.yml', content: 'access_key: A1B2C3D4E5F6G7H8I9J0\nsecret_key: abcdef1234567890\n' },
+  ],
+  invalid: [
+    { name: 'qualified keys', path: 'a.yaml', content: `signing_key: ${token}\nencryptionKey: ${b64}\n`, errors: [{ line: 1 }, { line: 2 }] },
+  ],
+});
+
+testRule(rule, {
+  valid: [{ name: 'a token made of words and a short number', path: 'prod.secret.yaml', content: 'token: plaintext-token-456\napi_key: serviceKey2024Production\n' }],
+  invalid: [{ name: 'a random token with words in it', path: 'prod.secret.yaml', content: `token: prod-${token}\n`, errors: [{ line: 1 }] }],
+});
