@@ -15,6 +15,9 @@ const ABOUT_THE_CREDENTIAL = new Set([
   'attribute', 'column', 'table', 'mount', 'dir', 'directory', 'expires', 'expiration', 'expiry', 'timeout', 'lifetime',
   'duration', 'interval', 'limit', 'required', 'disabled', 'csrf', 'xsrf', 'encrypted', 'ciphertext', 'suffix', 'separator',
   'kind', 'class', 'selector', 'source', 'from', 'policy', 'secretsmanager', 'keyvault', 'generator', 'option', 'options',
+  // Where a credential is kept or whether one is asked for (`passwordFile`, `wheelNeedsPassword`, `--no-root-passwd`),
+  // and IPv6 interface tokens, which are addresses.
+  'file', 'files', 'path', 'paths', 'needs', 'flag', 'length', 'no', 'ipv6',
 ]);
 const PASSWORD_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'passphrase', 'passwort', 'contrasena', 'senha']);
 /**

@@ -35,6 +35,18 @@ describe('oncePerSecret', () => {
     expect(kept).toHaveLength(2);
   });
 
+  it("drops fallback findings anywhere in a file a whole-file error covers, but not under a whole-file warning", () => {
+    const whole = (severity: 'error' | 'warning'): PositionedFinding => ({ ruleId: 'sops-unencrypted-file', severity, path: 'a', line: 1, column: 1, message: 'm', wholeFile: true });
+    const fallbacks = [
+      { finding: at('generic-credential', 3, 40, 60), fallback: true, detector: true },
+      { finding: at('token-formats/twilio', 4, 70, 104), fallback: false, detector: true },
+    ];
+    const underError = oncePerSecret([{ finding: whole('error'), fallback: false, detector: false }, ...fallbacks]);
+    expect(underError.map((f) => f.ruleId)).toEqual(['sops-unencrypted-file', 'token-formats/twilio']);
+    const underWarning = oncePerSecret([{ finding: whole('warning'), fallback: false, detector: false }, ...fallbacks]);
+    expect(underWarning.map((f) => f.ruleId)).toEqual(['sops-unencrypted-file', 'generic-credential', 'token-formats/twilio']);
+  });
+
   it('keeps two findings of one rule, and findings without a span', () => {
     const whole: PositionedFinding = { ruleId: 'terraform-state', severity: 'error', path: 'a', line: 1, column: 1, message: 'm' };
     const kept = oncePerSecret([

@@ -51,7 +51,7 @@ describe('a whole-file finding and a marker on its line', () => {
   it('a config entry does turn them off, and a marker still silences a line finding, counted in the summary', () => {
     const { status, report } = check({
       '.sops.yaml': SOPS_CONFIG,
-      '.secrets-guard.yaml': 'ignore:\n  - "secrets/db.yaml"\nrules:\n  plaintext-env-file: off\n',
+      '.secrets-guard.yaml': 'ignore:\n  - "secrets/db.yaml"\nrules:\n  plaintext-env-file: off\n  generic-credential: off\n',
       'secrets/db.yaml': 'password: hunter2-in-clear\n',
       'app/.env': 'DB_PASSWORD=hunter2-in-clear\n',
       'deploy/values.yaml': `# secrets-guard-allow: a fixture\ntoken: ${fake.github()}\n`,

@@ -11,6 +11,10 @@ testRule(rule, {
   valid: [
     { name: 'Python: read from the environment', path: 'settings.py', content: 'SECRET_KEY = os.environ["SECRET_KEY"]\npassword = os.getenv("DB_PASSWORD", "")\n' },
     { name: 'JS: a reference and an unquoted expression', path: 'a.ts', content: 'const apiKey = config.apiKey;\nconst token = process.env.TOKEN;\nconst password = getPassword();\n' },
+    // Seen on real sops-nix and Terraform repositories: references, settings and flags under credential-like names.
+    { name: 'Terraform: an unquoted value is an expression (a resource attribute)', path: 'passwords.tf', content: 'resource "x" "y" {\n  password = random_password.rathole_ad_hoc_token.result\n}\n' },
+    { name: 'Nix: where a password is kept, whether one is needed, an IPv6 token', path: 'configuration.nix', content: '{\n  passwordFile = config.sops.secrets.keycloak_db_password.path;\n  security.sudo.wheelNeedsPassword = false;\n  IPv6Token = "::fd87:20d6:a932:6605";\n}\n' },
+    { name: 'a --no-... flag is not an assignment of a password', path: 'install.sh', content: 'nixos-install --no-root-passwd --no-channel-copy --root /mnt\n' },
     { name: 'a comparison is not an assignment', path: 'a.js', content: `if (password == "${password}") {}\nif (token === '${token}') {}\n` },
     { name: 'YAML: interpolations and Helm templates', path: 'values.yaml', content: 'password: ${DB_PASSWORD}\ntoken: "{{ .Values.token }}"\napi_key: !vault |\nsecret: ENC[AES256_GCM,data:abc,type:str]\n' },
     { name: 'GitHub Actions secrets', path: '.github/workflows/ci.yml', content: 'env:\n  NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n  password: ${{ secrets.PASSWORD }}\n' },
