@@ -154,7 +154,8 @@ const SOPS_FILES = [
   'getsops-sops/functional-tests/.sops.yaml', 'humphd-sops-age/.sops.yaml', 'humphd-sops-age/tests/data/secret.enc.json',
   'humphd-sops-age/tests/data/secret.enc.yaml', 'humphd-sops-age/tests/data/secret.enc.env',
 ];
-for (const f of SOPS_FILES) cpSync(join('../shared/corpus/sops', f), join(ROOT, 'negatives/sops', f));
+// The real sops files the project carries as test fixtures (test/fixtures/sops/ORIGIN.md says where each comes from).
+for (const f of SOPS_FILES) cpSync(join('test/fixtures/sops', f), join(ROOT, 'negatives/sops', f));
 
 cpSync('node_modules/js-yaml/dist/js-yaml.min.js', join(ROOT, 'negatives/vendor/js-yaml.min.js'));
 cpSync('node_modules/lodash/lodash.min.js', join(ROOT, 'negatives/vendor/lodash.min.js'));

@@ -1,7 +1,7 @@
 /**
  * Files every synthetic repository has whatever its size: root files (commit 0), a few real sops-encrypted files
  * copied from the project's own test fixtures (commit 20; skipped when the fixtures are absent, never read from
- * ../shared), and the planted secrets (commits 30 to 90, inside any 100-commit range).
+ * outside the project), and the planted secrets (commits 30 to 90, inside any 100-commit range).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
