@@ -8,6 +8,7 @@ import { BASELINE_FILE } from '../../baseline/format.js';
 import { GUARD_CONFIG_FILE } from '../../config/guard-config.js';
 import type { CommitChanges } from '../../git/history.js';
 import { isSopsConfigFile } from '../../sops/config/discovery.js';
+import { escapeControl } from '../../util/terminal-text.js';
 
 export interface ConfigChange {
   readonly path: string;
@@ -32,12 +33,8 @@ export function configChanges(changes: readonly CommitChanges[]): ConfigChange[]
 
 export function configChangeNote(changes: readonly ConfigChange[]): string | undefined {
   if (changes.length === 0) return undefined;
-  const listed = changes.slice(0, NOTE_LISTS).map((c) => `${visible(c.path)} ${c.change} in ${c.commit.slice(0, 12)}`);
+  const listed = changes.slice(0, NOTE_LISTS).map((c) => `${escapeControl(c.path)} ${c.change} in ${c.commit.slice(0, 12)}`);
   const more = changes.length > NOTE_LISTS ? ` and ${changes.length - NOTE_LISTS} more` : '';
   return `configuration changed within the checked commits: ${listed.join(', ')}${more}; each commit was judged under its own configuration and the files still in the last commit under the last commit's`;
 }
 
-/** A path as text that cannot drive a terminal: control characters (ESC, CR, ...) shown as `\xNN`. */
-function visible(path: string): string {
-  return path.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
