@@ -19,10 +19,13 @@ describe('rule registry', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('documents every rule in the README table with its default severity', () => {
+  it('documents every rule in the README table with its default severity and a link to its page', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     const table = readme.slice(readme.indexOf('<!-- rules-table:start -->'), readme.indexOf('<!-- rules-table:end -->'));
-    const rows = [...table.matchAll(/^\| `([a-z0-9-]+)` \| (error|warning) \|/gm)].map((m) => `${m[1]} ${m[2]}`);
+    const rows = [...table.matchAll(/^\| \[`([a-z0-9-]+)`\]\(docs\/rules\/([a-z0-9-]+)\.md\) \| (error|warning) \|/gm)].map((m) => {
+      expect(m[2], 'the row links to its own rule page').toBe(m[1]);
+      return `${m[1]} ${m[3]}`;
+    });
     expect(rows.sort()).toEqual(rules.map((r) => `${r.meta.id} ${r.meta.defaultSeverity}`).sort());
   });
 
