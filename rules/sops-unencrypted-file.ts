@@ -1,6 +1,6 @@
 /**
  * sops-unencrypted-file: a `.sops.yaml` creation rule covers the file (first match, as sops decides), so
- * `sops encrypt` would encrypt it, but it carries no sops metadata in its store's form (docs/sops-format.md §2, §10.2):
+ * `sops encrypt` would encrypt it, but it carries no sops metadata in its store's form (docs/sops-format.md §2, §10 item 2):
  * it is committed in plaintext. A covered file that does not even parse in its store is reported with the line.
  * Only rules that name paths assert coverage: a catch-all rule (no `path_regex`, or `.*`) says which keys sops uses,
  * so a plain file under it passes, unless a later path rule that the catch-all shadows names it, or the team asks

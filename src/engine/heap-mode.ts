@@ -2,10 +2,10 @@
  * Long scans keep V8's heap near what is live. A scan turns every blob into strings and buffers that die soon
  * after, but with files read ahead and queued many outlive two young-generation collections and are promoted; V8
  * then lets the old generation (and the blob buffers outside it) grow far past what is live before its first full
- * collection. On the 1 GB synthetic repository (155k files) peak RSS was 479 MB by default and 211–245 MB with
- * `--optimize-for-size` alone, which only changes how the heap grows after a full collection: `--range` still
- * peaked at 318 MB before the first one. So long scans also collect in full every 64 MB of text scanned (about 30
- * ms each, about 1 % of the scan), in each thread. Staged checks never reach that point and keep the defaults.
+ * collection. `--optimize-for-size` alone only changes how the heap grows after a full collection, and a long
+ * `--range` still peaked high before the first one. So long scans also collect in full every 64 MB of text scanned,
+ * in each thread, at a small cost (figures in docs/performance.md). Staged checks never reach that point and keep
+ * the defaults.
  */
 
 /** Scans of at least this many files take the memory-first setting. */
@@ -16,8 +16,8 @@ const COLLECT_EVERY_BYTES = 64 * 1024 * 1024;
 /**
  * Whether a plan is scanned memory-first: when the scan it belongs to reads many files. A history scan counts the
  * files of the whole range, read commit after commit, so a long range of small commits qualifies from its first
- * plan, while a short one (a pull request, or the 10 MB benchmark's 1,622 blobs: 1.21 → 1.15 s) keeps V8's faster
- * defaults, whose extra memory it never reaches.
+ * plan, while a short one (a pull request, or the 10 MB benchmark's range) keeps V8's faster defaults, whose extra
+ * memory it never reaches (docs/performance.md).
  */
 export function wantsSmallHeap(planFiles: number, scanFiles = planFiles): boolean {
   return Math.max(planFiles, scanFiles) >= SMALL_HEAP_FROM_FILES;

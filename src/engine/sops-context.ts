@@ -24,7 +24,7 @@ async function ciphertextSpans(content: string, path: string): Promise<ReadonlyA
 const loadConfigSupport = () => import('../sops/config/index.js');
 
 /**
- * Starts loading the `.sops.yaml` parser and RE2 (about 20 ms) without waiting, for a caller that knows a config
+ * Starts loading the `.sops.yaml` parser and RE2 without waiting, for a caller that knows a config
  * exists while git is still listing the files: the load then overlaps git's work. Errors surface on real use.
  */
 export function preloadSopsConfigSupport(): void {

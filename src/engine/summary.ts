@@ -12,8 +12,8 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 /**
- * Code-unit order: the same on every machine, unlike `localeCompare`, whose first call also costs ~12 ms of
- * collator set-up, a noticeable part of a staged check.
+ * Code-unit order: the same on every machine, unlike `localeCompare`, whose first call also pays for the collator's
+ * set-up, a noticeable part of a staged check.
  */
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -1,14 +1,13 @@
 /**
  * How many threads a scan uses. Kept apart from parallel.ts so that a staged check, which never starts a worker,
- * does not load node:worker_threads (2-3 ms of a commit).
+ * does not load node:worker_threads.
  */
 import { availableParallelism } from 'node:os';
 
 /**
- * Below this many files one thread is faster. A worker costs about 0.4 s of CPU before it pays (its own module
- * loading and JIT warm-up), and on a 2-core machine it competes with the main thread and git: on the 10 MB
- * benchmark repository (1,425 files) the main thread alone took 0.69 s against 0.82 s with a worker, on the
- * 100 MB one (15,193 files) 5.0 s against 3.9 s; the lines cross near 2,700 files of that repository's size.
+ * Below this many files one thread is faster. A worker costs CPU before it pays (its own module loading and JIT
+ * warm-up), and on a 2-core machine it competes with the main thread and git: the benchmark's 10 MB and 100 MB
+ * repositories put the crossing near 2,700 files (figures in docs/performance.md).
  */
 export const PARALLEL_THRESHOLD = 2500;
 

@@ -137,7 +137,7 @@ interface FilteredPreset {
 
 /**
  * No .secretlintrc: the recommended preset alone. When the installed preset is the version the keyword table was
- * checked against, the table names its rules and the module (about 10 ms to load) waits for the first file that
+ * checked against, the table names its rules and the module (slow to load) waits for the first file that
  * holds a keyword; any other version is loaded up front and read, as with a .secretlintrc.
  */
 function defaultSetup(): SecretlintSetup {

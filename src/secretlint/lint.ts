@@ -1,6 +1,7 @@
 /**
  * secretlint in-process. `@secretlint/core` is imported on the first file that needs it, so a commit of binary
- * files, deletions or files holding no rule's keyword (prefilter.ts) never loads it: 30–40 ms of a staged check. Its profiler (`@secretlint/profiler`) is on unless told otherwise: secretlint's
+ * files, deletions or files holding no rule's keyword (prefilter.ts) never loads it, a large part of a staged check.
+ * Its profiler (`@secretlint/profiler`) is on unless told otherwise: secretlint's
  * own CLI turns it off (13.x, `--profile` turns it back on); as a library we must do the same, or every file adds
  * performance marks that are never cleared.
  */

@@ -1,8 +1,8 @@
 /**
  * Chooses which rules of the recommended preset can report on a file, from their keywords (preset-keywords.ts),
- * so that secretlint runs only those, and not at all on the common file that holds none. On the 10 MB benchmark
- * repository seven files in ten contain no keyword; the search costs about a fifth of what running the whole
- * preset on every file did.
+ * so that secretlint runs only those, and not at all on the common file that holds none: most files of a
+ * repository contain no keyword, and the search costs far less than running the whole preset on every file did
+ * (figures in docs/performance.md).
  *
  * The keyword search is the one pass every detector shares (src/detection/prefilter.ts): its owners include
  * `secretlint:<rule id>` for each rule of the table.

@@ -1,7 +1,7 @@
 /**
  * Most `.sops.yaml` patterns are literals, `.*`, a class, an alternation and an anchor. For those a JavaScript
- * RegExp answers exactly as RE2 does, and a staged check need not load re2js (a 260 KB module that decodes its
- * Unicode tables on load, about a tenth of the commit's time). This recognises that subset and writes it as a
+ * RegExp answers exactly as RE2 does, and a staged check need not load re2js (a large module that decodes its
+ * Unicode tables on load, a sizeable part of the commit's time). This recognises that subset and writes it as a
  * RegExp; anything else returns undefined and is left to re2js. Inside the subset the engines cannot disagree:
  * - literals (escaped where they are RegExp syntax), escaped ASCII punctuation, and \t \n \r \f \v;
  * - `.` is any character but a newline in RE2, so it becomes `[^\n]` (JS's `.` also refuses \r, U+2028, U+2029);

@@ -1,7 +1,7 @@
 /**
  * Node built-ins through their CommonJS objects. An ES import of a built-in builds a namespace from every export,
- * which for node:util loads the worker, diff and colour internals and for node:crypto all of Web Crypto: about
- * 3 ms each on every commit, for one function. Read this way, only what the caller touches is loaded.
+ * which for node:util loads the worker, diff and colour internals and for node:crypto all of Web Crypto: a cost
+ * on every commit, for one function. Read this way, only what the caller touches is loaded.
  */
 import { createRequire } from 'node:module';
 

@@ -21,7 +21,7 @@ export async function indexPlan(repo: Repository, scope: 'staged' | 'all'): Prom
     const [staged, tracked] = await Promise.all([stagedEntries(repo), trackedEntries(repo)]);
     return blobPlan(repo, 'index', staged, tracked);
   }
-  // Every listing of a large index costs git a read of the whole file (19 MB, 155k files: 50-200 ms), and a full
+  // Every listing of a large index costs git a read of the whole file, and a full
   // listing costs the scan its parsing: the configs, which do not depend on what is staged, are listed while git
   // works out the staged files, then the staged files' directories; a .sops.yaml starts its parser loading meanwhile.
   const earlyConfigs = indexEntriesMatching(repo, configPathspecs(SUPPORT_FILES));
