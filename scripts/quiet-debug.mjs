@@ -1,7 +1,7 @@
 /**
  * Stands in for the `debug` package inside the bundle (scripts/bundle.mjs aliases it). simple-git creates its
- * loggers at load time, and loading `debug` (with supports-color and its terminal probing) cost every commit hook
- * time for loggers that stay silent unless DEBUG is set (figure in docs/performance.md). With DEBUG set, the real package is loaded from
+ * loggers at load time, and loading `debug` (with supports-color and its terminal probing) cost a commit hook
+ * about 8 ms for loggers that stay silent unless DEBUG is set. With DEBUG set, the real package is loaded from
  * node_modules, so `DEBUG=simple-git*` works as always.
  */
 import { createRequire } from 'node:module';

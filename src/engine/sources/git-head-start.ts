@@ -23,7 +23,7 @@ export const SUPPORT_FILES = [GUARD_CONFIG_FILE, BASELINE_FILE, ...SECRETLINT_RC
 const FULL_LISTING_ABOVE = 256;
 /**
  * Above this index size (about 4,000 files) a staged check lists only the part of the index it needs: parsing a
- * whole listing then costs more than a second listing in a row (figures in docs/performance.md).
+ * whole listing costs about 2 µs a file (30 ms at 15,000 files), more than a second listing in a row (about 8 ms).
  */
 const LARGE_INDEX_BYTES = 512 * 1024;
 
