@@ -22,14 +22,16 @@ export function buildFromSources(root) {
   try {
     temp = mkdtempSync(join(dir, '.dist-'));
   } catch (error) {
-    throw new Error(`${NO_BUILD} and ${dir} is not writable to build it (${error.code}): reinstall with npm scripts enabled, or from a packed tarball`);
+    throw new Error(`${NO_BUILD} and ${dir} is not writable to build it (${error.code}): reinstall with npm scripts enabled, or from a packed tarball`, {
+      cause: error,
+    });
   }
   try {
     for (const sourceDir of SOURCE_DIRS) stripTree(join(dir, sourceDir), join(temp, sourceDir));
     renameSync(temp, join(dir, 'dist'));
   } catch (error) {
     // Another process finished first: its build is the same.
-    if (!['EEXIST', 'ENOTEMPTY'].includes(error.code)) throw new Error(`${NO_BUILD} and building it from the sources failed: ${error.message}`);
+    if (!['EEXIST', 'ENOTEMPTY'].includes(error.code)) throw new Error(`${NO_BUILD} and building it from the sources failed: ${error.message}`, { cause: error });
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }

@@ -20,7 +20,7 @@ for (const dir of positionals) {
   try {
     out = execFileSync(process.execPath, [bin, 'check', '--all', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
   } catch (error) {
-    if (error.status !== 1) throw new Error(`${dir}: exit ${error.status}: ${String(error.stderr).split('\n')[0]}`);
+    if (error.status !== 1) throw new Error(`${dir}: exit ${error.status}: ${String(error.stderr).split('\n')[0]}`, { cause: error });
     out = error.stdout;
   }
   const errors = JSON.parse(out).findings.filter((f) => f.severity === 'error');

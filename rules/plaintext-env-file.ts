@@ -10,7 +10,7 @@ import { quote } from '../src/util/quote.js';
 
 const TEMPLATE_SUFFIXES = ['example', 'sample', 'template', 'tmpl', 'tpl', 'dist', 'defaults', 'default'];
 
-export function isEnvFileName(path: string): boolean {
+function isEnvFileName(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
   return name === '.env' || name.startsWith('.env.') || name.endsWith('.env');
 }
@@ -20,7 +20,7 @@ function isTemplate(path: string): boolean {
   return parts.some((p) => TEMPLATE_SUFFIXES.includes(p));
 }
 
-export interface Assignment {
+interface Assignment {
   readonly key: string;
   readonly value: string;
   /** Offset of the value in the file. */
@@ -30,7 +30,7 @@ export interface Assignment {
 const ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*(.*)$/gm;
 
 /** dotenv assignments with surrounding quotes and trailing comments removed. */
-export function envAssignments(content: string): Assignment[] {
+function envAssignments(content: string): Assignment[] {
   const found: Assignment[] = [];
   for (const m of content.matchAll(ASSIGNMENT)) {
     const raw = m[2]!.replace(/\r$/, '');

@@ -8,7 +8,7 @@ import type { EncryptedFileModel } from '../src/sops/file-checks.js';
 import type { Rule } from '../src/types.js';
 import { quote } from '../src/util/quote.js';
 
-type Selection = typeof import('../src/sops/selection.js');
+type Selection = Pick<typeof import('../src/sops/selection.js'), 'effectiveSelection' | 'isValidRe2' | 'shouldBeEncrypted'>;
 
 function cause(model: EncryptedFileModel, valued: number, hasContent: (l: EncryptedFileModel['leaves'][number]) => boolean, { effectiveSelection, isValidRe2, shouldBeEncrypted }: Selection): string {
   const inEncryptedPosition = model.leaves.filter((l) => hasContent(l) && shouldBeEncrypted(l, model.metadata.selection)).length;
@@ -36,13 +36,16 @@ export const rule: Rule<undefined> = {
   async check(source, context) {
     if (!source.content.includes('sops')) return;
     // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
-    const [{ encryptedModelOf, hasContent }, selection] = await Promise.all([import('../src/sops/file-checks.js'), import('../src/sops/selection.js')]);
+    const [{ encryptedModelOf, hasContent }, { effectiveSelection, isValidRe2, shouldBeEncrypted }] = await Promise.all([
+      import('../src/sops/file-checks.js'),
+      import('../src/sops/selection.js'),
+    ]);
     const model = encryptedModelOf(source.path, source.content);
     if (!model) return;
     const values = model.leaves.filter(hasContent);
     if (values.length === 0 || values.some((l) => l.type === 'str' && looksLikeEnc(l.text))) return;
     context.report({
-      message: `sops metadata present but none of the ${values.length} value(s) is encrypted: ${cause(model, values.length, hasContent, selection)}`,
+      message: `sops metadata present but none of the ${values.length} value(s) is encrypted: ${cause(model, values.length, hasContent, { effectiveSelection, isValidRe2, shouldBeEncrypted })}`,
       line: model.metadata.line,
       wholeFile: true,
     });

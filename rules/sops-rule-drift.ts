@@ -54,12 +54,12 @@ export const rule: Rule<undefined> = {
     const settings = settingsDrift(governing.rule, metadata, model.store);
     const reencrypt = `updatekeys and rotate keep the file's own settings; re-encrypt it: \`sops decrypt -i ${source.path}\` then \`sops encrypt -i ${source.path}\` (do not commit in between)`;
     if (settings.selection) {
-      const { file, rule } = settings.selection;
-      context.report({ message: `the file was encrypted ${fileSelection(file)} but ${where} ${ruleSelection(rule)}: ${reencrypt}`, line: metadata.line, wholeFile: true });
+      const { file, rule: ruleSetting } = settings.selection;
+      context.report({ message: `the file was encrypted ${fileSelection(file)} but ${where} ${ruleSelection(ruleSetting)}: ${reencrypt}`, line: metadata.line, wholeFile: true });
     }
     if (settings.macOnlyEncrypted) {
-      const { file, rule } = settings.macOnlyEncrypted;
-      context.report({ message: `${fileMacOnly(file)} but ${where} ${ruleMacOnly(rule)}: ${reencrypt}`, line: metadata.line, wholeFile: true });
+      const { file, rule: ruleSetting } = settings.macOnlyEncrypted;
+      context.report({ message: `${fileMacOnly(file)} but ${where} ${ruleMacOnly(ruleSetting)}: ${reencrypt}`, line: metadata.line, wholeFile: true });
     }
   },
 };

@@ -7,7 +7,7 @@ export function guardFindings(bin, args, { cwd, env = process.env }) {
   try {
     out = execFileSync(process.execPath, [bin, ...args, '--format', 'json'], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
   } catch (error) {
-    if (error.status !== 1) throw new Error(`secrets-guard exited ${error.status} in ${cwd}: ${String(error.stderr).split('\n')[0]}`);
+    if (error.status !== 1) throw new Error(`secrets-guard exited ${error.status} in ${cwd}: ${String(error.stderr).split('\n')[0]}`, { cause: error });
     out = error.stdout;
   }
   return JSON.parse(out).findings;

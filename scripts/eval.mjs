@@ -69,7 +69,7 @@ function findingsFromCli(paths) {
 async function findingsFromRules(paths) {
   const { runRule } = await import(pathToFileURL(join(DIST, 'src/engine/run-rule.js')).href);
   const rules = [];
-  for (const f of readdirSync(join(DIST, 'rules')).filter((f) => f.endsWith('.js') && f !== 'index.js')) {
+  for (const f of readdirSync(join(DIST, 'rules')).filter((name) => name.endsWith('.js') && name !== 'index.js')) {
     const { rule } = await import(pathToFileURL(join(DIST, 'rules', f)).href);
     if (rule?.meta?.id) rules.push(rule);
   }

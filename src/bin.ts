@@ -40,7 +40,7 @@ try {
       mkdirSync(dirname(file.path), { recursive: true });
       writeFileSync(file.path, file.text);
     } catch (error) {
-      throw new Error(`cannot write ${file.path}: ${(error as Error).message}`);
+      throw new Error(`cannot write ${file.path}: ${(error as Error).message}`, { cause: error });
     }
   }
   if (outcome.stdout) process.stdout.write(outcome.stdout);

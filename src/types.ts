@@ -7,7 +7,7 @@ export type Severity = 'error' | 'warning';
 export type SeveritySetting = Severity | 'off';
 
 /** Where a source's bytes came from: the index (staged / all), a commit (range), or the disk (paths). */
-export type SourceOrigin = 'index' | 'commit' | 'disk';
+type SourceOrigin = 'index' | 'commit' | 'disk';
 
 /** One file handed to the rules. `path` is repository-relative with `/` separators. */
 export interface SourceFile {
@@ -182,7 +182,7 @@ export interface SkippedFile {
   readonly kind: 'binary' | 'too-large';
 }
 
-export interface ScanSummary {
+interface ScanSummary {
   readonly filesScanned: number;
   readonly filesSkipped: number;
   readonly errors: number;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { git, isolatedEnv } from './git.mjs';
 
 /** AWS access key id, GitHub token, private key header: what the floor greps for. */
-export const FLOOR_PATTERNS = ['AKIA[0-9A-Z]{16}', 'ghp_[0-9A-Za-z]{36}', '-----BEGIN [A-Z ]*PRIVATE KEY-----'];
+const FLOOR_PATTERNS = ['AKIA[0-9A-Z]{16}', 'ghp_[0-9A-Za-z]{36}', '-----BEGIN [A-Z ]*PRIVATE KEY-----'];
 export const RANGE = 'HEAD~100..HEAD';
 /** Command lines stay well under Linux's ARG_MAX (2 MiB with the environment). */
 const MAX_ARGV_CHARS = 500_000;

@@ -8,9 +8,9 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const AUTHOR = 'Bench Author <bench@example.invalid>';
+const AUTHOR = 'Bench Author <bench@example.invalid>';
 /** 2024-01-01T00:00:00Z; commit k is k hours later. */
-export const EPOCH = 1704067200;
+const EPOCH = 1704067200;
 
 export function isolatedEnv(extra = {}) {
   const env = { ...process.env };

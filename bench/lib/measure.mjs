@@ -29,7 +29,7 @@ let counter = 0;
  * @param {{ command: string, args: string[], cwd: string, env: object, isNode?: boolean }} cmd
  * @returns {Promise<{ seconds: number, rssKiB: number | null, code: number | null, signal: string | null, stderr: string }>}
  */
-export async function measureOnce(cmd, method) {
+async function measureOnce(cmd, method) {
   const rssFile = join(scratch, `rss-${counter++}`);
   let command = cmd.command;
   let args = cmd.args;

@@ -38,7 +38,7 @@ function fileSize(random, largest) {
 }
 
 /** The largest file does not grow with the repository: 10% of it, between 4 KB and 1 MiB. */
-export const largestFileBytes = (targetBytes) => Math.max(4096, Math.min(1024 * 1024, Math.round(targetBytes * 0.1)));
+const largestFileBytes = (targetBytes) => Math.max(4096, Math.min(1024 * 1024, Math.round(targetBytes * 0.1)));
 
 /**
  * @param {number} targetBytes total size of the files at HEAD (approximately: generators stop at a line end)

@@ -14,7 +14,7 @@ const awsSecret = (random) => random.chars(BASE64ISH, 40);
 const githubToken = (random) => `ghp_${random.chars(ALNUM, 36)}`;
 
 /** A PKCS#8 PEM EC private key whose scalar comes from the seed (createECDH derives the public point). */
-export function seededPrivateKeyPem(random) {
+function seededPrivateKeyPem(random) {
   for (;;) {
     const scalar = random.bytes(32);
     try {

@@ -14,13 +14,13 @@ export const WORDS = (
   'window worker'
 ).split(' ');
 
-export const VERBS = (
+const VERBS = (
   'apply build check collect compute create decode delete emit encode ensure fetch filter find flush format ' +
   'handle load map merge normalize parse prepare publish read refresh register remove render resolve restore ' +
   'save schedule send serialize sort split start stop sync track transform update upload validate verify write'
 ).split(' ');
 
-export const SENTENCE_WORDS = (
+const SENTENCE_WORDS = (
   'the a this that each every when while because so we it is are was be not only also then before after ' +
   'request value cache order service retry timeout error result user field state record config update ' +
   'handles returns keeps skips reads writes checks uses calls stores avoids needs expects should must may'

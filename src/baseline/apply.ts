@@ -15,7 +15,7 @@ export function findingFingerprint(finding: Finding): string {
   return `msg:${createHash('sha256').update(finding.ruleId).update('\0').update(finding.message).digest('hex')}`;
 }
 
-export function baselineEntryOf(finding: Finding): BaselineEntry {
+function baselineEntryOf(finding: Finding): BaselineEntry {
   return { ruleId: finding.ruleId, path: finding.path, fingerprint: findingFingerprint(finding) };
 }
 

@@ -7,9 +7,9 @@ import type { Rule, SeveritySetting } from '../types.js';
 import { parserError, quote, quoteValue } from '../util/quote.js';
 
 export const GUARD_CONFIG_FILE = '.secrets-guard.yaml';
-export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
-export interface RuleSetting {
+interface RuleSetting {
   readonly severity: SeveritySetting;
   readonly options: unknown;
 }

@@ -142,7 +142,7 @@ function emptySource(origin: ScanPlan['origin'], file: PlannedFile, skipped: Sou
   return { path: file.path, content: '', origin, skipped, ...(file.commit ? { commit: file.commit } : {}) };
 }
 
-export function formatBytes(n: number): string {
+function formatBytes(n: number): string {
   if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
   return `${n} B`;

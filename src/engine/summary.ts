@@ -7,7 +7,7 @@ export interface VerificationTally {
   readonly unverifiable: ReadonlySet<string>;
 }
 
-export function compareFindings(a: Finding, b: Finding): number {
+function compareFindings(a: Finding, b: Finding): number {
   return compareText(a.commit ?? '', b.commit ?? '') || compareText(a.path, b.path) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId);
 }
 

@@ -8,7 +8,7 @@
 import type { LineIndex } from '../util/positions.js';
 import { commentSyntaxFor, commentsOnLine } from './comment-syntax.js';
 
-export const ALLOW_MARKER = 'secrets-guard-allow';
+const ALLOW_MARKER = 'secrets-guard-allow';
 const MARKER_WORD = new RegExp(`(?<![\\w-])${ALLOW_MARKER}(?![\\w-])`);
 
 export interface AllowMarkers {

@@ -94,7 +94,7 @@ const DIGEST_PREFIX = /(?:sha1|sha256|sha384|sha512|md5|h1|zh|blake2b|sha):$/i;
  * measure; it gives itself away by never repeating a character, or by a run of consecutive characters that a
  * random token of this length almost never has.
  */
-export function looksLikeAlphabet(token: string): boolean {
+function looksLikeAlphabet(token: string): boolean {
   if (token.length >= 24 && new Set(token).size === token.length) return true;
   let run = 1;
   for (let i = 1; i < token.length; i++) {

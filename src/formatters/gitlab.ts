@@ -9,7 +9,7 @@ import { findingKeys } from './finding-keys.js';
 import { presentationOf } from './rule-presentation.js';
 import type { FormatContext, Formatter } from './types.js';
 
-export const GITLAB_SCHEMA_VERSION = '15.0.7';
+const GITLAB_SCHEMA_VERSION = '15.0.7';
 const SCHEMA = `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${GITLAB_SCHEMA_VERSION}/dist/secret-detection-report-format.json`;
 const TOOL_URL = 'https://github.com/secrets-guard/secrets-guard';
 const NO_COMMIT = '0000000';

@@ -6,7 +6,7 @@
 import type { Rule } from '../types.js';
 
 /** Each rule's page in the repository package.json names (test/registry.test.ts keeps the two in step). */
-export const RULE_DOCS_URI = 'https://github.com/secrets-guard/secrets-guard/blob/main/docs/rules/';
+const RULE_DOCS_URI = 'https://github.com/secrets-guard/secrets-guard/blob/main/docs/rules/';
 
 interface Presentation {
   readonly why: string;

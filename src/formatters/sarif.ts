@@ -14,7 +14,7 @@ import type { Formatter } from './types.js';
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFO_URI = 'https://github.com/secrets-guard/secrets-guard#readme';
 /** The partialFingerprints key; a new version if what it hashes ever changes, so old alerts are not mismatched. */
-export const FINGERPRINT_KEY = 'secretsGuard/v1';
+const FINGERPRINT_KEY = 'secretsGuard/v1';
 
 export const sarif: Formatter = (result, { rules, toolVersion }) => {
   const ruleIds = [...new Set([...rules.map((r) => r.meta.id), ...result.findings.map((f) => f.ruleId)])];

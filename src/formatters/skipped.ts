@@ -7,7 +7,7 @@ import type { SkippedFile } from '../types.js';
 const LABELS: Record<SkippedFile['kind'], string> = { binary: 'binary', 'too-large': 'over the size cap' };
 
 /** `2 file(s) skipped (1 binary, 1 over the size cap)`, or '' when nothing was skipped. */
-export function skippedCount(skipped: readonly SkippedFile[]): string {
+function skippedCount(skipped: readonly SkippedFile[]): string {
   if (skipped.length === 0) return '';
   const counts = new Map<SkippedFile['kind'], number>();
   for (const s of skipped) counts.set(s.kind, (counts.get(s.kind) ?? 0) + 1);

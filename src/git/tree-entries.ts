@@ -99,7 +99,7 @@ export async function trackedEntries(repo: Repository): Promise<BlobEntry[]> {
 }
 
 /** `mode oid stage\tpath\0` records. */
-export function parseLsFiles(out: string): BlobEntry[] {
+function parseLsFiles(out: string): BlobEntry[] {
   const entries: BlobEntry[] = [];
   // Only a conflicted path (stage 1-3) appears more than once; a set over every path would cost a string per file.
   const conflicted = new Set<string>();

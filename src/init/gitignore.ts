@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { note, writing, type InitAction } from './actions.js';
 
-export const SUGGESTED_IGNORES: readonly string[] = [
+const SUGGESTED_IGNORES: readonly string[] = [
   '.env', // plaintext dotenv files (the encrypted ones are *.enc.env, *.sops.env...)
   '*.tfstate*', // Terraform state and its backups hold every secret in plaintext
   '*.dec.*', // decrypted outputs of `sops decrypt`, by the usual naming

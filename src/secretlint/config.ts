@@ -12,10 +12,10 @@ import { PRESET_KEYWORDS_CHECKED_AGAINST, PRESET_TRIGGERS } from './preset-keywo
 import { candidatePackageNames, installedPackageVersion, isPackageName, PRESET_RECOMMEND_ID, resolveRuleCreator } from './resolve-rule.js';
 import type { SecretLintCoreConfig, SecretLintCoreConfigUnionRule } from '@secretlint/types';
 
-export type SecretlintSeverity = 'info' | 'warning' | 'error';
+type SecretlintSeverity = 'info' | 'warning' | 'error';
 
 /** One entry of `rules` as written in the file (a rule, or a preset with its own `rules`). */
-export interface SecretlintRcRule {
+interface SecretlintRcRule {
   readonly id: string;
   readonly options?: Record<string, unknown>;
   readonly severity?: SecretlintSeverity;
@@ -67,7 +67,7 @@ export function withoutRepositoryModules(rc: SecretlintRc): { rc: SecretlintRc; 
 }
 
 /** Checks the shape secretlint documents (SecretLintConfigDescriptor); `where` prefixes every message. */
-export function validateSecretlintRc(data: unknown, where: string): SecretlintRc {
+function validateSecretlintRc(data: unknown, where: string): SecretlintRc {
   const top = expectObject(data, where, '(top level)');
   for (const key of Object.keys(top)) {
     if (key !== 'rules' && key !== 'sharedOptions') fail(where, key, 'unknown key (expected rules or sharedOptions)');

@@ -6,7 +6,6 @@
  */
 
 export const ENC_TYPES = ['str', 'int', 'float', 'bool', 'time', 'bytes', 'comment'] as const;
-export type EncType = (typeof ENC_TYPES)[number];
 
 export interface EncParts {
   readonly data: string;

@@ -86,7 +86,7 @@ function notOfItsForm(path: ReadonlyArray<string | number>, field: Field): strin
   return `${fieldName(path)} is not ${field.what}: ${field.consequence ?? 'sops does not write that, and the guard reads it as text'}`;
 }
 
-export interface MetadataProblem {
+interface MetadataProblem {
   readonly message: string;
   /** Offsets of the value the problem is about. */
   readonly start: number;

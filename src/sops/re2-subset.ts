@@ -42,7 +42,7 @@ export const REGEXP_TEXT_LIMIT = 128;
  * choices. Even at this bound a worst-case text costs a RegExp far more than it costs re2js: the RegExp is there to
  * spare common patterns the loading of re2js, not to be fast on hostile ones.
  */
-export const MAX_WAYS = (REGEXP_TEXT_LIMIT + 1) * 2;
+const MAX_WAYS = (REGEXP_TEXT_LIMIT + 1) * 2;
 
 export function re2SubsetAsRegExp(pattern: string): RegExp | undefined {
   const source = translate([...pattern]);

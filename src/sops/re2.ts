@@ -9,7 +9,7 @@ import type { RE2JS } from 're2js';
 import { re2SubsetAsRegExp, REGEXP_TEXT_LIMIT } from './re2-subset.js';
 
 /** Go `regexp.MatchString`: unanchored, true when the pattern matches anywhere in `text`. */
-export interface Re2Pattern {
+interface Re2Pattern {
   find(text: string): boolean;
 }
 

@@ -6,7 +6,7 @@
 import type { SopsLeaf, SopsMetadata } from './model.js';
 import { compileRe2, re2Matches } from './re2.js';
 
-export const DEFAULT_UNENCRYPTED_SUFFIX = '_unencrypted';
+const DEFAULT_UNENCRYPTED_SUFFIX = '_unencrypted';
 
 export type Selection = SopsMetadata['selection'];
 export type JudgedLeaf = Pick<SopsLeaf, 'path' | 'commentStack' | 'isComment'>;

@@ -50,7 +50,7 @@ function classSwitches(token: string): number {
  * Random-looking: hex with some entropy, or letters and digits mixed the way random strings mix them. Names made
  * of words (`aws_secret_access_key_2`, `clientCertificateData`, `postgresql-primary-0`) are not.
  */
-export function looksRandom(run: string): boolean {
+function looksRandom(run: string): boolean {
   const token = run.replace(/=+$/, '');
   if (token.length < 16) return false;
   const entropy = shannonEntropy(token);

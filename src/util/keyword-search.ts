@@ -42,7 +42,11 @@ export class KeywordSearch<Owner> {
       for (const probe of this.#probes.get(content[at]!.toLowerCase()) ?? []) {
         probe.matchesAt.lastIndex = at;
         if (!probe.matchesAt.test(content)) continue;
-        for (const owner of probe.owners) if (!found.has(owner)) found.add(owner), missing--;
+        for (const owner of probe.owners) {
+          if (found.has(owner)) continue;
+          found.add(owner);
+          missing--;
+        }
       }
       if (missing === 0) return found;
       search.lastIndex = at + 1;

@@ -13,7 +13,7 @@ export interface Run {
   readonly stderr: string;
 }
 
-export function guardEveryFormat(repo: TestRepo, args: readonly string[] = ['check'], env: NodeJS.ProcessEnv = {}): Record<Format, Run> {
+function guardEveryFormat(repo: TestRepo, args: readonly string[] = ['check'], env: NodeJS.ProcessEnv = {}): Record<Format, Run> {
   return Object.fromEntries(FORMATS.map((format) => [format, repo.guard([...args, '--format', format], env)])) as Record<Format, Run>;
 }
 

@@ -42,7 +42,7 @@ export function preReceive(dir: string, lines: string, args: string[] = []): { s
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-export interface JsonFinding {
+interface JsonFinding {
   readonly ruleId: string;
   readonly path: string;
   readonly line: number;

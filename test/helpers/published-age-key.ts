@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encodeSopsFile, type PlainMap } from './sops-encoder.js';
 
-export const PUBLISHED_KEY_FILE = fileURLToPath(new URL('../fixtures/sops/humphd-sops-age/key.txt', import.meta.url));
+const PUBLISHED_KEY_FILE = fileURLToPath(new URL('../fixtures/sops/humphd-sops-age/key.txt', import.meta.url));
 export const PUBLISHED_IDENTITY = readFileSync(PUBLISHED_KEY_FILE, 'utf8').split('\n').find((l) => l.startsWith('AGE-SECRET-KEY-1'))!;
 export const PUBLISHED_RECIPIENT = 'age1je6kjhzuhdjy3fqptpttxjh5k8q46vygzlgtpuq3030c947pc5tqz9dqvr';
 /** Every file under secrets/ must be encrypted to the published key. */

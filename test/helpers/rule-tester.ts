@@ -48,7 +48,7 @@ export function projectOf(
 }
 
 export async function lintWith<Options>(rule: Rule<Options>, c: RuleCase<Options>): Promise<Finding[]> {
-  const options = { ...(rule.defaultOptions as object), ...(c.options ?? {}) } as Options;
+  const options = { ...(rule.defaultOptions as object), ...c.options } as Options;
   if (rule.appliesTo && !rule.appliesTo(c.path, options)) return [];
   const source = sourceOf(c);
   if (source.skipped && !rule.meta.pathOnly && !rule.meta.readsBinaryHead) return [];

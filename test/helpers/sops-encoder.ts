@@ -23,10 +23,10 @@ import { emitDotenv, emitIni, emitJson } from './sops-encoder/emit-flat.js';
 import { emitYaml } from './sops-encoder/emit-yaml.js';
 import { TreeBuilder, type PlainMap } from './sops-encoder/plain-tree.js';
 
-export { comment, float, type PlainMap, type PlainValue } from './sops-encoder/plain-tree.js';
+export { comment, float, type PlainMap } from './sops-encoder/plain-tree.js';
 
 export type EncoderStore = 'yaml' | 'json' | 'dotenv' | 'ini';
-export interface Selection {
+interface Selection {
   readonly setting: SelectionSetting;
   readonly value: string;
 }

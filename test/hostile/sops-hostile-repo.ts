@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { makeRepo, type TestRepo } from '../helpers/git-repo.js';
 
-export const fixture = (p: string): string => readFileSync(new URL(`../fixtures/sops/${p}`, import.meta.url), 'utf8');
+const fixture = (p: string): string => readFileSync(new URL(`../fixtures/sops/${p}`, import.meta.url), 'utf8');
 export const AGE_YAML = fixture('humphd-sops-age/tests/data/secret.enc.yaml');
 const AGE_KEY_FILE = new URL('../fixtures/sops/humphd-sops-age/key.txt', import.meta.url).pathname;
 /** The humphd file's recipients; the first one's identity is AGE_KEY_FILE. */

@@ -19,7 +19,7 @@ export interface ConfigChange {
 /** Shown in full up to this many; the JSON report's `summary.configChanges` always lists them all. */
 const NOTE_LISTS = 5;
 
-export function isConfigPath(path: string): boolean {
+function isConfigPath(path: string): boolean {
   const name = posix.basename(path);
   return name === GUARD_CONFIG_FILE || name === BASELINE_FILE || name.startsWith('.secretlintrc') || isSopsConfigFile(path);
 }

@@ -13,7 +13,7 @@ export interface Location {
   readonly column: number;
 }
 
-export interface EntryLocation {
+interface EntryLocation {
   readonly key: Location;
   readonly value: Location;
   /** The value, or something inside it, defines a YAML anchor (`&name`). */
@@ -48,7 +48,7 @@ interface Converted {
 const START: Location = { line: 1, column: 1 };
 
 /** Sets a property without letting a key such as `__proto__` reach the prototype. */
-export function defineEntry(target: Record<string, unknown>, key: string, value: unknown): void {
+function defineEntry(target: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 

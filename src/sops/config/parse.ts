@@ -62,7 +62,7 @@ function creationRuleOf(raw: Readonly<Record<string, unknown>>, index: number, a
   };
 }
 
-export function parseSopsConfigLocated(text: string, configPath: string): LocatedSopsConfig {
+function parseSopsConfigLocated(text: string, configPath: string): LocatedSopsConfig {
   const { located, problems } = parseLocatedYaml(text);
   const yamlDiagnostics = problems.map((p) => fatalDiagnostic(p.message, p.at));
   const shapeDiagnostics = yamlDiagnostics.length === 0 ? checkShape(located) : [];

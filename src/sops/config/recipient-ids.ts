@@ -42,10 +42,6 @@ export function azureIdFromUrl(url: string): string {
   return azureId(m[1]!, m[2]!, (m[3] ?? '').slice(1));
 }
 
-export function isAzureUrl(url: string): boolean {
-  return AZURE_URL.test(url.trim());
-}
-
 const VAULT_URI = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*)([^?#]*)/;
 
 /** A Vault transit key URI; the URI itself when sops could not parse it. */

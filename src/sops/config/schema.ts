@@ -26,7 +26,7 @@ const map = (name: string, fields: Record<string, Shape>, unknownSeverity: 'erro
   kind: 'map', name, fields, unknownSeverity,
 });
 
-export const KEY_GROUP = map('key group', {
+const KEY_GROUP = map('key group', {
   kms: list(map('kms entry', { arn: scalar, role: scalar, context: any, aws_profile: scalar })),
   gcp_kms: list(map('gcp_kms entry', { resource_id: scalar })),
   hckms: list(map('hckms entry', { key_id: scalar })),
@@ -37,7 +37,7 @@ export const KEY_GROUP = map('key group', {
 });
 KEY_GROUP.fields['merge'] = list(KEY_GROUP);
 
-export const SELECTION_FIELDS = [
+const SELECTION_FIELDS = [
   'unencrypted_suffix', 'encrypted_suffix', 'unencrypted_regex', 'encrypted_regex',
   'unencrypted_comment_regex', 'encrypted_comment_regex',
 ] as const;
@@ -58,7 +58,7 @@ const creationRuleFields = (): Record<string, Shape> => ({
   mac_only_encrypted: bool,
 });
 
-export const CREATION_RULE = map('creation rule', creationRuleFields());
+const CREATION_RULE = map('creation rule', creationRuleFields());
 
 const DESTINATION_RULE = map('destination rule', {
   path_regex: scalar,

@@ -12,9 +12,8 @@ export interface SelectionEntry {
   readonly value: string;
 }
 
-export const DEFAULT_SELECTION: SelectionEntry = { setting: 'unencrypted_suffix', value: '_unencrypted' };
+const DEFAULT_SELECTION: SelectionEntry = { setting: 'unencrypted_suffix', value: '_unencrypted' };
 
-export { SELECTION_SETTINGS };
 
 /** go-yaml v3 decodes these words into a typed bool (YAML 1.1 compatibility), besides true/false. */
 const GO_YAML_TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);

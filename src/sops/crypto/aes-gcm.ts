@@ -6,8 +6,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { parseEnc } from '../enc.js';
 
-export const IV_BYTES = 32;
-export const TAG_BYTES = 16;
+const IV_BYTES = 32;
+const TAG_BYTES = 16;
 const DATA_KEY_BYTES = 32;
 
 /** The base64-decoded fields of an `ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]` string. */

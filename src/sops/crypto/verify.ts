@@ -13,7 +13,7 @@ import { macBytesOfDecrypted } from './render-decrypted.js';
 
 export type MacProblemReason = 'mismatch' | 'no-mac' | 'undecryptable-mac';
 
-export type VerificationProblem =
+type VerificationProblem =
   | { readonly kind: 'mac-mismatch'; readonly reason: MacProblemReason; readonly message: string }
   | {
       readonly kind: 'undecryptable-value';

@@ -24,7 +24,7 @@ const INI_METADATA = /^[ \t]*\[sops\][ \t]*\r?$/m;
 const JSON_METADATA = /"sops"\s*:\s*\{/;
 
 /** The store whose sops metadata the content carries, whatever the file's name; undefined when it carries none. */
-export function storeOfMetadata(content: string): SopsStore | undefined {
+function storeOfMetadata(content: string): SopsStore | undefined {
   if (!content.includes('sops')) return undefined;
   if (DOTENV_METADATA.test(content)) return 'dotenv';
   if (content.trimStart().startsWith('{') && JSON_METADATA.test(content)) return 'json';

@@ -11,7 +11,7 @@ export interface IniComment {
   readonly end: number;
 }
 
-export interface IniKey {
+interface IniKey {
   readonly name: string;
   value: string;
   start: number;

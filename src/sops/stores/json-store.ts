@@ -10,7 +10,7 @@ import { metadataLeaves, stringScalar, toPlain, type TreeMap } from './tree.js';
 type Extracted = { readonly root: TreeMap; readonly metadata?: RawMetadata } | { readonly error: string; readonly offset: number };
 
 /** sops `ExtractMetadata` for an unflattened store: one top-level `sops` mapping, removed from the tree. */
-export function extractTopLevelSops(root: TreeMap, content: string): Extracted {
+function extractTopLevelSops(root: TreeMap, content: string): Extracted {
   const sopsEntries = root.items.filter((i) => i.kind === 'entry' && i.key === 'sops');
   const first = sopsEntries[0];
   if (!first || first.kind !== 'entry') return { root };

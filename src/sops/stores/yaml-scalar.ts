@@ -83,7 +83,7 @@ function parseGoInt(s: string, signed: boolean): bigint | undefined {
 const TIMESTAMP = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:([Tt ])(\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,](\d+))?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 /** yaml.v3 `parseTimestamp`: the four Go layouts it tries (RFC 3339 with short fields, space-separated, date only). */
-export function parseYamlTimestamp(s: string): GoTime | undefined {
+function parseYamlTimestamp(s: string): GoTime | undefined {
   const m = TIMESTAMP.exec(s);
   if (!m) return undefined;
   const separator = m[4];

@@ -34,7 +34,7 @@ export function emitJson(document: TreeMap, metadata: Record<string, unknown>, r
 }
 
 /** `key__map_sub__list_0__map_enc` flattening (§2.8). */
-export function flattenMetadata(value: unknown, prefix = ''): Array<[string, string]> {
+function flattenMetadata(value: unknown, prefix = ''): Array<[string, string]> {
   if (Array.isArray(value)) return value.flatMap((v, i) => flattenMetadata(v, `${prefix}__list_${i}`));
   if (typeof value === 'object' && value !== null) {
     return Object.entries(value).flatMap(([k, v]) => flattenMetadata(v, prefix === '' ? k : `${prefix}__map_${k}`));

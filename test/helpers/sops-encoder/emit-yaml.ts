@@ -42,7 +42,7 @@ function commentLine(indent: string, node: { start: number; text: string }, rend
   return `${indent}#${rendered.get(node.start) ?? node.text}`;
 }
 
-export function emitMap(map: TreeMap, indent: string, rendered: Rendered): string[] {
+function emitMap(map: TreeMap, indent: string, rendered: Rendered): string[] {
   return map.items.flatMap((item) =>
     item.kind === 'comment' ? [commentLine(indent, item, rendered)] : emitValue(indent, `${keyText(item.key)}:`, item.value, rendered),
   );
