@@ -6,6 +6,8 @@
  * - path-regex N: a `.sops.yaml` path_regex of `a?` x N then `a` x N, and a staged file named `a` x N;
  * - encrypted-regex N: the same pattern as a sops file's own `encrypted_regex`, over a key `a` x N;
  * - many-rules R: a `.sops.yaml` of R creation rules, none matching the 200 staged files (each file asks them all).
+ * - detector texts: each of test/helpers/hostile-texts.ts's megabyte lines built to make a detector backtrack, as a
+ *   staged file (read with Node's type stripping, as bin/build-from-sources.js does).
  *
  *   npm run build && node bench/hostile-limits.mjs [--bin B] [--timeout 120] [--sizes 20,22,24,26,50] [--rules 900,1100]
  *
@@ -18,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { HOSTILE_DETECTOR_TEXTS } from '../test/helpers/hostile-texts.ts';
 import { git, isolatedEnv } from './lib/git.mjs';
 
 const AGE = 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p';
@@ -85,3 +88,4 @@ for (const count of values.rules.split(',').map(Number)) {
   const files = Object.fromEntries(Array.from({ length: FILES_FOR_RULES }, (_, i) => [`apps/app-${i}/values.yaml`, `replicas: ${i}\n`]));
   timeCheck(`many-rules ${count} (${FILES_FOR_RULES} files)`, { '.sops.yaml': `creation_rules:\n${rules}`, ...files });
 }
+for (const [name, text] of Object.entries(HOSTILE_DETECTOR_TEXTS)) timeCheck(`detector text: ${name}`, { 'hostile.yaml': text });

@@ -57,7 +57,19 @@ describe('ci.yml', () => {
     expect(runs(ci)).toContain('bash .ci/run');
   });
 
-  it('lints only if the project has a lint script', () => {
-    expect(runs(ci).some((c) => c.includes('npm run lint'))).toBe(Boolean(pkg.scripts.lint));
+  it('lints: npm test, which .ci/run runs, runs the lint script before the tests', () => {
+    expect(pkg.scripts.lint).toBeTruthy();
+    expect(pkg.scripts.test).toMatch(/npm run lint && vitest run$/);
+  });
+});
+
+describe('.ci/run', () => {
+  it("runs exactly the README's test command, as its last command", () => {
+    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const quickStart = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('\n## ', readme.indexOf('## Quick start') + 1));
+    const testCommand = /^(npm test\b[^#\n]*?)\s*#/m.exec(quickStart)?.[1];
+    const commands = readFileSync(join(PROJECT_ROOT, '.ci/run'), 'utf8').split('\n').filter((line) => line.trim() && !line.trim().startsWith('#'));
+    expect(testCommand).toBe('npm test');
+    expect(commands.at(-1)).toBe(testCommand);
   });
 });

@@ -1,6 +1,8 @@
 /**
  * Repository content is hostile: a file built to make a detector's patterns backtrack must not stall a check. Each
  * case is a megabyte-scale line that repeats what one of the new detectors looks for, without ever completing it.
+ * A pattern that backtracks on one stalls the test until vitest's timeout stops it; how long each takes is measured by
+ * bench/hostile-limits.mjs, never asserted here.
  */
 import { describe, expect, it } from 'vitest';
 import { rule as azureStorage } from '../../rules/azure-storage.js';
@@ -10,27 +12,18 @@ import { rule as kubernetesSecret } from '../../rules/kubernetes-secret.js';
 import { rule as privateKey } from '../../rules/private-key.js';
 import { rule as tokenFormats } from '../../rules/token-formats.js';
 import { rule as urlCredentials } from '../../rules/url-credentials.js';
+import { HOSTILE_DETECTOR_TEXTS } from '../helpers/hostile-texts.js';
 import { lintWith } from '../helpers/rule-tester.js';
 
+/** Texts a detector does report on (each `password= password=` gives a name a value); only their end is checked. */
+const REPORTED: Readonly<Record<string, string>> = { 'names without values': 'generic-credential' };
 const RULES = [tokenFormats, genericCredential, urlCredentials, jwt, azureStorage, kubernetesSecret, privateKey];
-const CASES: Record<string, string> = {
-  'mysql without -p': 'mysql '.repeat(150_000),
-  'curl without -u': 'curl '.repeat(150_000),
-  'one long dotted name': 'a.password.'.repeat(80_000) + '=',
-  'names without values': 'password= '.repeat(80_000),
-  'scheme after scheme': 'amqp://u:'.repeat(80_000),
-  'JWT headers without a payload': 'eyJ'.repeat(200_000),
-  'PEM headers without a body': '-----BEGIN PRIVATE KEY-----\\n" + "'.repeat(20_000),
-  'sig= without a SAS': '?sig='.repeat(150_000),
-  'discord tokens without an id': '// discord\n' + 'Mxxxxxxxxxxxxxxxxxxxxxxxxx.'.repeat(30_000),
-};
-
 describe('new detectors on hostile input', () => {
-  for (const [name, content] of Object.entries(CASES)) {
-    it(name, async () => {
-      const started = performance.now();
-      for (const rule of RULES) await lintWith(rule as never, { path: 'hostile.yaml', content });
-      expect(performance.now() - started).toBeLessThan(5000);
+  for (const [name, content] of Object.entries(HOSTILE_DETECTOR_TEXTS)) {
+    it(`${name}: finishes${name in REPORTED ? '' : ', and finds no credential'}`, async () => {
+      const reporting: string[] = [];
+      for (const rule of RULES) if ((await lintWith(rule as never, { path: 'hostile.yaml', content })).length > 0) reporting.push(rule.meta.id);
+      expect(reporting).toEqual(name in REPORTED ? [REPORTED[name]] : []);
     });
   }
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isPlaceholder } from '../../src/util/placeholders.js';
 import { randomChars } from '../helpers/fake-tokens.js';
+import { HOSTILE_PLACEHOLDER_VALUES } from '../helpers/hostile-texts.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const URL_SAFE = ALNUM + '_-';
@@ -28,12 +29,10 @@ describe('isPlaceholder: one vocabulary for stand-in values', () => {
 });
 
 describe('isPlaceholder on hostile values', () => {
-  it('answers in linear time on long runs that almost match', () => {
-    const started = performance.now();
-    for (const value of ['.'.repeat(200_000) + 'abcdef', 'x'.repeat(200_000) + 'y..', 'a-'.repeat(100_000) + '!', '{{' + ' '.repeat(200_000)]) {
-      expect(isPlaceholder(value)).toBe(false);
-    }
-    expect(performance.now() - started).toBeLessThan(2000);
+  // A pattern that backtracks on these stalls the test until vitest's timeout stops it; bench/hostile-limits.mjs
+  // measures how long they take.
+  it('answers on long runs that almost match', () => {
+    for (const value of HOSTILE_PLACEHOLDER_VALUES) expect(isPlaceholder(value)).toBe(false);
   });
 });
 
