@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Bundles the compiled CLI (dist/src, dist/rules) into dist/bundle/, the entry point the package ships. A commit
- * hook pays for every module Node resolves and loads: ~90 files (our own, simple-git, yaml and their
+ * hook pays for every module Node resolves and loads: ~90 files (our own, yaml and their
  * dependencies) cost about a quarter of a staged check's wall time; one chunk per lazy boundary costs less.
  *
  * Kept as separate packages, resolved from node_modules at run time:
@@ -27,8 +27,6 @@ await build({
   external: [/^@secretlint\//, /^age-encryption(\/|$)/, /^node:/],
   resolve: {
     alias: {
-      // simple-git's `debug` loggers, silent unless DEBUG is set, load only then (quiet-debug.mjs).
-      debug: `${root}scripts/quiet-debug.mjs`,
       // yaml's ES module build (published for browsers, the same parser) instead of its CommonJS one: 72 wrapped
       // modules evaluated whole on a commit that only parses a .sops.yaml, against the parts actually used.
       yaml: `${root}node_modules/yaml/browser/index.js`,

@@ -3,32 +3,11 @@
  * line can be tested in-process. Knows the engine; the engine knows the rules.
  */
 import { isKnownError, RuleCrash, UsageError } from './errors.js';
-import { helpText, parseCommandLine, type Command, type ParsedCommandLine } from './cli-options.js';
+import { helpText, parseCommandLine, type Command } from './cli-options.js';
 import { check } from './commands/check.js';
+import type { CliIo, CliOutcome, CommandHandler } from './commands/command.js';
 import { escapeControl } from './util/terminal-text.js';
 import { toolVersion } from './version.js';
-
-export interface CliIo {
-  readonly cwd: string;
-  readonly env: NodeJS.ProcessEnv;
-  /** Whether stdout / stderr are terminals (colour, progress). */
-  readonly stdoutIsTty: boolean;
-  readonly stderrIsTty: boolean;
-  /** Live writes to stderr (progress), for commands that run long. */
-  readonly writeStderr?: (text: string) => void;
-  /** Standard input, for pre-receive. */
-  readonly readStdin?: () => Promise<string>;
-}
-
-export interface CliOutcome {
-  readonly exitCode: 0 | 1 | 2;
-  readonly stdout: string;
-  readonly stderr: string;
-  /** Files the command wants written (the report for --output). */
-  readonly files: ReadonlyArray<{ readonly path: string; readonly text: string }>;
-}
-
-export type CommandHandler = (cli: ParsedCommandLine, io: CliIo) => Promise<CliOutcome>;
 
 /** One module per command in src/commands/; adding a command is a line here and one in cli-options.ts. */
 const COMMAND_HANDLERS: Record<Command, CommandHandler> = {

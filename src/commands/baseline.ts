@@ -17,7 +17,7 @@ import {
   serializeBaseline,
   type Baseline,
 } from '../baseline/index.js';
-import type { CommandHandler } from '../cli.js';
+import type { CommandHandler } from './command.js';
 import { lint } from '../engine/lint.js';
 import { UsageError } from '../errors.js';
 import { openRepository } from '../git/repository.js';

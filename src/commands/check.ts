@@ -1,5 +1,5 @@
 /** `secrets-guard check`: staged files (default), every tracked file (--all), a commit range, or named paths. */
-import type { CliIo, CliOutcome, CommandHandler } from '../cli.js';
+import type { CliIo, CliOutcome, CommandHandler } from './command.js';
 import type { ParsedCommandLine } from '../cli-options.js';
 import { terminalProgress } from '../progress.js';
 import { parseSize } from '../config/guard-config.js';

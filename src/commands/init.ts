@@ -5,7 +5,7 @@
  * Refuses (exit 2) a hooks directory shared by every repository (core.hooksPath from the global or system config)
  * unless `--global` says that is the intent.
  */
-import type { CommandHandler } from '../cli.js';
+import type { CommandHandler } from './command.js';
 import { join } from 'node:path';
 import { ConfigError, UsageError } from '../errors.js';
 import { openRepository } from '../git/repository.js';

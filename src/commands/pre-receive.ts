@@ -3,7 +3,7 @@
  * commits the push brings (new branches, updates, force pushes; deletions bring none) are checked, and a
  * finding rejects the whole push with the report, which git relays to the pusher.
  */
-import type { CommandHandler } from '../cli.js';
+import type { CommandHandler } from './command.js';
 import { UsageError } from '../errors.js';
 import { report } from './check.js';
 

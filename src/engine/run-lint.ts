@@ -19,7 +19,7 @@ import type { HeadStart } from '../git/head-start.js';
 import type { LintOptions } from './lint.js';
 import { diskPlan } from './sources/disk-plan.js';
 import { configChangeNote, type ConfigChange } from './sources/config-changes.js';
-import { historySource } from './sources/history-scope.js';
+import { historySource } from './sources/history-source.js';
 import { indexPlan } from './sources/index-plan.js';
 import { summarise } from './summary.js';
 import { createRunContext, type RunContext } from './run-context.js';

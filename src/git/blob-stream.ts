@@ -3,8 +3,9 @@
  * than reading the file. Requests are answered in the order they were written, so a FIFO of pending reads is
  * enough to match answers to callers.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { GitError } from '../errors.js';
+import type { GitRunner } from './run.js';
 
 /** A blob's bytes, or only its size when it is over the caller's cap (the bytes are then never buffered). */
 export interface BlobRead {
@@ -31,11 +32,12 @@ export class BlobStream {
   #remaining = 0;
   #failure: Error | undefined;
 
-  constructor(root: string, env: NodeJS.ProcessEnv) {
+  /** `git` runs from the top level, or from anywhere in the work tree: object ids do not depend on it. */
+  constructor(git: GitRunner) {
     // git maps pack files in windows of up to 1 GiB by default, so reading every blob of a large repository would
     // map (and count in its RSS) the whole pack; small windows bound git's memory at no measurable cost in speed.
     const windows = ['-c', 'core.packedGitWindowSize=32m', '-c', 'core.packedGitLimit=128m'];
-    this.#child = spawn('git', [...windows, 'cat-file', '--batch'], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.#child = git.spawn([...windows, 'cat-file', '--batch']);
     let stderr = '';
     this.#child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     this.#child.stdout.on('data', (chunk: Buffer) => this.#onData(chunk));

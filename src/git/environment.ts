@@ -26,7 +26,7 @@ export function gitEnvironment(env: NodeJS.ProcessEnv, cwd: string): NodeJS.Proc
 /**
  * The GIT_* variables that say where the repository, its index and its objects are: a hook's temporary index,
  * a pre-receive hook's quarantine directory, a test's isolated config. The others (editor, pager, askpass, ssh
- * command...) are for commands the guard never runs, and simple-git refuses them, so they are dropped.
+ * command, trace...) are for commands the guard never runs, or would change what git prints, so they are dropped.
  */
 const LOCATION_VARIABLES = new Set([
   'GIT_DIR',
@@ -44,5 +44,5 @@ const LOCATION_VARIABLES = new Set([
   'GIT_CONFIG_NOSYSTEM',
 ]);
 
-/** Programs git may start for interactive commands (editor, pager, askpass); simple-git refuses them too. */
+/** Programs git may start for interactive commands (editor, pager, askpass): the guard runs none of those. */
 const PROGRAM_VARIABLES = new Set(['EDITOR', 'VISUAL', 'PAGER', 'PREFIX', 'SSH_ASKPASS']);

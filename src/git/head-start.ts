@@ -8,23 +8,22 @@
  * not depend on the directory inside the work tree may be started here (object ids, `:(top)` pathspecs with
  * `--full-name`, diff-index's always top-relative paths).
  */
-import { spawn } from 'node:child_process';
 import { BlobStream } from './blob-stream.js';
+import type { GitRunner, RunOptions } from './run.js';
 
 export class HeadStart {
-  readonly #cwd: string;
-  readonly #env: NodeJS.ProcessEnv;
+  /** The runner the repository opened for this check uses too: same directory, same environment. */
+  readonly git: GitRunner;
   readonly #started = new Map<string, Promise<string>>();
   #blobStream: BlobStream | undefined;
 
-  /** `env` must already be the scan's git environment (see gitEnvironment), the one the repository will use. */
-  constructor(cwd: string, env: NodeJS.ProcessEnv) {
-    this.#cwd = cwd;
-    this.#env = env;
+  constructor(git: GitRunner) {
+    this.git = git;
   }
 
-  start(args: readonly string[]): void {
-    const output = runGit(args, this.#cwd, this.#env);
+  /** `options` must be those the taker would have run the command with. */
+  start(args: readonly string[], options?: RunOptions): void {
+    const output = this.git.run(args, options);
     // A command nobody takes (its guess was wrong: no HEAD yet, a large index) must fail quietly.
     output.catch(() => {});
     this.#started.set(keyOf(args), output);
@@ -43,7 +42,7 @@ export class HeadStart {
   }
 
   startBlobStream(): void {
-    this.#blobStream ??= new BlobStream(this.#cwd, this.#env);
+    this.#blobStream ??= new BlobStream(this.git);
   }
 
   /** The output of the command started with exactly `args`, or undefined; each start is taken at most once. */
@@ -68,23 +67,4 @@ export class HeadStart {
 
 function keyOf(args: readonly string[]): string {
   return args.join('\0');
-}
-
-/**
- * stdout of `git args`. It fails the way simple-git's `raw` does, the runner it stands in for: on a non-zero exit
- * with something on stderr (rev-parse's `--verify -q` exits 1 silently before the first commit, which is an answer).
- */
-function runGit(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', [...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0 && stderr.length > 0) reject(new Error(Buffer.concat(stderr).toString('utf8')));
-      else resolve(Buffer.concat(stdout).toString('utf8'));
-    });
-  });
 }

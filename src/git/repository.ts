@@ -1,14 +1,12 @@
 /**
- * The git repository a scan runs in. All git access goes through here and the blob reader, so the rest of the
- * engine never spawns git itself. simple-git runs the one-shot commands; the blob stream uses a raw child process.
+ * The git repository a scan runs in. All git access goes through here and the blob reader, both on the one runner
+ * (run.ts), so the rest of the engine never spawns git itself.
  */
-import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import type { SimpleGit } from 'simple-git';
 import { GitError } from '../errors.js';
 import { BlobStream } from './blob-stream.js';
-import { gitEnvironment } from './environment.js';
 import type { HeadStart } from './head-start.js';
+import { GitCommandError, GitRunner } from './run.js';
 
 export interface Repository {
   /** Absolute path of the work tree's top level. */
@@ -29,9 +27,10 @@ export interface Repository {
 
 /**
  * One rev-parse answers everything the scan needs to know up front; `--verify -q HEAD^{commit}` prints nothing
- * (and exits 1 with no message, which simple-git does not treat as an error) before the first commit.
+ * before the first commit, and exits 1 with no message: an answer (PROBE_OPTIONS).
  */
 export const REPOSITORY_PROBE = ['rev-parse', '--is-inside-work-tree', '--is-bare-repository', '--absolute-git-dir', '--show-toplevel', '--verify', '-q', 'HEAD^{commit}'];
+export const PROBE_OPTIONS = { quietExitIsAnswer: true } as const;
 
 export interface OpenOptions {
   /** Range and push modes read commits only, which a bare repository has. */
@@ -41,9 +40,9 @@ export interface OpenOptions {
 }
 
 export async function openRepository(cwd: string, env: NodeJS.ProcessEnv = process.env, options: OpenOptions = {}): Promise<Repository> {
-  const gitEnv = gitEnvironment(env, cwd);
   const { headStart } = options;
-  const probe = (args: readonly string[]) => headStart?.take(args) ?? makeGit(cwd, gitEnv).then((git) => git.raw([...args]));
+  const caller = headStart?.git ?? GitRunner.forCaller(cwd, env);
+  const probe = (args: readonly string[]) => headStart?.take(args) ?? caller.run(args, PROBE_OPTIONS);
   let top: string;
   let head: string | undefined;
   let gitDirectory: string | undefined;
@@ -58,52 +57,19 @@ export async function openRepository(cwd: string, env: NodeJS.ProcessEnv = proce
     head = headOid?.trim() || undefined;
     gitDirectory = gitDir || undefined;
   } catch (error) {
+    if (error instanceof GitCommandError) throw new GitError(`not a git repository (or git failed): ${error.detail}`);
     if (error instanceof GitError) throw error;
-    throw new GitError(`not a git repository (or git failed): ${firstLine(error)}`);
+    throw new GitError(`not a git repository (or git failed): ${error instanceof Error ? error.message : String(error)}`);
   }
-  let git: Promise<SimpleGit> | undefined;
-  const run = async (args: readonly string[]): Promise<string> => {
-    try {
-      return await (headStart?.take(args) ?? (git ??= makeGit(top, gitEnv)).then((g) => g.raw([...args])));
-    } catch (error) {
-      throw new GitError(`git ${args[0]} failed: ${firstLine(error)}`);
-    }
-  };
+  const git = caller.at(top);
   return {
     root: top,
-    env: gitEnv,
-    run,
-    runWithInput: (args, input) => runWithInput(top, gitEnv, args, input),
+    env: git.env,
+    run: (args) => headStart?.take(args) ?? git.run(args),
+    runWithInput: (args, input) => git.run(args, { input }),
     hasHead: head !== undefined,
     // git resolves a relative GIT_INDEX_FILE against its working directory, which is `top` for every command here.
-    indexFile: gitEnv.GIT_INDEX_FILE ? resolve(top, gitEnv.GIT_INDEX_FILE) : join(gitDirectory ?? join(top, '.git'), 'index'),
-    openBlobStream: () => headStart?.takeBlobStream() ?? new BlobStream(top, gitEnv),
+    indexFile: git.env.GIT_INDEX_FILE ? resolve(top, git.env.GIT_INDEX_FILE) : join(gitDirectory ?? join(top, '.git'), 'index'),
+    openBlobStream: () => headStart?.takeBlobStream() ?? new BlobStream(git),
   };
-}
-
-/** simple-git loads on first use: a staged check whose commands were all started ahead never needs it. */
-async function makeGit(baseDir: string, env: NodeJS.ProcessEnv): Promise<SimpleGit> {
-  const { simpleGit } = await import('simple-git');
-  // simple-git 4 strips ambient GIT_* variables unless allowed; the location variables kept by gitEnvironment are
-  // exactly what the scan must honour.
-  const allowEnvironment = Object.keys(env);
-  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<string, string>;
-  // GIT_CONFIG_GLOBAL / GIT_CONFIG_SYSTEM are the user's own choice of config, exactly as git itself would honour.
-  return simpleGit({ baseDir, trimmed: false, allowEnvironment, unsafe: { allowUnsafeConfigPaths: true } }).env(defined);
-}
-
-/** simple-git has no way to feed standard input, so the few commands that read it get a plain child process. */
-function runWithInput(cwd: string, env: NodeJS.ProcessEnv, args: readonly string[], input: string): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    const child = execFile('git', [...args], { cwd, env, maxBuffer: 1024 ** 3 }, (error, stdout, stderr) => {
-      if (error) reject(new GitError(`git ${args[0]} failed: ${firstLine(stderr || error)}`));
-      else resolvePromise(stdout);
-    });
-    child.stdin?.end(input);
-  });
-}
-
-function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return (text.split('\n').find((l) => l.trim() !== '') ?? text).replace(/^fatal:\s*/, '').trim();
 }

@@ -24,7 +24,7 @@ export async function hookTarget(repo: Repository, huskyListed: boolean): Promis
     const active = gitHooksDir === join(huskyDir, '_') || gitHooksDir === huskyDir;
     return { kind: 'husky', file: join(huskyDir, 'pre-commit'), active, gitHooksDir };
   }
-  // simple-git reports no error for `git config --get` of an unset key; an empty answer means "not set".
+  // `git config --get` of an unset key exits 1 without a message: "not set", like an empty answer.
   const scope = (await repo.run(['config', '--show-scope', '--get', 'core.hooksPath']).catch(() => '')).split('\t')[0]?.trim();
   const shared = scope === 'global' || scope === 'system' ? { sharedScope: scope } : {};
   return { kind: 'git-hooks', dir: gitHooksDir, file: join(gitHooksDir, 'pre-commit'), ...shared };

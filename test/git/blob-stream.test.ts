@@ -1,6 +1,7 @@
 /** The one cat-file stream: answers in order, skips over-cap blobs without keeping them, reports missing objects. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { BlobStream } from '../../src/git/blob-stream.js';
+import { GitRunner } from '../../src/git/run.js';
 import { isolatedEnv, makeRepo, type TestRepo } from '../helpers/git-repo.js';
 
 let repo: TestRepo;
@@ -18,7 +19,7 @@ describe('BlobStream', () => {
     const big = store(repo, Buffer.alloc(3 * 1024 * 1024, 0x61)); // spans many pipe chunks
     const binary = store(repo, Buffer.from([0, 1, 2, 10, 10, 255]));
     const medium = store(repo, 'x'.repeat(200_000));
-    const stream = new BlobStream(repo.dir, isolatedEnv());
+    const stream = new BlobStream(GitRunner.forCaller(repo.dir, isolatedEnv()));
     try {
       const reads = await Promise.all([
         stream.read(small, 1024),
@@ -41,7 +42,7 @@ describe('BlobStream', () => {
   it('rejects a missing object and keeps serving the next ones', async () => {
     repo = makeRepo();
     const small = store(repo, 'after\n');
-    const stream = new BlobStream(repo.dir, isolatedEnv());
+    const stream = new BlobStream(GitRunner.forCaller(repo.dir, isolatedEnv()));
     try {
       const missing = stream.read('0123456789abcdef0123456789abcdef01234567');
       const next = stream.read(small);

@@ -1,25 +1,47 @@
 /**
  * A staged check starts its git commands before the engine loads (git/head-start.ts). Started from wherever the
- * guard runs, they must give the answers the engine would have got itself, fail the way simple-git fails, and
+ * guard runs, they must give the answers the engine would have got itself, fail the way the runner fails, and
  * leave no process behind.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { gitEnvironment } from '../../src/git/environment.js';
 import { HeadStart } from '../../src/git/head-start.js';
-import { REPOSITORY_PROBE } from '../../src/git/repository.js';
-import { configPathspecs, indexListing, parseRawDiff, siblingPathspecs, stagedListing, WHOLE_INDEX_LISTING } from '../../src/git/tree-entries.js';
-import { startStagedCheck, SUPPORT_FILES } from '../../src/engine/sources/git-head-start.js';
+import { PROBE_OPTIONS, REPOSITORY_PROBE } from '../../src/git/repository.js';
+import { GitRunner } from '../../src/git/run.js';
+import { configPathspecs, INDEX_PATHS_LISTING, indexListing, parseRawDiff, siblingPathspecs, stagedListing, WHOLE_INDEX_LISTING } from '../../src/git/tree-entries.js';
+import { startStagedCheck } from '../../src/engine/sources/git-head-start.js';
+import { SUPPORT_FILES } from '../../src/engine/sources/index-scope.js';
 import { addIndexFiller, BIN, isolatedEnv, makeRepo, type TestRepo } from '../helpers/git-repo.js';
+import { gitShim, type GitShim } from '../helpers/git-shim.js';
 
 let repo: TestRepo;
 let start: HeadStart | undefined;
+let shim: GitShim | undefined;
 afterEach(() => {
   start?.close();
   repo?.cleanup();
+  shim?.cleanup();
+  shim = undefined;
 });
+
+/** The git commands a run of the guard started, each as one line, sorted; a command run twice shows twice. */
+function gitCommandsOf(cwd: string, args: string[]): { findings: string[]; commands: string[] } {
+  shim = gitShim();
+  const out = guardIn(cwd, [...args, '--format', 'json'], { PATH: shim.path });
+  const commands = shim.commands().map((c) => c.join(' ')).sort();
+  shim.cleanup();
+  shim = undefined;
+  return { findings: findingsOf(out.stdout), commands };
+}
+
+function findingsOf(stdout: string): string[] {
+  return (JSON.parse(stdout) as { findings: Array<{ path: string; ruleId: string }> }).findings.map((f) => `${f.path}:${f.ruleId}`);
+}
+
+const PROBE = REPOSITORY_PROBE.join(' ');
+const BLOB_STREAM = '-c core.packedGitWindowSize=32m -c core.packedGitLimit=128m cat-file --batch';
 
 const SOPS_CONFIG = 'creation_rules:\n  - path_regex: secrets/.*\\.yaml$\n    age: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p\n';
 
@@ -73,22 +95,22 @@ describe('git commands started ahead', () => {
     }
   });
 
-  it('are all a staged check needs in a small repository: simple-git is never loaded', () => {
+  it('are all a staged check needs in a small repository: each runs once, nothing runs after them', () => {
     repo = committedRepoWithStagedLeaks();
-    const staged = guardIn(repo.dir, ['check'], { DEBUG: 'simple-git' });
-    const all = guardIn(repo.dir, ['check', '--all'], { DEBUG: 'simple-git' });
-    expect(staged.status).toBe(1);
-    expect(staged.stderr).not.toMatch(/simple-git/);
-    expect(all.stderr).toMatch(/simple-git .*\[SPAWN\] git \[ 'rev-parse'/); // the same probe, through simple-git
+    const staged = gitCommandsOf(repo.dir, ['check']);
+    expect(staged.findings).toEqual(['app/other/.env:decrypted-twin', 'app/other/.env:plaintext-env-file', 'app/secrets/db.yaml:sops-unencrypted-file']);
+    // A command the plan asked for with other arguments than the started one would run a second time.
+    expect(staged.commands).toEqual([BLOB_STREAM, stagedListing('HEAD').join(' '), WHOLE_INDEX_LISTING.join(' '), PROBE].sort());
   });
 
   it('cover a large index too: the configs at once, the staged files\' directories as soon as they are known', () => {
     repo = committedRepoWithStagedLeaks(8_000);
     expect(statSync(join(repo.dir, '.git/index')).size).toBeGreaterThan(512 * 1024);
-    const staged = guardIn(repo.dir, ['check', '--format', 'json'], { DEBUG: 'simple-git' });
-    const paths = (JSON.parse(staged.stdout) as { findings: Array<{ path: string; ruleId: string }> }).findings.map((f) => `${f.path}:${f.ruleId}`);
-    expect(paths).toEqual(['app/other/.env:decrypted-twin', 'app/other/.env:plaintext-env-file', 'app/secrets/db.yaml:sops-unencrypted-file']);
-    expect(staged.stderr).not.toMatch(/simple-git/);
+    const staged = gitCommandsOf(repo.dir, ['check']);
+    expect(staged.findings).toEqual(['app/other/.env:decrypted-twin', 'app/other/.env:plaintext-env-file', 'app/secrets/db.yaml:sops-unencrypted-file']);
+    const configs = indexListing(configPathspecs(SUPPORT_FILES)).join(' ');
+    const siblings = indexListing(siblingPathspecs([{ path: 'app/other/.env', oid: '', mode: '' }, { path: 'app/secrets/db.yaml', oid: '', mode: '' }])).join(' ');
+    expect(staged.commands).toEqual([BLOB_STREAM, stagedListing('HEAD').join(' '), configs, siblings, PROBE].sort());
   });
 
   it('list the staged files\' directories of a large index once diff-index answers, and nothing when nothing is staged', async () => {
@@ -109,20 +131,19 @@ describe('git commands started ahead', () => {
 
   it('serve a check of named paths too (the pre-commit framework\'s way), from the top level or below it', () => {
     repo = committedRepoWithStagedLeaks();
-    const named = guardIn(repo.dir, ['check', '--format', 'json', 'app/other/.env', 'app/secrets/db.yaml'], { DEBUG: 'simple-git' });
-    const paths = (out: string) => (JSON.parse(out) as { findings: Array<{ path: string; ruleId: string }> }).findings.map((f) => `${f.path}:${f.ruleId}`);
+    const named = gitCommandsOf(repo.dir, ['check', 'app/other/.env', 'app/secrets/db.yaml']);
     // The encrypted twin is found through the index listing started ahead.
-    expect(paths(named.stdout)).toEqual(['app/other/.env:decrypted-twin', 'app/other/.env:plaintext-env-file', 'app/secrets/db.yaml:sops-unencrypted-file']);
-    expect(named.stderr).not.toMatch(/simple-git/);
+    expect(named.findings).toEqual(['app/other/.env:decrypted-twin', 'app/other/.env:plaintext-env-file', 'app/secrets/db.yaml:sops-unencrypted-file']);
+    expect(named.commands).toEqual([INDEX_PATHS_LISTING.join(' '), PROBE].sort());
     const below = guardIn(join(repo.dir, 'app/other'), ['check', '--format', 'json', '.env']);
-    expect(paths(below.stdout)).toEqual(['app/other/.env:decrypted-twin', 'app/other/.env:plaintext-env-file']);
+    expect(findingsOf(below.stdout)).toEqual(['app/other/.env:decrypted-twin', 'app/other/.env:plaintext-env-file']);
   });
 
   it('are taken by exact arguments, once, and answer from the top level wherever they were started', async () => {
     repo = committedRepoWithStagedLeaks();
     const inside = join(repo.dir, 'app/other');
     mkdirSync(inside, { recursive: true });
-    start = new HeadStart(inside, gitEnvironment(isolatedEnv(), inside));
+    start = new HeadStart(GitRunner.forCaller(inside, isolatedEnv()));
     start.start(WHOLE_INDEX_LISTING);
     start.start(stagedListing('HEAD'));
     expect(start.take(stagedListing('HEAD~1'))).toBeUndefined();
@@ -132,10 +153,10 @@ describe('git commands started ahead', () => {
     expect((await start.take(stagedListing('HEAD')))?.split('\0').filter((f) => !f.startsWith(':'))).toEqual(['app/other/.env', 'app/secrets/db.yaml', '']);
   });
 
-  it('fail as simple-git does: git complaining is an error, a silent non-zero exit is an answer', async () => {
+  it('fail as the runner does: git complaining is an error, a silent non-zero exit an answer only to the probe', async () => {
     repo = makeRepo(); // no commit yet
-    start = new HeadStart(repo.dir, gitEnvironment(isolatedEnv(), repo.dir));
-    start.start(REPOSITORY_PROBE);
+    start = new HeadStart(GitRunner.forCaller(repo.dir, isolatedEnv()));
+    start.start(REPOSITORY_PROBE, PROBE_OPTIONS);
     start.start(stagedListing('HEAD'));
     const probe = await start.take(REPOSITORY_PROBE);
     expect(probe?.split('\n').slice(0, 2)).toEqual(['true', 'false']); // inside a work tree, not bare; no HEAD printed
@@ -145,7 +166,7 @@ describe('git commands started ahead', () => {
 
   it('hand over a blob reader that serves the scan, and close one nobody took', async () => {
     repo = committedRepoWithStagedLeaks();
-    start = new HeadStart(repo.dir, gitEnvironment(isolatedEnv(), repo.dir));
+    start = new HeadStart(GitRunner.forCaller(repo.dir, isolatedEnv()));
     start.startBlobStream();
     const stream = start.takeBlobStream();
     expect(start.takeBlobStream()).toBeUndefined();

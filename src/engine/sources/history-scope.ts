@@ -1,14 +1,10 @@
 /**
- * What a history scan covers, and where it starts: `check --range` and `pre-receive` turned into commits to check
- * one by one, heads whose configuration judges again what their commits left behind, and refs that name a tree or
- * a blob directly.
+ * What a history scan covers: `check --range` and `pre-receive` turned into commits to check one by one, heads
+ * whose configuration judges again what their commits left behind, and refs that name a tree or a blob directly.
  */
-import { changesOf, commitsInRange, isZeroOid, revList, type HistoryCommit } from '../../git/history.js';
+import { commitsInRange, isZeroOid, revList, type HistoryCommit } from '../../git/history.js';
 import { peelRefs, type RefTarget } from '../../git/ref-targets.js';
 import type { Repository } from '../../git/repository.js';
-import type { ScanPlan } from '../plan.js';
-import { configChanges, type ConfigChange } from './config-changes.js';
-import { historyPlans } from './history-plans.js';
 
 export interface HistoryHead {
   /** The commit whose configuration judges. */
@@ -31,15 +27,6 @@ export interface RefUpdate {
   readonly oldOid: string;
   readonly newOid: string;
   readonly ref: string;
-}
-
-export async function historySource(repo: Repository, request: { range: string } | { updates: readonly RefUpdate[] }): Promise<{ plans: AsyncGenerator<ScanPlan>; configChanges: ConfigChange[] }> {
-  const scope = 'range' in request ? await rangeScope(repo, request.range) : await pushScope(repo, request.updates);
-  const changes = await changesOf(repo, scope.commits);
-  const changed = configChanges(changes);
-  // A merge may take its configuration from either side: counted as a change, without looking closer.
-  const reconfiguring = new Set([...changed.map((c) => c.commit), ...scope.commits.filter((c) => c.parents.length > 1).map((c) => c.commit)]);
-  return { plans: historyPlans(repo, scope, new Map(changes.map((c) => [c.commit, c])), reconfiguring), configChanges: changed };
 }
 
 /** `--range`: every commit of the range; its heads (one for `A..B`) judge again what the range brought. */

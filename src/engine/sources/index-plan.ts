@@ -9,7 +9,7 @@ import { configPathspecs, indexEntriesMatching, stagedEntries, trackedEntries, t
 import { isSopsConfigFile } from '../../sops/config/discovery.js';
 import type { ScanPlan } from '../plan.js';
 import { preloadSopsConfigSupport } from '../sops-context.js';
-import { contextPathspecs, isLargeIndex, SUPPORT_FILES } from './git-head-start.js';
+import { contextPathspecs, isLargeIndex, SUPPORT_FILES } from './index-scope.js';
 
 export async function indexPlan(repo: Repository, scope: 'staged' | 'all'): Promise<ScanPlan> {
   if (scope === 'all') {
