@@ -63,6 +63,14 @@ describe('baseline', () => {
     expect(JSON.parse(repo.read('.secrets-guard-baseline.json')).entries).toHaveLength(1);
   });
 
+  it('--dry-run says what the baseline would hold and writes nothing', () => {
+    repo = legacyRepo();
+    const dry = repo.guard(['baseline', '--dry-run']);
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toBe('would write .secrets-guard-baseline.json: 2 entries (2 added); nothing written (--dry-run)\n');
+    expect(repo.tryGit('ls-files', '--others', '--exclude-standard').stdout).toBe('');
+  });
+
   it('reads --baseline-file from disk and rejects a malformed one with exit 2', () => {
     repo = legacyRepo();
     expect(repo.guard(['baseline', '--baseline-file', 'ci/accepted.json']).status).toBe(0);
