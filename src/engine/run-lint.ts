@@ -72,7 +72,7 @@ function baselineNotes(total: Totals, fullScan: boolean): string[] {
 
 /** Scans one plan, adding to the totals; configuration comes from the plan's own source (index, commit, disk). */
 async function lintPlan(plan: ScanPlan, options: LintOptions, run: RunContext, total: Totals, onFile?: PlanFileSink): Promise<void> {
-  const baseline = await loadBaseline(plan, options.baseline);
+  const baseline = await loadBaseline(plan, options.baseline, (text) => total.notes.add(text));
   const spec = await buildSpec(plan, {
     config: await loadGuardConfig(plan),
     // Fingerprints must be made with the baseline's own salt for its entries to match.
