@@ -65,37 +65,35 @@ function buildProgram(ruleFlags: readonly CliRuleFlag[]): { program: Command; ou
   program.option('-v, --version', 'print the version').on('option:version', () => stop(VERSION));
   program.option('--list-rules', 'list the rules with their default severities').on('option:list-rules', () => stop(LIST_RULES));
 
+  // commander's values are untyped: the options each command declares here give them the shape its type in
+  // command-line.ts names, with the rule flags' values turned into rule options (scanValues).
+  const scanned = (values: Record<string, unknown>) => scanValues(values, ruleFlags) as unknown;
+
   const check = command(program, COMMANDS.check, output).argument('[paths...]', 'files on disk to check (literal paths, no globs)');
   check.option('--all', 'check every tracked file (repository lint, for CI) instead of the staged files');
   check.option('--range <A..B>', 'check every commit of a range, e.g. origin/main..HEAD (pull requests)');
   reportOptions(check);
   scanOptions(check, ruleFlags, { commits: true });
   check.action((paths: string[], values: Record<string, unknown>) => {
-    line = { command: 'check', paths, options: scanValues(values, ruleFlags) as unknown as CheckCommand['options'] };
+    line = { command: 'check', paths, options: scanned(values) as CheckCommand['options'] };
   });
 
   const preReceive = command(program, COMMANDS['pre-receive'], output);
   reportOptions(preReceive);
   scanOptions(preReceive, ruleFlags, { commits: true });
-  preReceive.action((values: Record<string, unknown>) => {
-    line = { command: 'pre-receive', options: scanValues(values, ruleFlags) as unknown as PreReceiveCommand['options'] };
-  });
+  preReceive.action((values: Record<string, unknown>) => void (line = { command: 'pre-receive', options: scanned(values) as PreReceiveCommand['options'] }));
 
   const baseline = command(program, COMMANDS.baseline, output);
   baseline.option('--prune', 'drop the entries that no longer match anything');
   baseline.option('--dry-run', 'say what the baseline would hold and write nothing');
   scanOptions(baseline, ruleFlags, { commits: false });
-  baseline.action((values: Record<string, unknown>) => {
-    line = { command: 'baseline', options: scanValues(values, ruleFlags) as unknown as BaselineCommand['options'] };
-  });
+  baseline.action((values: Record<string, unknown>) => void (line = { command: 'baseline', options: scanned(values) as BaselineCommand['options'] }));
 
   const init = command(program, COMMANDS.init, output);
   init.option('--dry-run', 'print what it would do and change nothing');
   init.option('--gitignore', 'also add the missing .gitignore lines (.env, *.tfstate*, *.dec.*, *.decrypted.*, keys.txt)');
   init.option('--global', 'write the hook even where core.hooksPath comes from your global or system git config (every repository)');
-  init.action((values: Record<string, unknown>) => {
-    line = { command: 'init', options: values };
-  });
+  init.action((values: Record<string, unknown>) => void (line = { command: 'init', options: values }));
   return { program, output, parsed: () => line };
 }
 
@@ -135,10 +133,7 @@ function scanOptions(cmd: Command, ruleFlags: readonly CliRuleFlag[], { commits 
   for (const flag of ruleFlags) cmd.option(`--${flag.name}`, `${flag.description} (rule ${flag.ruleId})`);
 }
 
-/**
- * The rule flags' values become rule options; the flags themselves are not passed on. commander's values are
- * untyped: the options each command declares above give them the shape its type in command-line.ts names.
- */
+/** The rule flags' values become rule options; the flags themselves are not passed on. */
 function scanValues(values: Record<string, unknown>, ruleFlags: readonly CliRuleFlag[]): Record<string, unknown> {
   const rest = { ...values };
   for (const flag of ruleFlags) delete rest[attributeOf(flag.name)];
