@@ -29,8 +29,8 @@ export async function parseCommandLine(argv: readonly string[], loadRuleFlags: (
     if (!(error instanceof CommanderError)) throw error;
     if (error.code === VERSION) return { outcome: textOutcome(0, `${version()}\n`) };
     if (error.code === LIST_RULES) return { listRules: true };
-    // Help asked for (`help`, `--help`, `help <command>`) goes to stdout, exit 0.
-    if (error.exitCode === 0) return { outcome: textOutcome(0, output.stdout) };
+    // Help asked for (`help`, `--help`, `help <command>`) went to stdout: exit 0. (`help <unknown>` wrote to stderr.)
+    if (error.code === 'commander.helpDisplayed' || (error.code === 'commander.help' && output.stdout !== '')) return { outcome: textOutcome(0, output.stdout) };
     return { outcome: usageError(error, argv) };
   }
   const line = parsed();
