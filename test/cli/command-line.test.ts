@@ -128,3 +128,15 @@ describe('flags declared by rules (meta.flags)', () => {
     }
   });
 });
+
+describe('imports', () => {
+  const sources = (dir: string) => {
+    const folder = new URL(`../../src/${dir}/`, import.meta.url);
+    return readdirSync(folder).map((file) => ({ file: `${dir}/${file}`, text: readFileSync(new URL(file, folder), 'utf8') }));
+  };
+
+  it('no cycle through cli.ts: the commands and cli/ never import it, and cli/ never imports a command', () => {
+    for (const { file, text } of [...sources('commands'), ...sources('cli')]) expect(text, file).not.toMatch(/from '\.\.\/cli\.js'/);
+    for (const { file, text } of sources('cli')) expect(text, file).not.toMatch(/from '\.\.\/commands\//);
+  });
+});
