@@ -32,6 +32,7 @@ export const rule: Rule<SopsMacMismatchOptions> = {
     id: 'sops-mac-mismatch',
     description: 'A sops file whose MAC does not verify with its data key (edited without sops, or lastmodified changed)',
     defaultSeverity: 'error',
+    flags: [{ name: 'require-verification', option: 'requireVerification', description: 'a sops file whose MAC cannot be verified (no age identity for it) is an error' }],
   },
   defaultOptions: { requireVerification: false },
   parseOptions,

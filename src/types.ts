@@ -143,6 +143,22 @@ export interface RuleMeta {
    * creation rule covers: `private-key` names the key): the engine drops this rule's findings there.
    */
   readonly redundantWith?: readonly string[];
+  /**
+   * Command-line flags that turn one of the rule's boolean options on for a run, over the configuration's value
+   * (`--require-verification` for sops-mac-mismatch). The CLI builds its flags from these: no rule id is written
+   * outside rules/.
+   */
+  readonly flags?: readonly RuleFlag[];
+}
+
+/** A flag of the scanning commands (`check`, `pre-receive`, `baseline`) that sets a rule option to true. */
+export interface RuleFlag {
+  /** The long flag without its dashes, e.g. `require-verification`. */
+  readonly name: string;
+  /** The boolean option it sets (a key of the rule's `defaultOptions`). */
+  readonly option: string;
+  /** One line for `--help`. */
+  readonly description: string;
 }
 
 export interface Rule<Options = undefined> {

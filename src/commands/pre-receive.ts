@@ -3,7 +3,8 @@
  * commits the push brings (new branches, updates, force pushes; deletions bring none) are checked, and a
  * finding rejects the whole push with the report, which git relays to the pusher.
  */
-import type { CommandHandler } from './command.js';
+import type { PreReceiveCommand } from '../cli/command-line.js';
+import type { CliIo, CliOutcome } from '../cli/io.js';
 import { UsageError } from '../errors.js';
 import { report } from './check.js';
 
@@ -20,11 +21,11 @@ export function parseRefUpdates(input: string): Array<{ oldOid: string; newOid: 
     });
 }
 
-export const preReceive: CommandHandler = async (cli, io) => {
+export async function preReceive(cli: PreReceiveCommand, io: CliIo): Promise<CliOutcome> {
   if (!io.readStdin) throw new UsageError('pre-receive reads ref updates from standard input');
   const updates = parseRefUpdates(await io.readStdin());
-  const outcome = await report(cli, io, { kind: 'push', updates });
+  const outcome = await report(cli.options, io, { kind: 'push', updates });
   // git shows a hook's output to the pusher; stderr keeps it apart from any protocol use of stdout.
   const rejected = outcome.exitCode === 1 ? 'secrets-guard: push rejected: remove the secrets from these commits (rewrite them) and push again\n' : '';
   return { ...outcome, stdout: '', stderr: outcome.stdout + rejected };
-};
+}

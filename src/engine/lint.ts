@@ -5,7 +5,7 @@
 import type { ScanResult } from '../types.js';
 import type { AgeKeySources } from './age-key-sources.js';
 import type { BaselineChoice } from './baseline-source.js';
-import type { ScanSettings } from './scan.js';
+import type { RunProgress } from './run-progress.js';
 import { startPathsCheck, startStagedCheck } from './sources/git-head-start.js';
 
 export type ScanMode =
@@ -33,7 +33,8 @@ export interface LintOptions {
   readonly allowSecretlintrcModules?: boolean;
   /** Salt for finding fingerprints (a baseline's own); random otherwise. */
   readonly salt?: string;
-  readonly onFile?: ScanSettings['onFile'];
+  /** Called as files are scanned, with the run's totals (every commit of a range). */
+  readonly onProgress?: (progress: RunProgress) => void;
   /** Which baseline suppresses accepted findings (default: the repository's own file, when it has one). */
   readonly baseline?: BaselineChoice;
   /** Worker threads for large scans; 0 scans in the main thread. Default: one per core but one, at most 4. */

@@ -32,6 +32,8 @@ export interface ScanPlan {
   readonly recheck?: boolean;
   /** Files of the whole scan this plan is one part of (every commit of a range), when there is more than one part. */
   readonly scanFiles?: number;
+  /** Which commit of a range or push this plan is (1-based, of how many), for progress. */
+  readonly part?: { readonly index: number; readonly of: number };
   /** Every path known to exist (tracked, staged, or named), for sibling checks. */
   readonly knownPaths: ReadonlySet<string>;
   /** Reads a repository file that is not necessarily being checked (configs); undefined when absent. */

@@ -23,14 +23,18 @@ import { historySource } from './sources/history-source.js';
 import { indexPlan } from './sources/index-plan.js';
 import { summarise } from './summary.js';
 import { createRunContext, type RunContext } from './run-context.js';
+import { runProgress, type PlanFileSink } from './run-progress.js';
 
 export async function runLint(options: LintOptions, headStart?: HeadStart): Promise<ScanResult> {
   const total = emptyTotals();
   const run = createRunContext(options); // once per run: every commit of a range and every thread share it
   const { plans, configChanges = [] } = await sourceFor(options, headStart);
+  const progress = options.onProgress ? runProgress(options.onProgress) : undefined;
   for await (const plan of plans) {
     try {
-      await (plan.recheck ? lintRecheck(plan, options, run, total) : lintPlan(plan, options, run, total));
+      const onFile = progress?.forPlan(plan);
+      await (plan.recheck ? lintRecheck(plan, options, run, total) : lintPlan(plan, options, run, total, onFile));
+      progress?.planDone(plan);
     } finally {
       plan.close();
     }
@@ -67,8 +71,8 @@ function baselineNotes(total: Totals, fullScan: boolean): string[] {
 }
 
 /** Scans one plan, adding to the totals; configuration comes from the plan's own source (index, commit, disk). */
-async function lintPlan(plan: ScanPlan, options: LintOptions, run: RunContext, total: Totals): Promise<void> {
-  const baseline = await loadBaseline(plan, options.baseline);
+async function lintPlan(plan: ScanPlan, options: LintOptions, run: RunContext, total: Totals, onFile?: PlanFileSink): Promise<void> {
+  const baseline = await loadBaseline(plan, options.baseline, (text) => total.notes.add(text));
   const spec = await buildSpec(plan, {
     config: await loadGuardConfig(plan),
     // Fingerprints must be made with the baseline's own salt for its entries to match.
@@ -87,8 +91,8 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, run: RunContext, t
   const parallel = files.length >= PARALLEL_THRESHOLD && threads > 0 ? await import('./parallel.js') : undefined;
   const scan =
     parallel && existsSync(parallel.WORKER_URL)
-      ? await parallel.scanInWorkers(files, spec, threads, total.verification, prefix, run.ageIdentities, plan.readFile, options.onFile)
-      : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, total.verification, run.ageIdentities, prefix, plan.readFile)), ...(options.onFile ? { onFile: options.onFile } : {}) });
+      ? await parallel.scanInWorkers(files, spec, threads, total.verification, prefix, run.ageIdentities, plan.readFile, onFile)
+      : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, total.verification, run.ageIdentities, prefix, plan.readFile)), ...(onFile ? { onFile } : {}) });
   let findings = scan.findings;
   if (baseline) {
     const { applyBaseline } = await import('../baseline/apply.js'); // only repositories with a baseline need it

@@ -23,7 +23,7 @@ export function summarise(scan: PlanScan, verification: VerificationTally, extra
   const findings = [...scan.findings].sort(compareFindings);
   const skipped = [...scan.skipped].sort((a, b) => (a.path < b.path ? -1 : 1));
   const notes = [...extraNotes];
-  if (scan.allowedByComment > 0) notes.push(`${scan.allowedByComment} finding(s) suppressed by secrets-guard-allow comments`);
+  if (scan.allowedByComment > 0) notes.push(`${scan.allowedByComment} finding(s) suppressed by allow comments`);
   const verified = verification.verified.size;
   const unverifiable = verification.unverifiable.size;
   if (verified + unverifiable > 0) {

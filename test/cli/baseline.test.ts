@@ -63,6 +63,33 @@ describe('baseline', () => {
     expect(JSON.parse(repo.read('.secrets-guard-baseline.json')).entries).toHaveLength(1);
   });
 
+  it('a baseline on disk that the index does not hold as it is is named in a note, in staged mode', () => {
+    repo = legacyRepo();
+    repo.write('svc/.env', `DB_PASSWORD=${PASSWORD}\nAPI=1\n`);
+    repo.git('add', 'svc/.env');
+    expect(repo.guard(['baseline']).status).toBe(0); // written, not staged
+    const unstaged = repo.guard(['check', '--format', 'json']);
+    expect(unstaged.status).toBe(1);
+    expect(json(unstaged).summary.notes).toContain('.secrets-guard-baseline.json is on disk but not staged: it was not used (the check reads the index); stage it with git add to use it');
+
+    repo.git('add', '.secrets-guard-baseline.json');
+    const staged = repo.guard(['check', '--format', 'json']);
+    expect(staged.status).toBe(0);
+    expect(json(staged).summary.notes.filter((n: string) => n.includes('staged'))).toEqual([]);
+
+    repo.write('.secrets-guard-baseline.json', repo.read('.secrets-guard-baseline.json').replace('"entries": [', '"entries": [ '));
+    const changed = repo.guard(['check', '--format', 'json']);
+    expect(json(changed).summary.notes).toContain('.secrets-guard-baseline.json has changes that are not staged: the staged version was used (the check reads the index); stage it with git add to use it');
+  });
+
+  it('--dry-run says what the baseline would hold and writes nothing', () => {
+    repo = legacyRepo();
+    const dry = repo.guard(['baseline', '--dry-run']);
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toBe('would write .secrets-guard-baseline.json: 2 entries (2 added); nothing written (--dry-run)\n');
+    expect(repo.tryGit('ls-files', '--others', '--exclude-standard').stdout).toBe('');
+  });
+
   it('reads --baseline-file from disk and rejects a malformed one with exit 2', () => {
     repo = legacyRepo();
     expect(repo.guard(['baseline', '--baseline-file', 'ci/accepted.json']).status).toBe(0);

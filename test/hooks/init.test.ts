@@ -296,6 +296,6 @@ describe('secrets-guard init errors', () => {
   it('with paths: exit 2', () => {
     const out = init(repoForTest(), 'src');
     expect(out.status).toBe(2);
-    expect(out.stderr).toBe('secrets-guard: init takes no paths (got src) (see secrets-guard --help)\n');
+    expect(out.stderr).toBe("secrets-guard: too many arguments for 'init'. Expected 0 arguments but got 1: src. (see secrets-guard init --help)\n");
   });
 });

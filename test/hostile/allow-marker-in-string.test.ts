@@ -51,6 +51,6 @@ describe('a marker inside a string is data, not a comment', () => {
     });
     expect(paths).toEqual([]);
     expect(status).toBe(0);
-    expect(notes).toContain('7 finding(s) suppressed by secrets-guard-allow comments');
+    expect(notes).toContain('7 finding(s) suppressed by allow comments');
   });
 });

@@ -58,6 +58,6 @@ describe('a whole-file finding and a marker on its line', () => {
     });
     expect(report.findings).toEqual([]);
     expect(status).toBe(0);
-    expect(report.summary.notes).toContain('1 finding(s) suppressed by secrets-guard-allow comments');
+    expect(report.summary.notes).toContain('1 finding(s) suppressed by allow comments');
   });
 });

@@ -33,7 +33,7 @@ export async function* historyPlans(repo: Repository, scope: HistoryScope, chang
       const { commit, fresh } = work[i]!;
       const context = await next!;
       next = prefetch(i + 1);
-      yield blobPlan(repo, 'commit', fresh, context, { commit, stream, scanFiles });
+      yield blobPlan(repo, 'commit', fresh, context, { commit, stream, scanFiles, part: { index: i + 1, of: work.length } });
     }
     // With no change of configuration among a head's commits, each was judged under the head's configuration already.
     for (const head of scope.heads.filter((h) => h.commits.some((c) => reconfiguring.has(c)))) {

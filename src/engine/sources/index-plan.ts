@@ -68,6 +68,8 @@ export interface BlobPlanOptions {
   readonly commit?: string;
   readonly stream?: BlobStream;
   readonly scanFiles?: number;
+  /** See ScanPlan.part. */
+  readonly part?: ScanPlan['part'];
   /** See ScanPlan.recheck. */
   readonly recheck?: boolean;
   /** False: no configuration is read from `context` (an object with no commit, judged by the defaults alone). */
@@ -82,7 +84,7 @@ export async function blobPlan(
   context: readonly BlobEntry[],
   shared: BlobPlanOptions = {},
 ): Promise<ScanPlan> {
-  const { commit, scanFiles, recheck } = shared;
+  const { commit, scanFiles, part, recheck } = shared;
   const knownPaths = new Set<string>();
   // Only configs are ever read besides the targets: keep their entries, not a map of the whole tree.
   const support = new Map<string, BlobEntry>();
@@ -99,6 +101,7 @@ export async function blobPlan(
     origin,
     ...(commit ? { commit } : {}),
     ...(scanFiles !== undefined ? { scanFiles } : {}),
+    ...(part ? { part } : {}),
     ...(recheck ? { recheck } : {}),
     root: repo.root,
     files: targets.map((e) => new IndexFile(e.path, e.oid, e.commit ?? commit, read)),

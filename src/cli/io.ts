@@ -1,8 +1,7 @@
 /**
- * What a command is, shared by the CLI that dispatches (cli.ts) and the handlers in this directory: the I/O a
- * handler gets and the outcome it returns. Its own module, so that no command imports cli.ts.
+ * The CLI's boundary with the process: what `run()` gets (arguments aside) and what it gives back. bin.ts fills it
+ * from the real process; tests fill it by hand, so the whole command line runs in-process without a terminal.
  */
-import type { ParsedCommandLine } from '../cli-options.js';
 
 export interface CliIo {
   readonly cwd: string;
@@ -20,8 +19,10 @@ export interface CliOutcome {
   readonly exitCode: 0 | 1 | 2;
   readonly stdout: string;
   readonly stderr: string;
-  /** Files the command wants written (the report for --output). */
+  /** Files the command wants written (the report for --output, the baseline). */
   readonly files: ReadonlyArray<{ readonly path: string; readonly text: string }>;
 }
 
-export type CommandHandler = (cli: ParsedCommandLine, io: CliIo) => Promise<CliOutcome>;
+export function textOutcome(exitCode: CliOutcome['exitCode'], stdout: string, stderr = ''): CliOutcome {
+  return { exitCode, stdout, stderr, files: [] };
+}
