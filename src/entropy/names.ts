@@ -24,11 +24,7 @@ const NOT_THE_CREDENTIAL = new Set([
   // digests, revisions and integrity strings
   'sha', 'shasum', 'md5', 'checksum', 'checksums', 'digest', 'hash', 'hashes', 'hashed', 'commit', 'commits', 'rev',
   'revision', 'etag', 'integrity', 'fingerprint', 'fp', 'pgp', 'gpg', 'oid', 'nonce', 'git', 'tree', 'parent',
-<<<<<<< HEAD
   // ciphertext (sops' wrapped data keys are `enc`, docs/sops-format.md §2.2, §6)
-=======
-  // ciphertext (sops' wrapped data keys are `enc`, docs/sops-format.md §4)
->>>>>>> git-runner
   'enc', 'encrypted', 'ciphertext',
 ]);
 
