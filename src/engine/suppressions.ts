@@ -12,7 +12,6 @@
 import type { LineIndex } from '../util/positions.js';
 import { commentSyntaxFor, commentsOnLine } from './comment-syntax.js';
 
-
 interface MarkerForm {
   /** Tested against a comment's text (leader and closer removed). */
   readonly pattern: RegExp;
