@@ -16,7 +16,7 @@ import { emptyPlanScan, scanPlan, withoutIgnored, type PlanScan } from './scan.j
 import { buildSpec, settingsFromSpec } from './scan-spec.js';
 import { ruleRegistry } from './rule-registry.js';
 import type { HeadStart } from '../git/head-start.js';
-import type { LintOptions } from './lint.js';
+import type { LintOptions } from './lint-options.js';
 import { diskPlan } from './sources/disk-plan.js';
 import { configChangeNote, type ConfigChange } from './sources/config-changes.js';
 import { historySource } from './sources/history-scope.js';

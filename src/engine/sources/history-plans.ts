@@ -4,15 +4,31 @@
  * the same path in an earlier commit of the range is not read again. Then, per head, a second look at what its
  * commits brought and it still holds, under the head's own configuration; then the refs that name a tree or a blob.
  */
-import { treeContext, type CommitChanges } from '../../git/history.js';
+import { treeContext, type CommitChanges, type HistoryCommit } from '../../git/history.js';
 import type { BlobStream } from '../../git/blob-stream.js';
 import type { RefTarget } from '../../git/ref-targets.js';
 import { treeFiles } from '../../git/ref-targets.js';
 import type { Repository } from '../../git/repository.js';
 import type { BlobEntry } from '../../git/tree-entries.js';
 import type { ScanPlan } from '../plan.js';
-import type { HistoryHead, HistoryScope } from './history-scope.js';
 import { blobPlan, type PlannedBlob } from './index-plan.js';
+
+export interface HistoryHead {
+  /** The commit whose configuration judges. */
+  readonly tip: string;
+  /** The commits whose content it judges (what they brought and it still holds), parents before children. */
+  readonly commits: readonly string[];
+}
+
+export interface HistoryScope {
+  /** Every commit whose changes the scan needs. */
+  readonly commits: readonly HistoryCommit[];
+  /** The commits checked one by one, each under its own configuration, parents before children. */
+  readonly checked: readonly string[];
+  readonly heads: readonly HistoryHead[];
+  /** Refs that name a tree or a blob (pushes only). */
+  readonly objects: readonly RefTarget[];
+}
 
 /** `reconfiguring`: the commits that change a configuration file, and merges (see historySource). */
 export async function* historyPlans(repo: Repository, scope: HistoryScope, changes: ReadonlyMap<string, CommitChanges>, reconfiguring: ReadonlySet<string>): AsyncGenerator<ScanPlan> {

@@ -4,28 +4,11 @@
  * a blob directly.
  */
 import { changesOf, commitsInRange, isZeroOid, revList, type HistoryCommit } from '../../git/history.js';
-import { peelRefs, type RefTarget } from '../../git/ref-targets.js';
+import { peelRefs } from '../../git/ref-targets.js';
 import type { Repository } from '../../git/repository.js';
 import type { ScanPlan } from '../plan.js';
 import { configChanges, type ConfigChange } from './config-changes.js';
-import { historyPlans } from './history-plans.js';
-
-export interface HistoryHead {
-  /** The commit whose configuration judges. */
-  readonly tip: string;
-  /** The commits whose content it judges (what they brought and it still holds), parents before children. */
-  readonly commits: readonly string[];
-}
-
-export interface HistoryScope {
-  /** Every commit whose changes the scan needs. */
-  readonly commits: readonly HistoryCommit[];
-  /** The commits checked one by one, each under its own configuration, parents before children. */
-  readonly checked: readonly string[];
-  readonly heads: readonly HistoryHead[];
-  /** Refs that name a tree or a blob (pushes only). */
-  readonly objects: readonly RefTarget[];
-}
+import { historyPlans, type HistoryHead, type HistoryScope } from './history-plans.js';
 
 export interface RefUpdate {
   readonly oldOid: string;
