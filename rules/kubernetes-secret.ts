@@ -31,7 +31,7 @@ export const rule: Rule<undefined> = {
   appliesTo: (path) => MANIFEST_FILE.test(path),
   async check(source, context) {
     const { content } = source;
-    if (!detectorsIn(content).has('kubernetes-secret') || !KIND_SECRET.test(content) || (await isSopsFile(source.path, content))) return;
+    if (!detectorsIn(content).has('kubernetes-secret') || !KIND_SECRET.test(content) || (await isSopsFile(source))) return;
     for (const doc of parseAllDocuments(content, { uniqueKeys: false })) {
       if ('errors' in doc && doc.errors.length === 0) reportSecretValues(doc, context);
     }

@@ -50,7 +50,7 @@ export const rule: Rule<undefined> = {
   defaultOptions: undefined,
   appliesTo: isEnvFileName,
   async check(source, context) {
-    if (await isSopsFile(source.path, source.content)) return;
+    if (await isSopsFile(source)) return;
     const template = isTemplate(source.path);
     const assigned = envAssignments(source.content).filter((a) => !isPlaceholder(a.value) && (!template || isSensitiveName(a.key)));
     const first = assigned[0];

@@ -81,7 +81,7 @@ export const rule: Rule<undefined> = {
   defaultOptions: undefined,
   appliesTo: (path) => TFVARS.test(path),
   async check(source, context) {
-    if (await isSopsFile(source.path, source.content)) return;
+    if (await isSopsFile(source)) return;
     const found = source.path.endsWith('.json') ? jsonFindings(source.content) : hclFindings(source.content);
     for (const descriptor of found) context.report(descriptor);
   },

@@ -36,18 +36,15 @@ export const rule: Rule<SopsMacMismatchOptions> = {
   defaultOptions: { requireVerification: false },
   parseOptions,
   async check(source, context) {
-    if (!(await isSopsFile(source.path, source.content))) return;
-    // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
-    const { verifySource } = await import('../src/sops/crypto/verify-source.js');
-    const outcome = await verifySource(source.path, source.content, context.project);
+    if (!(await isSopsFile(source))) return;
+    // One verification per file, shared with sops-undecryptable-value; the engine counts it for the summary.
+    const outcome = await source.verification();
     if (outcome.kind === 'not-sops') return;
     const line = outcome.model.metadata?.line ?? 1;
     if (outcome.kind === 'unverifiable') {
-      context.project.recordVerification(source.path, 'unverifiable');
       if (context.options.requireVerification) context.report({ message: outcome.reason, line, wholeFile: true });
       return;
     }
-    context.project.recordVerification(source.path, 'verified');
     if (outcome.result.ok) return;
     for (const problem of outcome.result.problems) {
       if (problem.kind === 'mac-mismatch') context.report({ message: `${problem.message}: ${CAUSE_AND_FIX[problem.reason]}`, line, wholeFile: true });

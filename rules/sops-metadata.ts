@@ -39,10 +39,8 @@ export const rule: Rule<undefined> = {
   async check(source, context) {
     if (!source.content.includes('sops')) return;
     // The sops parsers (YAML, RE2) load on the first file that mentions sops: most commits have none.
-    const [{ sopsVerdict }, { keyPathOf }, { lineAt }] = await Promise.all([
-      import('../src/sops/sops-file.js'), import('../src/sops/file-checks.js'), import('../src/sops/stores/build.js'),
-    ]);
-    const verdict = sopsVerdict(source.path, source.content);
+    const [{ keyPathOf }, { lineAt }] = await Promise.all([import('../src/sops/file-checks.js'), import('../src/sops/stores/build.js')]);
+    const verdict = await source.sopsVerdict();
     // A file that does not parse holds no metadata; when a creation rule covers it, sops-unencrypted-file says so.
     if (verdict.kind === 'plain' || verdict.kind === 'unparsable') return;
     const { model } = verdict;

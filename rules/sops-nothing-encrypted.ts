@@ -37,7 +37,7 @@ export const rule: Rule<undefined> = {
     if (!source.content.includes('sops')) return;
     // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
     const [{ encryptedModelOf, hasContent }, selection] = await Promise.all([import('../src/sops/file-checks.js'), import('../src/sops/selection.js')]);
-    const model = encryptedModelOf(source.path, source.content);
+    const model = encryptedModelOf(await source.sopsVerdict());
     if (!model) return;
     const values = model.leaves.filter(hasContent);
     if (values.length === 0 || values.some((l) => l.type === 'str' && looksLikeEnc(l.text))) return;

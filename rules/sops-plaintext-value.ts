@@ -18,7 +18,7 @@ export const rule: Rule<undefined> = {
     if (!source.content.includes('sops')) return;
     // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
     const [{ encryptedModelOf, hasContent, keyPathOf }, { shouldBeEncrypted }] = await Promise.all([import('../src/sops/file-checks.js'), import('../src/sops/selection.js')]);
-    const model = encryptedModelOf(source.path, source.content);
+    const model = encryptedModelOf(await source.sopsVerdict());
     if (!model) return;
     const selection = model.metadata.selection;
     for (const leaf of model.leaves) {

@@ -45,7 +45,7 @@ export const rule: Rule<undefined> = {
     if (!governing) return;
     // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
     const [{ recipientDrift, settingsDrift }, { encryptedModelOf }] = await Promise.all([import('../src/sops/config/drift.js'), import('../src/sops/file-checks.js')]);
-    const model = encryptedModelOf(source.path, source.content);
+    const model = encryptedModelOf(await source.sopsVerdict());
     if (!model) return;
     const { metadata } = model;
     const where = `creation_rules[${governing.ruleIndex}] of ${governing.configPath}`;

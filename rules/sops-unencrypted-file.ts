@@ -53,7 +53,7 @@ export const rule: Rule<SopsUnencryptedFileOptions> = {
     }
     const where = assertingRule(governing, context.options.catchAllRequiresEncryption);
     // Under a catch-all only a sops file is checked: that it parses (the other sops rules check the rest).
-    if (!where && !(await isSopsFile(source.path, source.content))) return;
+    if (!where && !(await isSopsFile(source))) return;
     const covered = `covered by ${where ?? `the catch-all creation_rules[${governing.ruleIndex}] of ${governing.configPath}`}`;
     if (source.skipped === 'binary') {
       context.report({ message: `${covered} but holds binary bytes: sops output is always text, so this file is not encrypted; run \`sops encrypt -i ${source.path}\`` });
@@ -64,8 +64,8 @@ export const rule: Rule<SopsUnencryptedFileOptions> = {
       return;
     }
     // The store parsers (YAML) load only for files a creation rule covers.
-    const { isParseFailure, parseSopsFile, storeThatParses } = await import('../src/sops/stores/index.js');
-    const model = parseSopsFile(source.path, source.content);
+    const { isParseFailure, storeThatParses } = await import('../src/sops/stores/index.js');
+    const model = await source.sops();
     if (isParseFailure(model)) {
       const actual = storeThatParses(source.content, model.store);
       context.report({

@@ -18,7 +18,7 @@ export const rule: Rule<undefined> = {
   defaultOptions: undefined,
   appliesTo: (path) => STATE_FILE.test(path),
   async check(source, context) {
-    if (await isSopsFile(source.path, source.content)) return;
+    if (await isSopsFile(source)) return;
     context.report({
       message: 'Terraform state file: state holds secrets in plaintext; keep it in a remote backend (S3, GCS, Terraform Cloud) and add *.tfstate* to .gitignore',
     });

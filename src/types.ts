@@ -2,6 +2,10 @@
  * The shared vocabulary of secrets-guard: what a rule sees, what it reports, and what the engine returns.
  * Nothing here touches git or the file system; the engine fills these objects in and rules only read them.
  */
+import type { SourceVerification } from './sops/crypto/verify-source.js';
+import type { SopsFileModel, SopsParseFailure } from './sops/model.js';
+import type { SopsVerdict } from './sops/sops-file.js';
+import type { LineIndex } from './util/positions.js';
 
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = Severity | 'off';
@@ -9,8 +13,8 @@ export type SeveritySetting = Severity | 'off';
 /** Where a source's bytes came from: the index (staged / all), a commit (range), or the disk (paths). */
 export type SourceOrigin = 'index' | 'commit' | 'disk';
 
-/** One file handed to the rules. `path` is repository-relative with `/` separators. */
-export interface SourceFile {
+/** One file's text as the engine read it. `path` is repository-relative with `/` separators. */
+export interface SourceText {
   readonly path: string;
   /**
    * Decoded text (UTF-8, or UTF-16/32 by BOM or layout), whose offsets are the rules' offsets. Binary and
@@ -24,6 +28,26 @@ export interface SourceFile {
   readonly skipped?: 'binary' | 'too-large';
   /** For a binary file: its first bytes (up to BINARY_HEAD_BYTES), for rules with `readsBinaryHead`. */
   readonly head?: Uint8Array;
+}
+
+/**
+ * One file handed to the rules: its text, and views every rule shares, each computed on first use and kept with the
+ * file (as ESLint's SourceCode): the sops parsers run once per file however many rules ask (src/engine/source-file.ts).
+ */
+export interface SourceFile extends SourceText {
+  /** Offsets to lines and columns. */
+  lines(): LineIndex;
+  /** The file parsed in the sops store its name (or its metadata) gives, or why it does not parse. */
+  sops(): Promise<SopsFileModel | SopsParseFailure>;
+  /** Whether this is a sops file (src/sops/sops-file.ts); files that never mention sops are not parsed. */
+  sopsVerdict(): Promise<SopsVerdict>;
+  /** Where sops ciphertext lies (src/sops/ciphertext-spans.ts), as [start, end) offsets. */
+  ciphertextSpans(): Promise<ReadonlyArray<readonly [number, number]>>;
+  /**
+   * The MAC and value verification with the run's age identities (src/sops/crypto/verify-source.ts); `not-sops`
+   * for other files. Asking may run SOPS_AGE_KEY_CMD (once per run). The engine reports what it found in the summary.
+   */
+  verification(): Promise<SourceVerification>;
 }
 
 /** What a rule knows about the rest of the change: which paths exist, and the sops configuration. */
@@ -43,12 +67,10 @@ export interface ProjectView {
   sopsRuleFor(path: string): GoverningSopsRule | undefined;
   /**
    * age identities (`AGE-SECRET-KEY-1...`) the engine found where sops looks for them, for MAC verification.
-   * Empty when none is at hand. Rules use them in memory only. Asking may run SOPS_AGE_KEY_CMD (once per run) and
-   * fails with a ConfigError when a source is malformed: ask only for a file that needs them.
+   * Empty when none is at hand. Rules use them in memory only, through SourceFile.verification(). Asking may run
+   * SOPS_AGE_KEY_CMD (once per run) and fails with a ConfigError when a source is malformed.
    */
   ageIdentities(): Promise<readonly string[]>;
-  /** Lets a rule tell the summary that a sops file was verified, or could not be (no matching identity). */
-  recordVerification(path: string, outcome: 'verified' | 'unverifiable'): void;
 }
 
 /** The creation rule of a `.sops.yaml` that covers a file (first match wins, as in sops). */

@@ -71,8 +71,6 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, run: RunContext, t
   const baseline = await loadBaseline(plan, options.baseline);
   const spec = await buildSpec(plan, {
     config: await loadGuardConfig(plan),
-    // Fingerprints must be made with the baseline's own salt for its entries to match.
-    salt: baseline?.salt ?? run.salt,
     // Content read from commits (a pull request, a push) names no module that is loaded, unless the caller allows it.
     secretlintrcModules: !readsCommits(options.mode) || options.allowSecretlintrcModules === true,
     note: (text) => total.notes.add(text),
@@ -80,15 +78,20 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, run: RunContext, t
     ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
     ...(options.sopsConfig ? { forcedSopsConfig: { path: options.sopsConfig, cwd: options.cwd } } : {}),
   });
-  const prefix = plan.commit ? `${plan.commit}:` : '';
+  // Fingerprints must be made with the baseline's own salt for its entries to match.
+  const inputs = { salt: baseline ? () => baseline.salt : run.salt, ageIdentities: run.ageIdentities };
   const threads = options.threads ?? defaultWorkerCount();
   const files = await withoutIgnored(plan.files, spec.ignore);
   if (wantsSmallHeap(files.length, plan.scanFiles)) await preferSmallHeap();
   const parallel = files.length >= PARALLEL_THRESHOLD && threads > 0 ? await import('./parallel.js') : undefined;
   const scan =
     parallel && existsSync(parallel.WORKER_URL)
-      ? await parallel.scanInWorkers(files, spec, threads, total.verification, prefix, run.ageIdentities, plan.readFile, options.onFile)
-      : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, total.verification, run.ageIdentities, prefix, plan.readFile)), ...(options.onFile ? { onFile: options.onFile } : {}) });
+      ? await parallel.scanInWorkers(files, spec, threads, inputs, plan.readFile, options.onFile)
+      : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, inputs, plan.readFile)), ...(options.onFile ? { onFile: options.onFile } : {}) });
+  // Verification notes are keyed per commit in range mode: the same path verified in two commits is two files.
+  const prefix = plan.commit ? `${plan.commit}:` : '';
+  for (const path of scan.verified) total.verification.verified.add(prefix + path);
+  for (const path of scan.unverifiable) total.verification.unverifiable.add(prefix + path);
   let findings = scan.findings;
   if (baseline) {
     const { applyBaseline } = await import('../baseline/apply.js'); // only repositories with a baseline need it

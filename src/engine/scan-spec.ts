@@ -20,7 +20,6 @@ export interface ScanSpec {
   readonly rules: ReadonlyArray<{ readonly id: string; readonly severity: Severity; readonly options: unknown }>;
   readonly ignore: readonly string[];
   readonly maxFileSize: number;
-  readonly salt: string;
   readonly knownPaths: readonly string[];
   readonly sopsConfigs: readonly SopsConfigSource[];
   readonly forcedSopsConfig?: SopsConfigSource;
@@ -30,7 +29,6 @@ export interface SpecInputs {
   readonly config: GuardConfig;
   readonly ruleOverrides?: ReadonlyMap<string, Record<string, unknown>>;
   readonly maxFileSize?: number;
-  readonly salt: string;
   /** `--sops-config PATH`, resolved against `cwd`. */
   readonly forcedSopsConfig?: { readonly path: string; readonly cwd: string };
   /**
@@ -55,7 +53,6 @@ export async function buildSpec(plan: ScanPlan, inputs: SpecInputs): Promise<Sca
     rules: activeRules([...ruleRegistry.values()], inputs.config, overrides).map((a) => ({ id: a.rule.meta.id, severity: a.severity, options: a.options })),
     ignore: inputs.config.ignore,
     maxFileSize: inputs.maxFileSize ?? inputs.config.maxFileSize,
-    salt: inputs.salt,
     knownPaths: [...plan.knownPaths],
     sopsConfigs,
     ...(forced ? { forcedSopsConfig: await readForcedConfig(forced.path, forced.cwd) } : {}),
@@ -93,33 +90,27 @@ async function readForcedConfig(path: string, cwd: string): Promise<SopsConfigSo
   }
 }
 
-export interface VerificationSink {
-  readonly verified: Set<string>;
-  readonly unverifiable: Set<string>;
-}
-
 /** Reads a file of the scan's source by path (ScanPlan.readFile), wherever the rules run. */
 export type FileReader = (path: string, cap: number) => Promise<Buffer | Uint8Array | undefined>;
 
+/** What the run (RunContext) gives each plan's scan, in this thread or, as data, in a worker. */
+export interface RunInputs {
+  readonly salt: () => string;
+  readonly ageIdentities: ProjectView['ageIdentities'];
+}
+
 /**
- * Live settings from a spec. `prefix` keys verification records per commit in range mode. `ageIdentities` is the
- * run's (RunContext), or in a worker thread a request to the main thread: never resolved per plan or per thread.
- * `readFile` reads the siblings rules ask for (the plan's own reader, or a worker's request to the main thread).
+ * Live settings from a spec. The salt and `ageIdentities` are the run's (RunContext), or in a worker thread the
+ * salt it was handed and a request to the main thread: never made per plan or per thread. `readFile` reads the
+ * siblings rules ask for (the plan's own reader, or a worker's request to the main thread).
  */
-export async function settingsFromSpec(
-  spec: ScanSpec,
-  verification: VerificationSink,
-  ageIdentities: ProjectView['ageIdentities'],
-  prefix = '',
-  readFile?: FileReader,
-): Promise<ScanSettings> {
+export async function settingsFromSpec(spec: ScanSpec, run: RunInputs, readFile?: FileReader): Promise<ScanSettings> {
   const known = new Set(spec.knownPaths);
   const sops = await loadSopsContext(spec.sopsConfigs, spec.forcedSopsConfig);
   return {
     rules: spec.rules.map((r) => ({ rule: ruleRegistry.get(r.id)!, severity: r.severity, options: r.options })),
     maxFileSize: spec.maxFileSize,
-    salt: spec.salt,
-    ciphertextSpans: sops.ciphertextSpans,
+    salt: run.salt,
     project: {
       hasPath: (path) => known.has(path),
       async readSibling(path) {
@@ -129,8 +120,7 @@ export async function settingsFromSpec(
         return decodeText(buffer)?.text;
       },
       sopsRuleFor: sops.sopsRuleFor,
-      ageIdentities,
-      recordVerification: (path, outcome) => verification[outcome].add(prefix + path),
+      ageIdentities: run.ageIdentities,
     },
   };
 }

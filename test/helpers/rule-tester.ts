@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runRule } from '../../src/engine/run-rule.js';
 import { decodeText } from '../../src/engine/content.js';
 import { BINARY_HEAD_BYTES } from '../../src/engine/scan.js';
-import type { Finding, GoverningSopsRule, ProjectView, Rule, SourceFile } from '../../src/types.js';
+import type { Finding, GoverningSopsRule, ProjectView, Rule, SourceText } from '../../src/types.js';
 
 export interface RuleCase<Options> {
   /** Test name; defaults to the path. */
@@ -43,7 +43,6 @@ export function projectOf(
     readSibling: async (p) => texts[p],
     sopsRuleFor: () => sopsRule,
     ageIdentities: async () => ageIdentities,
-    recordVerification: () => {},
   };
 }
 
@@ -62,7 +61,7 @@ export async function lintWith<Options>(rule: Rule<Options>, c: RuleCase<Options
   });
 }
 
-function sourceOf(c: RuleCase<unknown>): SourceFile {
+function sourceOf(c: RuleCase<unknown>): SourceText {
   if (!c.bytes) return { path: c.path, content: c.content, origin: 'index' };
   const bytes = Buffer.from(c.bytes);
   const decoded = decodeText(bytes);
