@@ -3,7 +3,7 @@
  * Event Hubs keys (`SharedAccessKey=`, 32 bytes), and the signature of a shared access signature (`sig=` in a URL
  * or connection string that carries the SAS fields `sv=` and `se=`/`sp=`).
  */
-import { detectorsIn } from '../src/detection/prefilter.js';
+import { presentDetectors } from '../src/detection/prefilter.js';
 import type { Rule } from '../src/types.js';
 import { isPlaceholder } from '../src/util/placeholders.js';
 
@@ -28,7 +28,7 @@ export const rule: Rule<undefined> = {
   },
   defaultOptions: undefined,
   check(source, context) {
-    if (!detectorsIn(source.content).has('azure-storage')) return;
+    if (!source.derived(presentDetectors).has('azure-storage')) return;
     for (const { what, pattern } of SECRETS) {
       for (const m of source.content.matchAll(pattern)) {
         const secret = m[1]!;

@@ -7,6 +7,7 @@
  * content and must not choose which modules are loaded or from where (engine/scan-spec.ts decides).
  */
 import { resolveSecretlintRc, type SecretlintRc } from '../src/secretlint/config.js';
+import { presentDetectors } from '../src/detection/prefilter.js';
 import { secretlintMessages } from '../src/secretlint/lint.js';
 import type { Rule } from '../src/types.js';
 import { quote } from '../src/util/quote.js';
@@ -34,7 +35,7 @@ export const rule: Rule<SecretlintOptions> = {
   async check(source, context) {
     const { secretlintConfig, secretlintBaseDirectory } = context.options;
     const setup = await resolveSecretlintRc(secretlintConfig, '.secretlintrc', secretlintBaseDirectory);
-    const messages = await secretlintMessages({ path: source.path, content: source.content, setup });
+    const messages = await secretlintMessages({ path: source.path, content: source.content, present: source.derived(presentDetectors), setup });
     for (const m of messages) {
       const subRuleId = shortRuleName(m.ruleId);
       // The private-key rule owns key material (more formats, one finding per key); do not report it twice.

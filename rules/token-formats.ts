@@ -4,7 +4,7 @@
  * formats (src/detection/token-formats.ts) run by one rule. Each finding is `token-formats/<format id>`; the
  * `disable` option switches single formats off.
  */
-import { detectorsIn } from '../src/detection/prefilter.js';
+import { presentDetectors } from '../src/detection/prefilter.js';
 import { TOKEN_FORMATS } from '../src/detection/token-formats.js';
 import { ConfigError } from '../src/errors.js';
 import type { Rule } from '../src/types.js';
@@ -40,7 +40,7 @@ export const rule: Rule<TokenFormatsOptions> = {
   defaultOptions: { disable: [] },
   parseOptions,
   check(source, context) {
-    const present = detectorsIn(source.content);
+    const present = source.derived(presentDetectors);
     const { disable } = context.options;
     for (const format of TOKEN_FORMATS) {
       if (!present.has(`token-formats/${format.id}`) || disable.includes(format.id)) continue;

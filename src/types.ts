@@ -48,6 +48,11 @@ export interface SourceFile extends SourceText {
    * for other files. Asking may run SOPS_AGE_KEY_CMD (once per run). The engine reports what it found in the summary.
    */
   verification(): Promise<SourceVerification>;
+  /**
+   * A value computed from the text once per file, for every rule that asks with the same function (a module-level
+   * one: the function is the key), e.g. the one keyword pass the detectors share (src/detection/prefilter.ts).
+   */
+  derived<T>(compute: (text: SourceText) => T): T;
 }
 
 /** What a rule knows about the rest of the change: which paths exist, and the sops configuration. */

@@ -79,7 +79,7 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, run: RunContext, t
     ...(options.sopsConfig ? { forcedSopsConfig: { path: options.sopsConfig, cwd: options.cwd } } : {}),
   });
   // Fingerprints must be made with the baseline's own salt for its entries to match.
-  const inputs = { salt: baseline ? () => baseline.salt : run.salt, ageIdentities: run.ageIdentities };
+  const inputs = { ...run, salt: baseline ? () => baseline.salt : run.salt };
   const threads = options.threads ?? defaultWorkerCount();
   const files = await withoutIgnored(plan.files, spec.ignore);
   if (wantsSmallHeap(files.length, plan.scanFiles)) await preferSmallHeap();

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { GuardConfig } from '../config/guard-config.js';
 import { ConfigError } from '../errors.js';
+import type { SopsConfigParses } from '../sops/config/parse.js';
 import type { ProjectView, Severity } from '../types.js';
 import { activeRules } from './active-rules.js';
 import { decodeText } from './content.js';
@@ -97,6 +98,8 @@ export type FileReader = (path: string, cap: number) => Promise<Buffer | Uint8Ar
 export interface RunInputs {
   readonly salt: () => string;
   readonly ageIdentities: ProjectView['ageIdentities'];
+  /** The `.sops.yaml` parses of the run (a worker keeps its own), so the commits of a range share them. */
+  readonly sopsConfigParses: SopsConfigParses;
 }
 
 /**
@@ -106,7 +109,7 @@ export interface RunInputs {
  */
 export async function settingsFromSpec(spec: ScanSpec, run: RunInputs, readFile?: FileReader): Promise<ScanSettings> {
   const known = new Set(spec.knownPaths);
-  const sops = await loadSopsContext(spec.sopsConfigs, spec.forcedSopsConfig);
+  const sops = await loadSopsContext(spec.sopsConfigs, spec.forcedSopsConfig, run.sopsConfigParses);
   return {
     rules: spec.rules.map((r) => ({ rule: ruleRegistry.get(r.id)!, severity: r.severity, options: r.options })),
     maxFileSize: spec.maxFileSize,

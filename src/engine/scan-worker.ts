@@ -89,7 +89,7 @@ async function handle(message: Exclude<ToWorker, IdentitiesAnswer | { type: 'sib
     const spec = message.spec;
     if (message.smallHeap) await preferSmallHeap();
     const { salt } = message;
-    ready = settingsFromSpec(spec, { salt: () => salt, ageIdentities }, readThroughMainThread).then((settings) => ({ settings, spec }));
+    ready = settingsFromSpec(spec, { salt: () => salt, ageIdentities, sopsConfigParses: new Map() }, readThroughMainThread).then((settings) => ({ settings, spec }));
     await ready;
     return;
   }

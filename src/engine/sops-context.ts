@@ -2,6 +2,7 @@
  * The sops side of a scan: which `.sops.yaml` rule governs each path. Built from the config texts, so a worker
  * thread can build the same view. (Where ciphertext lies is a view of each file: source-file.ts.)
  */
+import type { SopsConfigParses } from '../sops/config/parse.js';
 import type { GoverningSopsRule } from '../types.js';
 
 export interface SopsContext {
@@ -25,11 +26,11 @@ export function preloadSopsConfigSupport(): void {
 }
 
 /** The nearest `.sops.yaml` above each file (or the forced one), its first matching creation rule as sops picks it. */
-export async function loadSopsContext(configs: readonly SopsConfigSource[], forced?: SopsConfigSource): Promise<SopsContext> {
+export async function loadSopsContext(configs: readonly SopsConfigSource[], forced: SopsConfigSource | undefined, parses: SopsConfigParses): Promise<SopsContext> {
   if (configs.length === 0 && !forced) return { sopsRuleFor: () => undefined };
   // Loaded only for repositories that have a .sops.yaml: the YAML parser and RE2 stay off other commits' path.
   const { createSopsRuleLookup } = await loadConfigSupport();
-  const lookup = createSopsRuleLookup(configs, forced);
+  const lookup = createSopsRuleLookup(configs, forced, parses);
   return { sopsRuleFor: lastPathRemembered(lookup.governingRuleFor) };
 }
 

@@ -33,6 +33,11 @@ export function createSourceFile(text: SourceText, keys: AgeIdentitySource): Eng
     if (verdict.kind !== 'sops' && verdict.kind !== 'invalid') return [];
     return (await import('../sops/ciphertext-spans.js')).spansOf(verdict);
   });
+  const derivedValues = new Map<(text: SourceText) => unknown, unknown>();
+  const derived = <T>(compute: (text: SourceText) => T): T => {
+    if (!derivedValues.has(compute)) derivedValues.set(compute, compute(text));
+    return derivedValues.get(compute) as T;
+  };
   let verificationAsked = false;
   const verification = once(async (): Promise<SourceVerification> => {
     verificationAsked = true;
@@ -47,6 +52,7 @@ export function createSourceFile(text: SourceText, keys: AgeIdentitySource): Eng
     sopsVerdict,
     ciphertextSpans,
     verification,
+    derived,
     async verificationNote() {
       if (!verificationAsked) return undefined;
       const outcome = await verification();
