@@ -3,7 +3,6 @@
  * (docs/sops-format.md §5) and compare it with the stored one. A mismatch means a value was edited, added, removed or
  * reordered without sops, or `lastmodified` was changed: sops itself would refuse to decrypt the file.
  */
-import { parseSwitches } from '../src/config/rule-options.js';
 import { isSopsFile } from '../src/sops/is-sops-file.js';
 import type { MacProblemReason } from '../src/sops/crypto/verify.js';
 import type { Rule } from '../src/types.js';
@@ -23,18 +22,14 @@ const CAUSE_AND_FIX: Record<MacProblemReason, string> = {
     'restore both from git, or re-encrypt the file with `sops encrypt`',
 };
 
-function parseOptions(raw: unknown, keyPath: string): SopsMacMismatchOptions {
-  return parseSwitches(raw, keyPath, ['requireVerification']);
-}
-
 export const rule: Rule<SopsMacMismatchOptions> = {
   meta: {
     id: 'sops-mac-mismatch',
     description: 'A sops file whose MAC does not verify with its data key (edited without sops, or lastmodified changed)',
     defaultSeverity: 'error',
+    options: { requireVerification: { type: 'boolean' } },
   },
   defaultOptions: { requireVerification: false },
-  parseOptions,
   async check(source, context) {
     if (!(await isSopsFile(source))) return;
     // One verification per file, shared with sops-undecryptable-value; the engine counts it for the summary.

@@ -7,7 +7,6 @@
  * for the strict reading (`catchAllRequiresEncryption`). A file under a catch-all that is a sops file is still
  * checked in full (by the other sops rules; here, that it parses).
  */
-import { parseSwitches } from '../src/config/rule-options.js';
 import { isSopsConfigFile } from '../src/sops/config/discovery.js';
 import { isSopsFile } from '../src/sops/is-sops-file.js';
 import type { GoverningSopsRule, Rule } from '../src/types.js';
@@ -15,10 +14,6 @@ import type { GoverningSopsRule, Rule } from '../src/types.js';
 export interface SopsUnencryptedFileOptions {
   /** Read a catch-all creation rule as "every file it matches must be encrypted". Default: false. */
   readonly catchAllRequiresEncryption: boolean;
-}
-
-function parseOptions(raw: unknown, keyPath: string): SopsUnencryptedFileOptions {
-  return parseSwitches(raw, keyPath, ['catchAllRequiresEncryption']);
 }
 
 /** Which rule says the file must be encrypted, in the words of the messages; undefined when none does. */
@@ -38,11 +33,11 @@ export const rule: Rule<SopsUnencryptedFileOptions> = {
     // A covered file must be checked even when it is binary or huge: sops output is always text, so binary bytes
     // under a creation rule are plaintext by definition.
     pathOnly: true,
+    options: { catchAllRequiresEncryption: { type: 'boolean' } },
     // A private key in plaintext is the one problem with the file: reported once, where the key is.
     redundantWith: ['private-key'],
   },
   defaultOptions: { catchAllRequiresEncryption: false },
-  parseOptions,
   appliesTo: (path) => !isSopsConfigFile(path),
   async check(source, context) {
     const governing = context.project.sopsRuleFor(source.path);

@@ -5,6 +5,7 @@
 import type { SourceVerification } from './sops/crypto/verify-source.js';
 import type { SopsFileModel, SopsParseFailure } from './sops/model.js';
 import type { SopsVerdict } from './sops/sops-file.js';
+import type { OptionsSchema } from './util/options-schema.js';
 import type { LineIndex } from './util/positions.js';
 
 export type Severity = 'error' | 'warning';
@@ -170,16 +171,14 @@ export interface RuleMeta {
    * creation rule covers: `private-key` names the key): the engine drops this rule's findings there.
    */
   readonly redundantWith?: readonly string[];
+  /** The options `.secrets-guard.yaml` may set (src/util/options-schema.ts); absent: the rule takes none. */
+  readonly options?: OptionsSchema;
 }
 
 export interface Rule<Options = undefined> {
   readonly meta: RuleMeta;
+  /** The options when the config sets none; what it sets is validated against `meta.options` and merged over these. */
   readonly defaultOptions: Options;
-  /**
-   * Validates user options from `.secrets-guard.yaml` and returns them merged over the defaults. Throws a
-   * ConfigError naming `keyPath` on a bad value.
-   */
-  parseOptions?(raw: unknown, keyPath: string): Options;
   /** Cheap path filter so the engine skips files a rule can never report on. Default: every text file. */
   appliesTo?(path: string, options: Options): boolean;
   check(source: SourceFile, context: RuleContext<Options>): void | Promise<void>;

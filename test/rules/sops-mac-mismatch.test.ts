@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSourceFile } from '../../src/engine/source-file.js';
 import { ConfigError } from '../../src/errors.js';
 import { rule } from '../../rules/sops-mac-mismatch.js';
-import { lintWith, testRule } from '../helpers/rule-tester.js';
+import { lintWith, testRule, optionsOf } from '../helpers/rule-tester.js';
 import { fixtureText } from '../sops/fixtures.js';
 import { AGE_FILES, identity, original, tamperedCopies } from './sops-verification-cases.js';
 
@@ -57,11 +57,11 @@ describe('sops-mac-mismatch bookkeeping and options', () => {
   });
 
   it('validates its options', () => {
-    expect(rule.parseOptions!({ requireVerification: true }, 'rules.sops-mac-mismatch')).toEqual({ requireVerification: true });
-    expect(rule.parseOptions!(undefined, 'k')).toEqual({ requireVerification: false });
-    expect(() => rule.parseOptions!({ requireVerification: 'yes' }, 'rules.x')).toThrow(ConfigError);
-    expect(() => rule.parseOptions!({ requireVerification: 'yes' }, 'rules.x')).toThrow('rules.x.requireVerification');
-    expect(() => rule.parseOptions!({ require: true }, 'rules.x')).toThrow('rules.x.require: unknown option');
+    expect(optionsOf(rule, { requireVerification: true }, 'rules.sops-mac-mismatch')).toEqual({ requireVerification: true });
+    expect(optionsOf(rule, undefined, 'k')).toEqual({ requireVerification: false });
+    expect(() => optionsOf(rule, { requireVerification: 'yes' }, 'rules.x')).toThrow(ConfigError);
+    expect(() => optionsOf(rule, { requireVerification: 'yes' }, 'rules.x')).toThrow('rules.x.requireVerification');
+    expect(() => optionsOf(rule, { require: true }, 'rules.x')).toThrow('rules.x.require: unknown option');
   });
 
   it('stays quiet on a PGP-only file (no_mac.yaml) without requireVerification: its problem needs a key (see verify-corpus)', async () => {
