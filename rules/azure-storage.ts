@@ -24,6 +24,7 @@ export const rule: Rule<undefined> = {
     id: 'azure-storage',
     description: 'Azure storage account keys (AccountKey=), Service Bus keys (SharedAccessKey=) and SAS signatures (sig=)',
     defaultSeverity: 'error',
+    docs: 'docs/rules/azure-storage.md',
     skipsCiphertext: true,
   },
   defaultOptions: undefined,

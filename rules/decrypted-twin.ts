@@ -51,6 +51,8 @@ export const rule: Rule<undefined> = {
     id: 'decrypted-twin',
     description: 'A plaintext file committed beside its sops-encrypted counterpart, holding what it encrypts',
     defaultSeverity: 'error',
+    docs: 'docs/rules/decrypted-twin.md',
+    presentation: { why: 'The output of `sops decrypt` left next to the encrypted file is every secret of it in plaintext.', securitySeverity: '9.0', precision: 'high', tags: ['security', 'secret', 'sops'] },
   },
   defaultOptions: undefined,
   appliesTo: (path) => !isEncryptedName(path),

@@ -25,6 +25,7 @@ export const rule: Rule<undefined> = {
     id: 'jwt',
     description: 'A signed JSON Web Token written out (header with alg, JSON payload, signature)',
     defaultSeverity: 'error',
+    docs: 'docs/rules/jwt.md',
     skipsCiphertext: true,
   },
   defaultOptions: undefined,

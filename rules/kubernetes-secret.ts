@@ -25,6 +25,7 @@ export const rule: Rule<undefined> = {
     id: 'kubernetes-secret',
     description: 'A Kubernetes Secret manifest with data or stringData committed in plaintext, outside sops',
     defaultSeverity: 'error',
+    docs: 'docs/rules/kubernetes-secret.md',
     skipsCiphertext: true,
   },
   defaultOptions: undefined,

@@ -46,6 +46,8 @@ export const rule: Rule<undefined> = {
     id: 'plaintext-env-file',
     description: 'A .env file that is not sops-encrypted and assigns values',
     defaultSeverity: 'error',
+    docs: 'docs/rules/plaintext-env-file.md',
+    presentation: { why: 'A plaintext .env is the most common way a credential reaches a repository.', securitySeverity: '7.5', precision: 'high', tags: ['security', 'secret', 'dotenv'] },
   },
   defaultOptions: undefined,
   appliesTo: isEnvFileName,

@@ -27,6 +27,8 @@ export const rule: Rule<SopsMacMismatchOptions> = {
     id: 'sops-mac-mismatch',
     description: 'A sops file whose MAC does not verify with its data key (edited without sops, or lastmodified changed)',
     defaultSeverity: 'error',
+    docs: 'docs/rules/sops-mac-mismatch.md',
+    presentation: { why: 'The file was changed without sops, and sops refuses to decrypt it at the next deployment.', securitySeverity: '6.5', precision: 'very-high', tags: ['security', 'sops', 'integrity'] },
     options: { requireVerification: { type: 'boolean' } },
   },
   defaultOptions: { requireVerification: false },

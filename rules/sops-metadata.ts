@@ -34,6 +34,8 @@ export const rule: Rule<undefined> = {
     id: 'sops-metadata',
     description: 'sops metadata is incomplete, inconsistent or holds what sops does not write, or an ENC value is malformed',
     defaultSeverity: 'error',
+    docs: 'docs/rules/sops-metadata.md',
+    presentation: { why: 'Broken sops metadata makes sops refuse the file at deploy time or silently lose its integrity check.', securitySeverity: '5.0', precision: 'high', tags: ['security', 'sops', 'integrity'] },
   },
   defaultOptions: undefined,
   async check(source, context) {

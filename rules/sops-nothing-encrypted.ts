@@ -31,6 +31,8 @@ export const rule: Rule<undefined> = {
     id: 'sops-nothing-encrypted',
     description: 'A file with sops metadata in which no value is encrypted',
     defaultSeverity: 'error',
+    docs: 'docs/rules/sops-nothing-encrypted.md',
+    presentation: { why: 'The metadata makes the file look protected while every value in it is readable.', securitySeverity: '8.5', precision: 'high', tags: ['security', 'secret', 'sops'] },
   },
   defaultOptions: undefined,
   async check(source, context) {

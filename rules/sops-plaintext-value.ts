@@ -12,6 +12,8 @@ export const rule: Rule<undefined> = {
     id: 'sops-plaintext-value',
     description: 'A value in an encrypted position of a sops file is not encrypted',
     defaultSeverity: 'error',
+    docs: 'docs/rules/sops-plaintext-value.md',
+    presentation: { why: 'The file looks encrypted, but this value is readable by anyone with access to the repository.', securitySeverity: '9.0', precision: 'high', tags: ['security', 'secret', 'sops'] },
   },
   defaultOptions: undefined,
   async check(source, context) {

@@ -36,6 +36,8 @@ export const rule: Rule<undefined> = {
     id: 'sops-rule-drift',
     description: 'an encrypted file\'s keys or encryption settings differ from its .sops.yaml creation rule',
     defaultSeverity: 'warning',
+    docs: 'docs/rules/sops-rule-drift.md',
+    presentation: { why: 'Recipients removed from .sops.yaml can still decrypt files that were not re-encrypted.', securitySeverity: '4.0', precision: 'high', tags: ['security', 'sops', 'configuration'] },
   },
   defaultOptions: undefined,
   appliesTo: (path) => !isSopsConfigFile(path),

@@ -15,6 +15,8 @@ export const rule: Rule<undefined> = {
     id: 'sops-undecryptable-value',
     description: 'A sops value that fails authentication under its key path (moved or copied from another key or file)',
     defaultSeverity: 'error',
+    docs: 'docs/rules/sops-undecryptable-value.md',
+    presentation: { why: 'A value moved or copied from another key or file stops `sops decrypt`, so the file cannot be deployed.', securitySeverity: '5.0', precision: 'very-high', tags: ['security', 'sops', 'integrity'] },
   },
   defaultOptions: undefined,
   async check(source, context) {

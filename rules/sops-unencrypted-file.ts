@@ -30,6 +30,8 @@ export const rule: Rule<SopsUnencryptedFileOptions> = {
     id: 'sops-unencrypted-file',
     description: 'A file covered by a .sops.yaml creation rule is not sops-encrypted',
     defaultSeverity: 'error',
+    docs: 'docs/rules/sops-unencrypted-file.md',
+    presentation: { why: 'A creation rule says files at this path hold secrets, and this one is not encrypted.', securitySeverity: '8.5', precision: 'high', tags: ['security', 'secret', 'sops'] },
     // A covered file must be checked even when it is binary or huge: sops output is always text, so binary bytes
     // under a creation rule are plaintext by definition.
     pathOnly: true,

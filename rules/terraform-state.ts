@@ -13,6 +13,8 @@ export const rule: Rule<undefined> = {
     id: 'terraform-state',
     description: 'A Terraform state file (secrets in plaintext), whatever its content',
     defaultSeverity: 'error',
+    docs: 'docs/rules/terraform-state.md',
+    presentation: { why: 'Terraform state records every attribute of every resource in plaintext, generated passwords and keys included.', securitySeverity: '8.5', precision: 'very-high', tags: ['security', 'secret', 'terraform'] },
     pathOnly: true,
   },
   defaultOptions: undefined,

@@ -19,6 +19,7 @@ export const rule: Rule<TokenFormatsOptions> = {
     id: 'token-formats',
     description: "Vendor token formats secretlint's preset lacks (Google, AWS key ids, GitLab, Twilio, Discord, PyPI, ...)",
     defaultSeverity: 'error',
+    docs: 'docs/rules/token-formats.md',
     skipsCiphertext: true,
     options: { disable: { type: 'list', oneOf: TOKEN_FORMATS.map((f) => f.id), what: 'token format' } },
   },

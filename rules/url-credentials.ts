@@ -19,6 +19,7 @@ export const rule: Rule<undefined> = {
     id: 'url-credentials',
     description: 'Passwords in URLs of any scheme and connection strings, curl -u, Basic and Bearer headers written out',
     defaultSeverity: 'error',
+    docs: 'docs/rules/url-credentials.md',
     skipsCiphertext: true,
     fallback: true,
   },

@@ -173,12 +173,55 @@ export interface RuleMeta {
   readonly redundantWith?: readonly string[];
   /** The options `.secrets-guard.yaml` may set (src/util/options-schema.ts); absent: the rule takes none. */
   readonly options?: OptionsSchema;
+  /**
+   * Support files the rule reads (secretlint's `.secretlintrc` names), in order of preference: the engine reads the
+   * first one present from the scan's own source (index, commit, disk) and hands it to `optionsFrom`.
+   */
+  readonly reads?: readonly string[];
+  /** The rule's documentation page, relative to the repository root (`docs/rules/<id>.md`). */
+  readonly docs: string;
+  /** How code scanning (SARIF) and GitLab present the rule (src/formatters/rule-presentation.ts). */
+  readonly presentation?: RulePresentationMeta;
+}
+
+export interface RulePresentationMeta {
+  /** Why a finding matters, one sentence (from the rule's page). */
+  readonly why: string;
+  /** GitHub's scale: 9.0+ critical, 7.0+ high, 4.0+ medium. */
+  readonly securitySeverity: string;
+  readonly precision: 'very-high' | 'high' | 'medium' | 'low';
+  readonly tags: readonly string[];
+}
+
+/** A support file a rule reads (RuleMeta.reads), as found in the scan's source. */
+export interface SupportFile {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** What a rule may do with a support file read from repository content. */
+export interface SupportFileTrust {
+  /**
+   * Whether the packages the file names may be loaded (installed ones, never a path): yes for the work tree and the
+   * index, no for content read from commits (a pull request, a push) unless the caller allows it.
+   */
+  readonly loadsModules: boolean;
+  /** The repository root (packages resolve from there when they may be loaded). */
+  readonly root: string;
+  /** Adds a note to the report (what of the file was not honoured, and how to change that). */
+  note(text: string): void;
 }
 
 export interface Rule<Options = undefined> {
   readonly meta: RuleMeta;
   /** The options when the config sets none; what it sets is validated against `meta.options` and merged over these. */
   readonly defaultOptions: Options;
+  /**
+   * Options from the support file the rule reads (`meta.reads`), made once per plan on the main thread before any
+   * file is scanned, merged over the configured ones. Plain data: they travel to worker threads. A broken file is a
+   * ConfigError.
+   */
+  optionsFrom?(file: SupportFile, trust: SupportFileTrust): Promise<Partial<Options>>;
   /** Cheap path filter so the engine skips files a rule can never report on. Default: every text file. */
   appliesTo?(path: string, options: Options): boolean;
   check(source: SourceFile, context: RuleContext<Options>): void | Promise<void>;

@@ -72,7 +72,7 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, run: RunContext, t
   const spec = await buildSpec(plan, {
     config: await loadGuardConfig(plan),
     // Content read from commits (a pull request, a push) names no module that is loaded, unless the caller allows it.
-    secretlintrcModules: !readsCommits(options.mode) || options.allowSecretlintrcModules === true,
+    supportFileModules: !readsCommits(options.mode) || options.allowSecretlintrcModules === true,
     note: (text) => total.notes.add(text),
     ...(options.ruleOverrides ? { ruleOverrides: options.ruleOverrides } : {}),
     ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),

@@ -8,13 +8,12 @@ import type { GuardConfig } from '../config/guard-config.js';
 import { ConfigError } from '../errors.js';
 import type { SopsConfigParses } from '../sops/config/parse.js';
 import type { ProjectView, Severity } from '../types.js';
-import { activeRules } from './active-rules.js';
+import { activeRules, type ActiveRule } from './active-rules.js';
 import { decodeText } from './content.js';
 import { ruleRegistry } from './rule-registry.js';
 import type { ScanPlan } from './plan.js';
 import type { ScanSettings } from './scan.js';
 import { loadSopsContext, type SopsConfigSource } from './sops-context.js';
-import { parseSecretlintRc, resolveSecretlintRc, SECRETLINT_RC_FILES, withoutRepositoryModules } from '../secretlint/config.js';
 
 export interface ScanSpec {
   readonly origin: ScanPlan['origin'];
@@ -33,11 +32,11 @@ export interface SpecInputs {
   /** `--sops-config PATH`, resolved against `cwd`. */
   readonly forcedSopsConfig?: { readonly path: string; readonly cwd: string };
   /**
-   * Whether the rule packages a `.secretlintrc` names are loaded (from installed packages, never from a path):
-   * yes for the work tree and index, no for content read from commits unless --allow-secretlintrc-modules.
+   * Whether the packages a support file names may be loaded (SupportFileTrust.loadsModules): yes for the work tree
+   * and index, no for content read from commits unless --allow-secretlintrc-modules.
    */
-  readonly secretlintrcModules: boolean;
-  /** Receives notes for the report (a .secretlintrc whose modules were not loaded). */
+  readonly supportFileModules: boolean;
+  /** Receives notes for the report (a support file a rule could not honour in full). */
   readonly note: (text: string) => void;
 }
 
@@ -46,12 +45,11 @@ export async function buildSpec(plan: ScanPlan, inputs: SpecInputs): Promise<Sca
   const read = await Promise.all(plan.sopsConfigPaths.map(async (path) => ({ path, bytes: await plan.readSupportFile(path) })));
   const sopsConfigs: SopsConfigSource[] = read.flatMap(({ path, bytes }) => (bytes ? [{ path, text: bytes.toString('utf8') }] : []));
   const forced = inputs.forcedSopsConfig;
-  const overrides = new Map(inputs.ruleOverrides);
-  const secretlintRc = await readSecretlintRc(plan, inputs);
-  if (secretlintRc) overrides.set('secretlint', secretlintRc);
+  const configured = activeRules([...ruleRegistry.values()], inputs.config, inputs.ruleOverrides);
+  const fromSupportFiles = await supportFileOptions(plan, configured, inputs);
   return {
     origin: plan.origin,
-    rules: activeRules([...ruleRegistry.values()], inputs.config, overrides).map((a) => ({ id: a.rule.meta.id, severity: a.severity, options: a.options })),
+    rules: configured.map((a) => ({ id: a.rule.meta.id, severity: a.severity, options: withOptions(a.options, fromSupportFiles.get(a.rule.meta.id)) })),
     ignore: inputs.config.ignore,
     maxFileSize: inputs.maxFileSize ?? inputs.config.maxFileSize,
     knownPaths: [...plan.knownPaths],
@@ -61,26 +59,26 @@ export async function buildSpec(plan: ScanPlan, inputs: SpecInputs): Promise<Sca
 }
 
 /**
- * A team's `.secretlintrc` (rules, options, allowMessageIds), read from the same source as the files and checked
- * here, so a broken one is a configuration error before any file is read. Plain data: it travels to workers.
- * Repository content never runs code: without `secretlintrcModules` only the bundled preset's entry is kept, and
- * packages resolve from secrets-guard's own installation, not from the repository's node_modules.
+ * Options from the support files rules read (RuleMeta.reads: the first name present), read from the same source as
+ * the files and turned into options by the rule before any file is read (a broken file is a configuration error).
  */
-async function readSecretlintRc(plan: ScanPlan, inputs: SpecInputs): Promise<Record<string, unknown> | undefined> {
-  for (const name of SECRETLINT_RC_FILES) {
-    const bytes = await plan.readSupportFile(name);
-    if (!bytes) continue;
-    const parsed = await parseSecretlintRc(bytes.toString('utf8'), name);
-    if (inputs.secretlintrcModules) {
-      await resolveSecretlintRc(parsed, name, plan.root);
-      return { secretlintConfig: parsed, secretlintBaseDirectory: plan.root };
+async function supportFileOptions(plan: ScanPlan, rules: readonly ActiveRule[], inputs: SpecInputs): Promise<Map<string, Record<string, unknown>>> {
+  const found = new Map<string, Record<string, unknown>>();
+  const trust = { loadsModules: inputs.supportFileModules, root: plan.root, note: inputs.note };
+  for (const { rule } of rules) {
+    if (!rule.optionsFrom || !rule.meta.reads) continue;
+    for (const name of rule.meta.reads) {
+      const bytes = await plan.readSupportFile(name);
+      if (!bytes) continue;
+      found.set(rule.meta.id, (await rule.optionsFrom({ name, text: bytes.toString('utf8') }, trust)) as Record<string, unknown>);
+      break;
     }
-    const { rc, dropped } = withoutRepositoryModules(parsed);
-    if (dropped > 0) inputs.note(`${name}: ${dropped} rule package(s) it names were not loaded (content read from commits loads no module it names; only the bundled preset ran): pass --allow-secretlintrc-modules to load installed ones`);
-    await resolveSecretlintRc(rc, name);
-    return { secretlintConfig: rc };
   }
-  return undefined;
+  return found;
+}
+
+function withOptions(options: unknown, extra: Record<string, unknown> | undefined): unknown {
+  return extra ? { ...(options as object), ...extra } : options;
 }
 
 async function readForcedConfig(path: string, cwd: string): Promise<SopsConfigSource> {
