@@ -41,7 +41,7 @@ const full = [];
 const verifyOnly = [];
 for (let run = 0; run < RUNS; run++) {
   const t0 = performance.now();
-  // A new name per run: parseSopsFile keeps its last few results, and the parse is part of what is timed.
+  // The parse is part of what is timed (parseSopsFile keeps nothing between calls).
   const model = parseSopsFile(`bench-${run}.enc.yaml`, content);
   const dataKey = await unwrapDataKey(model.metadata, [identity]);
   const t1 = performance.now();

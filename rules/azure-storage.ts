@@ -3,7 +3,7 @@
  * Event Hubs keys (`SharedAccessKey=`, 32 bytes), and the signature of a shared access signature (`sig=` in a URL
  * or connection string that carries the SAS fields `sv=` and `se=`/`sp=`).
  */
-import { detectorsIn } from '../src/detection/prefilter.js';
+import { presentDetectors } from '../src/detection/prefilter.js';
 import type { Rule } from '../src/types.js';
 import { isPlaceholder } from '../src/util/placeholders.js';
 
@@ -24,11 +24,12 @@ export const rule: Rule<undefined> = {
     id: 'azure-storage',
     description: 'Azure storage account keys (AccountKey=), Service Bus keys (SharedAccessKey=) and SAS signatures (sig=)',
     defaultSeverity: 'error',
+    docs: 'docs/rules/azure-storage.md',
     skipsCiphertext: true,
   },
   defaultOptions: undefined,
   check(source, context) {
-    if (!detectorsIn(source.content).has('azure-storage')) return;
+    if (!source.derived(presentDetectors).has('azure-storage')) return;
     for (const { what, pattern } of SECRETS) {
       for (const m of source.content.matchAll(pattern)) {
         const secret = m[1]!;

@@ -31,10 +31,11 @@ function isEncryptedName(path: string): boolean {
 async function sharedSecretKeys(source: SourceFile, twin: string, project: ProjectView): Promise<string[] | undefined> {
   const twinText = await project.readSibling?.(twin);
   if (twinText === undefined) return undefined;
-  const [{ encryptedModelOf, hasContent, keyPathOf }, { isParseFailure, parseGuarded, storeForPath }, { looksLikeEnc }, { isPlaceholder }] = await Promise.all([
-    import('../src/sops/file-checks.js'), import('../src/sops/stores/index.js'), import('../src/sops/enc.js'), import('../src/util/placeholders.js'),
+  const [{ encryptedModelOf, hasContent, keyPathOf }, { sopsVerdict }, { isParseFailure, parseGuarded, storeForPath }, { looksLikeEnc }, { isPlaceholder }] = await Promise.all([
+    import('../src/sops/file-checks.js'), import('../src/sops/sops-file.js'), import('../src/sops/stores/index.js'), import('../src/sops/enc.js'), import('../src/util/placeholders.js'),
   ]);
-  const encrypted = encryptedModelOf(twin, twinText);
+  // The twin is another file: its text is parsed here (it is parsed again where the scan reaches it).
+  const encrypted = encryptedModelOf(sopsVerdict(twin, twinText));
   // The binary store encrypts a whole file as one `data` value: any content can be its plaintext.
   if (!encrypted || encrypted.store === 'binary') return undefined;
   const secretKeys = new Set(encrypted.leaves.filter((l) => !l.isComment && looksLikeEnc(l.text)).map(keyPathOf));
@@ -50,12 +51,14 @@ export const rule: Rule<undefined> = {
     id: 'decrypted-twin',
     description: 'A plaintext file committed beside its sops-encrypted counterpart, holding what it encrypts',
     defaultSeverity: 'error',
+    docs: 'docs/rules/decrypted-twin.md',
+    presentation: { why: 'The output of `sops decrypt` left next to the encrypted file is every secret of it in plaintext.', securitySeverity: '9.0', precision: 'high', tags: ['security', 'secret', 'sops'] },
   },
   defaultOptions: undefined,
   appliesTo: (path) => !isEncryptedName(path),
   async check(source, context) {
     const twin = encryptedTwinNames(source.path).find((name) => context.project.hasPath(name));
-    if (!twin || (await isSopsFile(source.path, source.content))) return;
+    if (!twin || (await isSopsFile(source))) return;
     const shared = await sharedSecretKeys(source, twin, context.project);
     if (shared?.length === 0) return;
     const holds = shared ? ` holding ${shared.length} of the keys it encrypts (${shared.slice(0, 3).join(', ')}${shared.length > 3 ? ', ...' : ''})` : '';

@@ -24,6 +24,7 @@ export const rule: Rule<undefined> = {
     id: 'generic-credential',
     description: 'A password, secret, token or API key assigned as a literal, in any language or config format',
     defaultSeverity: 'error',
+    docs: 'docs/rules/generic-credential.md',
     skipsCiphertext: true,
     fallback: true,
   },

@@ -15,10 +15,10 @@ import { classifyEncodedKey, mayBeEncodedPem } from '../src/entropy/encoded-keys
 import { isBenignToken, isGeneratedOrMinified, isLockfile, looksLikeDigest } from '../src/entropy/filters.js';
 import { isCredentialName, isSecretBearingPath, isSecretManifest, nameOf, namesSomethingElse } from '../src/entropy/names.js';
 import { charsetOf, shannonEntropy, thresholdFor, type Charset } from '../src/entropy/shannon.js';
-import { ConfigError } from '../src/errors.js';
 import { isPlaceholder } from '../src/util/placeholders.js';
 import type { Rule, RuleContext } from '../src/types.js';
-import { quote, quoteValue } from '../src/util/quote.js';
+import type { OptionsSchema } from '../src/util/options-schema.js';
+import { quote } from '../src/util/quote.js';
 
 export interface HighEntropyOptions {
   /** Bits per character above which a token is reported, per charset. */
@@ -32,41 +32,13 @@ export interface HighEntropyOptions {
 export const DEFAULT_HIGH_ENTROPY_OPTIONS: HighEntropyOptions = { thresholds: { base64: 4.5, hex: 3.0 }, minLength: 20, maxLineLength: 1000 };
 
 /** Highest entropy a charset allows: log2 of its alphabet size (base64url adds `-`, `_`). */
-const CEILING: Record<Charset, number> = { base64: 6, hex: 4 };
+const bitsPerCharacter = (atMost: number) => ({ type: 'number', above: 0, atMost, what: 'a number of bits per character' }) as const;
 
-export function parseHighEntropyOptions(raw: unknown, keyPath: string): HighEntropyOptions {
-  const top = expectMapping(raw, keyPath);
-  const unknown = Object.keys(top).find((k) => !['thresholds', 'minLength', 'maxLineLength'].includes(k));
-  if (unknown) throw new ConfigError(`${quote(`${keyPath}.${unknown}`)}: unknown option (expected thresholds, minLength or maxLineLength)`);
-  const thresholds = { ...DEFAULT_HIGH_ENTROPY_OPTIONS.thresholds };
-  if (top.thresholds !== undefined) {
-    const given = expectMapping(top.thresholds, `${keyPath}.thresholds`);
-    for (const [charset, value] of Object.entries(given)) {
-      if (charset !== 'base64' && charset !== 'hex') throw new ConfigError(`${quote(`${keyPath}.thresholds.${charset}`)}: unknown charset (expected base64 or hex)`);
-      const ceiling = CEILING[charset];
-      if (typeof value !== 'number' || !(value > 0 && value <= ceiling)) {
-        throw new ConfigError(`${keyPath}.thresholds.${charset}: expected a number of bits per character in (0, ${ceiling}], got ${quoteValue(value)}`);
-      }
-      thresholds[charset] = value;
-    }
-  }
-  return {
-    thresholds,
-    minLength: integerAtLeast(top.minLength, 8, DEFAULT_HIGH_ENTROPY_OPTIONS.minLength, `${keyPath}.minLength`),
-    maxLineLength: integerAtLeast(top.maxLineLength, 80, DEFAULT_HIGH_ENTROPY_OPTIONS.maxLineLength, `${keyPath}.maxLineLength`),
-  };
-}
-
-function expectMapping(raw: unknown, keyPath: string): Record<string, unknown> {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${keyPath}: expected a mapping`);
-  return raw as Record<string, unknown>;
-}
-
-function integerAtLeast(raw: unknown, min: number, fallback: number, keyPath: string): number {
-  if (raw === undefined) return fallback;
-  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < min) throw new ConfigError(`${keyPath}: expected an integer of at least ${min}, got ${quoteValue(raw)}`);
-  return raw;
-}
+export const HIGH_ENTROPY_OPTIONS: OptionsSchema = {
+  thresholds: { type: 'mapping', keyName: 'charset', fields: { base64: bitsPerCharacter(6), hex: bitsPerCharacter(4) } },
+  minLength: { type: 'integer', min: 8 },
+  maxLineLength: { type: 'integer', min: 80 },
+};
 
 /** `Authorization: Bearer <token>`, `Basic <base64>`: the scheme names what follows a credential, whatever the key. */
 const AUTH_SCHEME = /\b(?:bearer|basic|token)\s+$/i;
@@ -79,11 +51,13 @@ export const rule: Rule<HighEntropyOptions> = {
     id: 'high-entropy-string',
     description: 'Random-looking base64 or hex strings assigned to credential names or in secret files (generic credentials)',
     defaultSeverity: 'warning',
+    docs: 'docs/rules/high-entropy-string.md',
+    presentation: { why: 'Credentials without a recognisable prefix (signing secrets, generated passwords) only show as random-looking strings.', securitySeverity: '5.0', precision: 'medium', tags: ['security', 'secret', 'entropy'] },
     fallback: true,
     skipsCiphertext: true,
+    options: HIGH_ENTROPY_OPTIONS,
   },
   defaultOptions: DEFAULT_HIGH_ENTROPY_OPTIONS,
-  parseOptions: parseHighEntropyOptions,
   appliesTo: (path) => !isLockfile(path),
   check(source, context) {
     const { minLength, maxLineLength } = context.options;

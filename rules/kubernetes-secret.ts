@@ -5,7 +5,7 @@
  * placeholders or substitutions (`${DB_PASSWORD}` for Flux, `{{ }}`), empty, or base64 of a placeholder pass.
  */
 import { isMap, isScalar, parseAllDocuments, type Document } from 'yaml';
-import { detectorsIn } from '../src/detection/prefilter.js';
+import { presentDetectors } from '../src/detection/prefilter.js';
 import { isSopsFile } from '../src/sops/is-sops-file.js';
 import type { Rule, RuleContext } from '../src/types.js';
 import { isPlaceholder } from '../src/util/placeholders.js';
@@ -25,13 +25,14 @@ export const rule: Rule<undefined> = {
     id: 'kubernetes-secret',
     description: 'A Kubernetes Secret manifest with data or stringData committed in plaintext, outside sops',
     defaultSeverity: 'error',
+    docs: 'docs/rules/kubernetes-secret.md',
     skipsCiphertext: true,
   },
   defaultOptions: undefined,
   appliesTo: (path) => MANIFEST_FILE.test(path),
   async check(source, context) {
     const { content } = source;
-    if (!detectorsIn(content).has('kubernetes-secret') || !KIND_SECRET.test(content) || (await isSopsFile(source.path, content))) return;
+    if (!source.derived(presentDetectors).has('kubernetes-secret') || !KIND_SECRET.test(content) || (await isSopsFile(source))) return;
     for (const doc of parseAllDocuments(content, { uniqueKeys: false })) {
       if ('errors' in doc && doc.errors.length === 0) reportSecretValues(doc, context);
     }

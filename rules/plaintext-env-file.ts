@@ -46,11 +46,13 @@ export const rule: Rule<undefined> = {
     id: 'plaintext-env-file',
     description: 'A .env file that is not sops-encrypted and assigns values',
     defaultSeverity: 'error',
+    docs: 'docs/rules/plaintext-env-file.md',
+    presentation: { why: 'A plaintext .env is the most common way a credential reaches a repository.', securitySeverity: '7.5', precision: 'high', tags: ['security', 'secret', 'dotenv'] },
   },
   defaultOptions: undefined,
   appliesTo: isEnvFileName,
   async check(source, context) {
-    if (await isSopsFile(source.path, source.content)) return;
+    if (await isSopsFile(source)) return;
     const template = isTemplate(source.path);
     const assigned = envAssignments(source.content).filter((a) => !isPlaceholder(a.value) && (!template || isSensitiveName(a.key)));
     const first = assigned[0];

@@ -77,11 +77,13 @@ export const rule: Rule<undefined> = {
     id: 'plaintext-tfvars',
     description: 'A tfvars file that assigns a literal to a sensitive-looking variable',
     defaultSeverity: 'error',
+    docs: 'docs/rules/plaintext-tfvars.md',
+    presentation: { why: 'tfvars files carry the provider tokens and database passwords Terraform code needs, readable by anyone with the repository.', securitySeverity: '7.5', precision: 'high', tags: ['security', 'secret', 'terraform'] },
   },
   defaultOptions: undefined,
   appliesTo: (path) => TFVARS.test(path),
   async check(source, context) {
-    if (await isSopsFile(source.path, source.content)) return;
+    if (await isSopsFile(source)) return;
     const found = source.path.endsWith('.json') ? jsonFindings(source.content) : hclFindings(source.content);
     for (const descriptor of found) context.report(descriptor);
   },

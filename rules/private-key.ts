@@ -54,6 +54,8 @@ export const rule: Rule<undefined> = {
     id: 'private-key',
     description: 'Private key material (PEM, OpenSSH, PGP, PuTTY, age identity) in any file',
     defaultSeverity: 'error',
+    docs: 'docs/rules/private-key.md',
+    presentation: { why: 'A private key gives whoever reads it the identity it stands for, and git history keeps it after the file is deleted.', securitySeverity: '9.5', precision: 'very-high', tags: ['security', 'secret', 'private-key'] },
     skipsCiphertext: true,
     readsBinaryHead: true,
   },

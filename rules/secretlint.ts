@@ -2,13 +2,15 @@
  * secretlint: known token formats (AWS, GCP, GitHub, GitLab, Slack, Stripe, npm, OpenAI, Anthropic, database
  * URLs with passwords, ... — secretlint's recommended preset), run in-process on the file's text. Each finding is
  * reported as `secretlint/<rule>` (`secretlint/github`). A team's `.secretlintrc` (rules, options,
- * allowMessageIds) is honoured when the engine passes it in `secretlintConfig`; `secretlint-disable` comments work
- * as in secretlint. The options are the engine's alone (no `parseOptions`): `.secrets-guard.yaml` is repository
- * content and must not choose which modules are loaded or from where (engine/scan-spec.ts decides).
+ * allowMessageIds) is read as a support file (`meta.reads`) and honoured; `secretlint-disable` comments work as in
+ * secretlint. `.secrets-guard.yaml` sets no option (no `meta.options`): it is repository content and must not choose
+ * which modules are loaded or from where; the engine's trust decides (SupportFileTrust).
  */
-import { resolveSecretlintRc, type SecretlintRc } from '../src/secretlint/config.js';
+import { parseSecretlintRc, resolveSecretlintRc, withoutRepositoryModules, type SecretlintRc } from '../src/secretlint/config.js';
+import { SECRETLINT_RC_FILES } from '../src/secretlint/rc-files.js';
+import { presentDetectors } from '../src/detection/prefilter.js';
 import { secretlintMessages } from '../src/secretlint/lint.js';
-import type { Rule } from '../src/types.js';
+import type { Rule, SupportFile, SupportFileTrust } from '../src/types.js';
 import { quote } from '../src/util/quote.js';
 
 export interface SecretlintOptions {
@@ -23,18 +25,39 @@ export function shortRuleName(secretlintRuleId: string): string {
   return secretlintRuleId.replace(/^@secretlint\/secretlint-rule-/, '').replace(/(^|\/)secretlint-rule-/, '$1');
 }
 
+/**
+ * A team's `.secretlintrc` (rules, options, allowMessageIds), checked before any file is read, so a broken one is a
+ * configuration error. Repository content never runs code: without `loadsModules` only the bundled preset's entry is
+ * kept, and packages resolve from secrets-guard's own installation, not from the repository's node_modules.
+ */
+async function optionsFrom({ name, text }: SupportFile, trust: SupportFileTrust): Promise<SecretlintOptions> {
+  const parsed = await parseSecretlintRc(text, name);
+  if (trust.loadsModules) {
+    await resolveSecretlintRc(parsed, name, trust.root);
+    return { secretlintConfig: parsed, secretlintBaseDirectory: trust.root };
+  }
+  const { rc, dropped } = withoutRepositoryModules(parsed);
+  if (dropped > 0) trust.note(`${name}: ${dropped} rule package(s) it names were not loaded (content read from commits loads no module it names; only the bundled preset ran): pass --allow-secretlintrc-modules to load installed ones`);
+  await resolveSecretlintRc(rc, name);
+  return { secretlintConfig: rc };
+}
+
 export const rule: Rule<SecretlintOptions> = {
   meta: {
     id: 'secretlint',
     description: "Known credential formats (secretlint's recommended preset, in-process)",
     defaultSeverity: 'error',
     skipsCiphertext: true,
+    reads: SECRETLINT_RC_FILES,
+    docs: 'docs/rules/secretlint.md',
+    presentation: { why: 'A live credential in a documented token format can be used at once by whoever finds it.', securitySeverity: '9.0', precision: 'high', tags: ['security', 'secret', 'token'] },
   },
   defaultOptions: {},
+  optionsFrom,
   async check(source, context) {
     const { secretlintConfig, secretlintBaseDirectory } = context.options;
     const setup = await resolveSecretlintRc(secretlintConfig, '.secretlintrc', secretlintBaseDirectory);
-    const messages = await secretlintMessages({ path: source.path, content: source.content, setup });
+    const messages = await secretlintMessages({ path: source.path, content: source.content, present: source.derived(presentDetectors), setup });
     for (const m of messages) {
       const subRuleId = shortRuleName(m.ruleId);
       // The private-key rule owns key material (more formats, one finding per key); do not report it twice.

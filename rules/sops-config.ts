@@ -12,6 +12,8 @@ export const rule: Rule<undefined> = {
     id: 'sops-config',
     description: '.sops.yaml has errors sops reports late or silently ignores (typos, invalid regexes, bad recipients)',
     defaultSeverity: 'error',
+    docs: 'docs/rules/sops-config.md',
+    presentation: { why: 'Mistakes in .sops.yaml rarely fail loudly: they encrypt nothing, everything, or to the wrong people.', securitySeverity: '6.0', precision: 'high', tags: ['security', 'sops', 'configuration'] },
   },
   defaultOptions: undefined,
   appliesTo: (path) => isSopsConfigFile(path),

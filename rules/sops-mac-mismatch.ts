@@ -3,7 +3,6 @@
  * (docs/sops-format.md §5) and compare it with the stored one. A mismatch means a value was edited, added, removed or
  * reordered without sops, or `lastmodified` was changed: sops itself would refuse to decrypt the file.
  */
-import { parseSwitches } from '../src/config/rule-options.js';
 import { isSopsFile } from '../src/sops/is-sops-file.js';
 import type { MacProblemReason } from '../src/sops/crypto/verify.js';
 import type { Rule } from '../src/types.js';
@@ -23,32 +22,27 @@ const CAUSE_AND_FIX: Record<MacProblemReason, string> = {
     'restore both from git, or re-encrypt the file with `sops encrypt`',
 };
 
-function parseOptions(raw: unknown, keyPath: string): SopsMacMismatchOptions {
-  return parseSwitches(raw, keyPath, ['requireVerification']);
-}
-
 export const rule: Rule<SopsMacMismatchOptions> = {
   meta: {
     id: 'sops-mac-mismatch',
     description: 'A sops file whose MAC does not verify with its data key (edited without sops, or lastmodified changed)',
     defaultSeverity: 'error',
     flags: [{ name: 'require-verification', option: 'requireVerification', description: 'a sops file whose MAC cannot be verified (no age identity for it) is an error' }],
+    docs: 'docs/rules/sops-mac-mismatch.md',
+    presentation: { why: 'The file was changed without sops, and sops refuses to decrypt it at the next deployment.', securitySeverity: '6.5', precision: 'very-high', tags: ['security', 'sops', 'integrity'] },
+    options: { requireVerification: { type: 'boolean' } },
   },
   defaultOptions: { requireVerification: false },
-  parseOptions,
   async check(source, context) {
-    if (!(await isSopsFile(source.path, source.content))) return;
-    // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
-    const { verifySource } = await import('../src/sops/crypto/verify-source.js');
-    const outcome = await verifySource(source.path, source.content, context.project);
+    if (!(await isSopsFile(source))) return;
+    // One verification per file, shared with sops-undecryptable-value; the engine counts it for the summary.
+    const outcome = await source.verification();
     if (outcome.kind === 'not-sops') return;
     const line = outcome.model.metadata?.line ?? 1;
     if (outcome.kind === 'unverifiable') {
-      context.project.recordVerification(source.path, 'unverifiable');
       if (context.options.requireVerification) context.report({ message: outcome.reason, line, wholeFile: true });
       return;
     }
-    context.project.recordVerification(source.path, 'verified');
     if (outcome.result.ok) return;
     for (const problem of outcome.result.problems) {
       if (problem.kind === 'mac-mismatch') context.report({ message: `${problem.message}: ${CAUSE_AND_FIX[problem.reason]}`, line, wholeFile: true });

@@ -34,15 +34,15 @@ export const rule: Rule<undefined> = {
     id: 'sops-metadata',
     description: 'sops metadata is incomplete, inconsistent or holds what sops does not write, or an ENC value is malformed',
     defaultSeverity: 'error',
+    docs: 'docs/rules/sops-metadata.md',
+    presentation: { why: 'Broken sops metadata makes sops refuse the file at deploy time or silently lose its integrity check.', securitySeverity: '5.0', precision: 'high', tags: ['security', 'sops', 'integrity'] },
   },
   defaultOptions: undefined,
   async check(source, context) {
     if (!source.content.includes('sops')) return;
     // The sops parsers (YAML, RE2) load on the first file that mentions sops: most commits have none.
-    const [{ sopsVerdict }, { keyPathOf }, { lineAt }] = await Promise.all([
-      import('../src/sops/sops-file.js'), import('../src/sops/file-checks.js'), import('../src/sops/stores/build.js'),
-    ]);
-    const verdict = sopsVerdict(source.path, source.content);
+    const [{ keyPathOf }, { lineAt }] = await Promise.all([import('../src/sops/file-checks.js'), import('../src/sops/stores/build.js')]);
+    const verdict = await source.sopsVerdict();
     // A file that does not parse holds no metadata; when a creation rule covers it, sops-unencrypted-file says so.
     if (verdict.kind === 'plain' || verdict.kind === 'unparsable') return;
     const { model } = verdict;

@@ -31,6 +31,8 @@ export const rule: Rule<undefined> = {
     id: 'sops-nothing-encrypted',
     description: 'A file with sops metadata in which no value is encrypted',
     defaultSeverity: 'error',
+    docs: 'docs/rules/sops-nothing-encrypted.md',
+    presentation: { why: 'The metadata makes the file look protected while every value in it is readable.', securitySeverity: '8.5', precision: 'high', tags: ['security', 'secret', 'sops'] },
   },
   defaultOptions: undefined,
   async check(source, context) {
@@ -40,7 +42,7 @@ export const rule: Rule<undefined> = {
       import('../src/sops/file-checks.js'),
       import('../src/sops/selection.js'),
     ]);
-    const model = encryptedModelOf(source.path, source.content);
+    const model = encryptedModelOf(await source.sopsVerdict());
     if (!model) return;
     const values = model.leaves.filter(hasContent);
     if (values.length === 0 || values.some((l) => l.type === 'str' && looksLikeEnc(l.text))) return;

@@ -12,13 +12,15 @@ export const rule: Rule<undefined> = {
     id: 'sops-plaintext-value',
     description: 'A value in an encrypted position of a sops file is not encrypted',
     defaultSeverity: 'error',
+    docs: 'docs/rules/sops-plaintext-value.md',
+    presentation: { why: 'The file looks encrypted, but this value is readable by anyone with access to the repository.', securitySeverity: '9.0', precision: 'high', tags: ['security', 'secret', 'sops'] },
   },
   defaultOptions: undefined,
   async check(source, context) {
     if (!source.content.includes('sops')) return;
     // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
     const [{ encryptedModelOf, hasContent, keyPathOf }, { shouldBeEncrypted }] = await Promise.all([import('../src/sops/file-checks.js'), import('../src/sops/selection.js')]);
-    const model = encryptedModelOf(source.path, source.content);
+    const model = encryptedModelOf(await source.sopsVerdict());
     if (!model) return;
     const selection = model.metadata.selection;
     for (const leaf of model.leaves) {

@@ -36,6 +36,8 @@ export const rule: Rule<undefined> = {
     id: 'sops-rule-drift',
     description: 'an encrypted file\'s keys or encryption settings differ from its .sops.yaml creation rule',
     defaultSeverity: 'warning',
+    docs: 'docs/rules/sops-rule-drift.md',
+    presentation: { why: 'Recipients removed from .sops.yaml can still decrypt files that were not re-encrypted.', securitySeverity: '4.0', precision: 'high', tags: ['security', 'sops', 'configuration'] },
   },
   defaultOptions: undefined,
   appliesTo: (path) => !isSopsConfigFile(path),
@@ -45,7 +47,7 @@ export const rule: Rule<undefined> = {
     if (!governing) return;
     // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
     const [{ recipientDrift, settingsDrift }, { encryptedModelOf }] = await Promise.all([import('../src/sops/config/drift.js'), import('../src/sops/file-checks.js')]);
-    const model = encryptedModelOf(source.path, source.content);
+    const model = encryptedModelOf(await source.sopsVerdict());
     if (!model) return;
     const { metadata } = model;
     const where = `creation_rules[${governing.ruleIndex}] of ${governing.configPath}`;

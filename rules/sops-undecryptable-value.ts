@@ -15,15 +15,14 @@ export const rule: Rule<undefined> = {
     id: 'sops-undecryptable-value',
     description: 'A sops value that fails authentication under its key path (moved or copied from another key or file)',
     defaultSeverity: 'error',
+    docs: 'docs/rules/sops-undecryptable-value.md',
+    presentation: { why: 'A value moved or copied from another key or file stops `sops decrypt`, so the file cannot be deployed.', securitySeverity: '5.0', precision: 'very-high', tags: ['security', 'sops', 'integrity'] },
   },
   defaultOptions: undefined,
   async check(source, context) {
-    if (!(await isSopsFile(source.path, source.content))) return;
-    // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
-    const { verifySource } = await import('../src/sops/crypto/verify-source.js');
-    const outcome = await verifySource(source.path, source.content, context.project);
-    if (outcome.kind === 'not-sops') return;
-    context.project.recordVerification(source.path, outcome.kind === 'checked' ? 'verified' : 'unverifiable');
+    if (!(await isSopsFile(source))) return;
+    // One verification per file, shared with sops-mac-mismatch; the engine counts it for the summary.
+    const outcome = await source.verification();
     if (outcome.kind !== 'checked' || outcome.result.ok) return;
     for (const problem of outcome.result.problems) {
       if (problem.kind !== 'undecryptable-value') continue;

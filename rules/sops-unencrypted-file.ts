@@ -7,7 +7,6 @@
  * for the strict reading (`catchAllRequiresEncryption`). A file under a catch-all that is a sops file is still
  * checked in full (by the other sops rules; here, that it parses).
  */
-import { parseSwitches } from '../src/config/rule-options.js';
 import { isSopsConfigFile } from '../src/sops/config/discovery.js';
 import { isSopsFile } from '../src/sops/is-sops-file.js';
 import type { GoverningSopsRule, Rule } from '../src/types.js';
@@ -15,10 +14,6 @@ import type { GoverningSopsRule, Rule } from '../src/types.js';
 export interface SopsUnencryptedFileOptions {
   /** Read a catch-all creation rule as "every file it matches must be encrypted". Default: false. */
   readonly catchAllRequiresEncryption: boolean;
-}
-
-function parseOptions(raw: unknown, keyPath: string): SopsUnencryptedFileOptions {
-  return parseSwitches(raw, keyPath, ['catchAllRequiresEncryption']);
 }
 
 /** Which rule says the file must be encrypted, in the words of the messages; undefined when none does. */
@@ -35,14 +30,16 @@ export const rule: Rule<SopsUnencryptedFileOptions> = {
     id: 'sops-unencrypted-file',
     description: 'A file covered by a .sops.yaml creation rule is not sops-encrypted',
     defaultSeverity: 'error',
+    docs: 'docs/rules/sops-unencrypted-file.md',
+    presentation: { why: 'A creation rule says files at this path hold secrets, and this one is not encrypted.', securitySeverity: '8.5', precision: 'high', tags: ['security', 'secret', 'sops'] },
     // A covered file must be checked even when it is binary or huge: sops output is always text, so binary bytes
     // under a creation rule are plaintext by definition.
     pathOnly: true,
+    options: { catchAllRequiresEncryption: { type: 'boolean' } },
     // A private key in plaintext is the one problem with the file: reported once, where the key is.
     redundantWith: ['private-key'],
   },
   defaultOptions: { catchAllRequiresEncryption: false },
-  parseOptions,
   appliesTo: (path) => !isSopsConfigFile(path),
   async check(source, context) {
     const governing = context.project.sopsRuleFor(source.path);
@@ -53,7 +50,7 @@ export const rule: Rule<SopsUnencryptedFileOptions> = {
     }
     const where = assertingRule(governing, context.options.catchAllRequiresEncryption);
     // Under a catch-all only a sops file is checked: that it parses (the other sops rules check the rest).
-    if (!where && !(await isSopsFile(source.path, source.content))) return;
+    if (!where && !(await isSopsFile(source))) return;
     const covered = `covered by ${where ?? `the catch-all creation_rules[${governing.ruleIndex}] of ${governing.configPath}`}`;
     if (source.skipped === 'binary') {
       context.report({ message: `${covered} but holds binary bytes: sops output is always text, so this file is not encrypted; run \`sops encrypt -i ${source.path}\`` });
@@ -64,8 +61,8 @@ export const rule: Rule<SopsUnencryptedFileOptions> = {
       return;
     }
     // The store parsers (YAML) load only for files a creation rule covers.
-    const { isParseFailure, parseSopsFile, storeThatParses } = await import('../src/sops/stores/index.js');
-    const model = parseSopsFile(source.path, source.content);
+    const { isParseFailure, storeThatParses } = await import('../src/sops/stores/index.js');
+    const model = await source.sops();
     if (isParseFailure(model)) {
       const actual = storeThatParses(source.content, model.store);
       context.report({

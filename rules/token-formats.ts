@@ -4,9 +4,8 @@
  * formats (src/detection/token-formats.ts) run by one rule. Each finding is `token-formats/<format id>`; the
  * `disable` option switches single formats off.
  */
-import { detectorsIn } from '../src/detection/prefilter.js';
+import { presentDetectors } from '../src/detection/prefilter.js';
 import { TOKEN_FORMATS } from '../src/detection/token-formats.js';
-import { ConfigError } from '../src/errors.js';
 import type { Rule } from '../src/types.js';
 import { isPlaceholder } from '../src/util/placeholders.js';
 
@@ -15,32 +14,18 @@ export interface TokenFormatsOptions {
   readonly disable: readonly string[];
 }
 
-const FORMAT_IDS = new Set(TOKEN_FORMATS.map((f) => f.id));
-
-function parseOptions(raw: unknown, keyPath: string): TokenFormatsOptions {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${keyPath}: expected a mapping`);
-  const { disable, ...rest } = raw as Record<string, unknown>;
-  const unknown = Object.keys(rest)[0];
-  if (unknown !== undefined) throw new ConfigError(`${keyPath}.${unknown}: unknown option (expected disable)`);
-  if (disable === undefined) return { disable: [] };
-  if (!Array.isArray(disable)) throw new ConfigError(`${keyPath}.disable: expected a list of format ids`);
-  for (const id of disable) {
-    if (typeof id !== 'string' || !FORMAT_IDS.has(id)) throw new ConfigError(`${keyPath}.disable: ${JSON.stringify(id)} is not a token format (known: ${[...FORMAT_IDS].join(', ')})`);
-  }
-  return { disable };
-}
-
 export const rule: Rule<TokenFormatsOptions> = {
   meta: {
     id: 'token-formats',
     description: "Vendor token formats secretlint's preset lacks (Google, AWS key ids, GitLab, Twilio, Discord, PyPI, ...)",
     defaultSeverity: 'error',
+    docs: 'docs/rules/token-formats.md',
     skipsCiphertext: true,
+    options: { disable: { type: 'list', oneOf: TOKEN_FORMATS.map((f) => f.id), what: 'token format' } },
   },
   defaultOptions: { disable: [] },
-  parseOptions,
   check(source, context) {
-    const present = detectorsIn(source.content);
+    const present = source.derived(presentDetectors);
     const { disable } = context.options;
     for (const format of TOKEN_FORMATS) {
       if (!present.has(`token-formats/${format.id}`) || disable.includes(format.id)) continue;

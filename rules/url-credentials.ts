@@ -4,7 +4,7 @@
  * `curl -u`, and tokens in `Authorization: Basic` / `Bearer` headers written out. Interpolations and placeholders
  * pass. A fallback: secretlint's basicauth and database-connection-string rules keep the lines they report.
  */
-import { detectorsIn } from '../src/detection/prefilter.js';
+import { presentDetectors } from '../src/detection/prefilter.js';
 import { reportCredential } from '../src/detection/report.js';
 import { credentialsIn } from '../src/detection/url-credentials.js';
 import { looksLikeCredential } from '../src/detection/value-shape.js';
@@ -19,13 +19,14 @@ export const rule: Rule<undefined> = {
     id: 'url-credentials',
     description: 'Passwords in URLs of any scheme and connection strings, curl -u, Basic and Bearer headers written out',
     defaultSeverity: 'error',
+    docs: 'docs/rules/url-credentials.md',
     skipsCiphertext: true,
     fallback: true,
   },
   defaultOptions: undefined,
   appliesTo: (path) => !isLockfile(path),
   check(source, context) {
-    const present = detectorsIn(source.content);
+    const present = source.derived(presentDetectors);
     if (![...present].some((id) => id.startsWith('url-credentials/')) || isGeneratedOrMinified(source.path, source.content)) return;
     const finders = (name: string): boolean => present.has(`url-credentials/${name}`);
     for (const found of credentialsIn(source.content, finders, isExample)) reportCredential(context, found.what, found.index, found.secret);

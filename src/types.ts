@@ -2,6 +2,11 @@
  * The shared vocabulary of secrets-guard: what a rule sees, what it reports, and what the engine returns.
  * Nothing here touches git or the file system; the engine fills these objects in and rules only read them.
  */
+import type { SourceVerification } from './sops/crypto/verify-source.js';
+import type { SopsFileModel, SopsParseFailure } from './sops/model.js';
+import type { SopsVerdict } from './sops/sops-file.js';
+import type { OptionsSchema } from './util/options-schema.js';
+import type { LineIndex } from './util/positions.js';
 
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = Severity | 'off';
@@ -9,8 +14,8 @@ export type SeveritySetting = Severity | 'off';
 /** Where a source's bytes came from: the index (staged / all), a commit (range), or the disk (paths). */
 type SourceOrigin = 'index' | 'commit' | 'disk';
 
-/** One file handed to the rules. `path` is repository-relative with `/` separators. */
-export interface SourceFile {
+/** One file's text as the engine read it. `path` is repository-relative with `/` separators. */
+export interface SourceText {
   readonly path: string;
   /**
    * Decoded text (UTF-8, or UTF-16/32 by BOM or layout), whose offsets are the rules' offsets. Binary and
@@ -24,6 +29,31 @@ export interface SourceFile {
   readonly skipped?: 'binary' | 'too-large';
   /** For a binary file: its first bytes (up to BINARY_HEAD_BYTES), for rules with `readsBinaryHead`. */
   readonly head?: Uint8Array;
+}
+
+/**
+ * One file handed to the rules: its text, and views every rule shares, each computed on first use and kept with the
+ * file (as ESLint's SourceCode): the sops parsers run once per file however many rules ask (src/engine/source-file.ts).
+ */
+export interface SourceFile extends SourceText {
+  /** Offsets to lines and columns. */
+  lines(): LineIndex;
+  /** The file parsed in the sops store its name (or its metadata) gives, or why it does not parse. */
+  sops(): Promise<SopsFileModel | SopsParseFailure>;
+  /** Whether this is a sops file (src/sops/sops-file.ts); files that never mention sops are not parsed. */
+  sopsVerdict(): Promise<SopsVerdict>;
+  /** Where sops ciphertext lies (src/sops/ciphertext-spans.ts), as [start, end) offsets. */
+  ciphertextSpans(): Promise<ReadonlyArray<readonly [number, number]>>;
+  /**
+   * The MAC and value verification with the run's age identities (src/sops/crypto/verify-source.ts); `not-sops`
+   * for other files. Asking may run SOPS_AGE_KEY_CMD (once per run). The engine reports what it found in the summary.
+   */
+  verification(): Promise<SourceVerification>;
+  /**
+   * A value computed from the text once per file, for every rule that asks with the same function (a module-level
+   * one: the function is the key), e.g. the one keyword pass the detectors share (src/detection/prefilter.ts).
+   */
+  derived<T>(compute: (text: SourceText) => T): T;
 }
 
 /** What a rule knows about the rest of the change: which paths exist, and the sops configuration. */
@@ -43,12 +73,10 @@ export interface ProjectView {
   sopsRuleFor(path: string): GoverningSopsRule | undefined;
   /**
    * age identities (`AGE-SECRET-KEY-1...`) the engine found where sops looks for them, for MAC verification.
-   * Empty when none is at hand. Rules use them in memory only. Asking may run SOPS_AGE_KEY_CMD (once per run) and
-   * fails with a ConfigError when a source is malformed: ask only for a file that needs them.
+   * Empty when none is at hand. Rules use them in memory only, through SourceFile.verification(). Asking may run
+   * SOPS_AGE_KEY_CMD (once per run) and fails with a ConfigError when a source is malformed.
    */
   ageIdentities(): Promise<readonly string[]>;
-  /** Lets a rule tell the summary that a sops file was verified, or could not be (no matching identity). */
-  recordVerification(path: string, outcome: 'verified' | 'unverifiable'): void;
 }
 
 /** The creation rule of a `.sops.yaml` that covers a file (first match wins, as in sops). */
@@ -149,6 +177,17 @@ export interface RuleMeta {
    * outside rules/.
    */
   readonly flags?: readonly RuleFlag[];
+  /** The options `.secrets-guard.yaml` may set (src/util/options-schema.ts); absent: the rule takes none. */
+  readonly options?: OptionsSchema;
+  /**
+   * Support files the rule reads (secretlint's `.secretlintrc` names), in order of preference: the engine reads the
+   * first one present from the scan's own source (index, commit, disk) and hands it to `optionsFrom`.
+   */
+  readonly reads?: readonly string[];
+  /** The rule's documentation page, relative to the repository root (`docs/rules/<id>.md`). */
+  readonly docs: string;
+  /** How code scanning (SARIF) and GitLab present the rule (src/formatters/rule-presentation.ts). */
+  readonly presentation?: RulePresentationMeta;
 }
 
 /** A flag of the scanning commands (`check`, `pre-receive`, `baseline`) that sets a rule option to true. */
@@ -161,14 +200,44 @@ export interface RuleFlag {
   readonly description: string;
 }
 
+export interface RulePresentationMeta {
+  /** Why a finding matters, one sentence (from the rule's page). */
+  readonly why: string;
+  /** GitHub's scale: 9.0+ critical, 7.0+ high, 4.0+ medium. */
+  readonly securitySeverity: string;
+  readonly precision: 'very-high' | 'high' | 'medium' | 'low';
+  readonly tags: readonly string[];
+}
+
+/** A support file a rule reads (RuleMeta.reads), as found in the scan's source. */
+export interface SupportFile {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** What a rule may do with a support file read from repository content. */
+export interface SupportFileTrust {
+  /**
+   * Whether the packages the file names may be loaded (installed ones, never a path): yes for the work tree and the
+   * index, no for content read from commits (a pull request, a push) unless the caller allows it.
+   */
+  readonly loadsModules: boolean;
+  /** The repository root (packages resolve from there when they may be loaded). */
+  readonly root: string;
+  /** Adds a note to the report (what of the file was not honoured, and how to change that). */
+  note(text: string): void;
+}
+
 export interface Rule<Options = undefined> {
   readonly meta: RuleMeta;
+  /** The options when the config sets none; what it sets is validated against `meta.options` and merged over these. */
   readonly defaultOptions: Options;
   /**
-   * Validates user options from `.secrets-guard.yaml` and returns them merged over the defaults. Throws a
-   * ConfigError naming `keyPath` on a bad value.
+   * Options from the support file the rule reads (`meta.reads`), made once per plan on the main thread before any
+   * file is scanned, merged over the configured ones. Plain data: they travel to worker threads. A broken file is a
+   * ConfigError.
    */
-  parseOptions?(raw: unknown, keyPath: string): Options;
+  optionsFrom?(file: SupportFile, trust: SupportFileTrust): Promise<Partial<Options>>;
   /** Cheap path filter so the engine skips files a rule can never report on. Default: every text file. */
   appliesTo?(path: string, options: Options): boolean;
   check(source: SourceFile, context: RuleContext<Options>): void | Promise<void>;

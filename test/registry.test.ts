@@ -47,6 +47,13 @@ describe('rule registry', () => {
     expect([...new Set(linked)].sort()).toEqual([...ids].sort());
   });
 
+  it('names its own page in meta.docs', () => {
+    for (const rule of rules) {
+      expect(rule.meta.docs).toBe(`docs/rules/${rule.meta.id}.md`);
+      expect(readFileSync(new URL(`../${rule.meta.docs}`, import.meta.url), 'utf8')).toContain(rule.meta.id);
+    }
+  });
+
   it("links each rule's SARIF helpUri to its page in the repository package.json names", () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { repository: { url: string } };
     const repository = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');

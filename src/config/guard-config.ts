@@ -5,6 +5,7 @@
 import { ConfigError } from '../errors.js';
 import type { Rule, SeveritySetting } from '../types.js';
 import { parserError, quote, quoteValue } from '../util/quote.js';
+import { parseOptions } from '../util/options-schema.js';
 
 export const GUARD_CONFIG_FILE = '.secrets-guard.yaml';
 const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -71,9 +72,9 @@ function parseRules(raw: unknown, file: string, known: ReadonlyMap<string, Rule<
 
 function parseRuleOptions(rule: Rule<unknown>, raw: unknown, file: string, keyPath: string): unknown {
   if (raw === undefined) return rule.defaultOptions;
-  if (!rule.parseOptions) fail(file, keyPath, `rule ${rule.meta.id} takes no options`);
+  if (!rule.meta.options) fail(file, keyPath, `rule ${rule.meta.id} takes no options`);
   try {
-    return rule.parseOptions(raw, keyPath);
+    return parseOptions(rule.meta.options, raw, keyPath, rule.defaultOptions);
   } catch (error) {
     if (error instanceof ConfigError) throw new ConfigError(`${file}: ${error.message}`);
     throw error;

@@ -7,6 +7,7 @@
 import { AWS_ID_SCAN_KEYWORDS, PRESET_TRIGGERS } from '../secretlint/preset-keywords.js';
 import { KeywordSearch } from '../util/keyword-search.js';
 import { TOKEN_FORMATS } from './token-formats.js';
+import type { SourceText } from '../types.js';
 
 /** The owner of secretlint's aws keywords that count only with its `enableIDScanRule` option. */
 export const AWS_ID_SCAN_OWNER = 'secretlint:aws-id-scan';
@@ -37,20 +38,14 @@ const ALL_KEYWORDS: ReadonlyMap<string, readonly string[]> = new Map([
 ]);
 
 let search: KeywordSearch<string> | undefined;
-/**
- * Answers for the files in flight: the engine scans several files at once (it awaits reads and async rules), so
- * the rules of one file interleave with another's. As many entries as files in flight; a string key is hashed once.
- */
-const answers = new Map<string, ReadonlySet<string>>();
-const FILES_IN_FLIGHT = 32;
 
 /** The detectors (`token-formats/<id>` entries, `secretlint:<rule id>`) whose keywords occur in `content`. */
 export function detectorsIn(content: string): ReadonlySet<string> {
-  const known = answers.get(content);
-  if (known) return known;
   search ??= new KeywordSearch(ALL_KEYWORDS);
-  const found = search.addOwnersIn(content, new Set());
-  if (answers.size >= FILES_IN_FLIGHT) answers.delete(answers.keys().next().value!);
-  answers.set(content, found);
-  return found;
+  return search.addOwnersIn(content, new Set());
+}
+
+/** detectorsIn for a file: rules ask `source.derived(presentDetectors)`, so the keyword pass runs once per file. */
+export function presentDetectors(text: SourceText): ReadonlySet<string> {
+  return detectorsIn(text.content);
 }

@@ -3,43 +3,10 @@
  * same source as the files, scan, and summarise (run-lint.ts). Knows git and the file system; the rules never do.
  */
 import type { ScanResult } from '../types.js';
-import type { AgeKeySources } from './age-key-sources.js';
-import type { BaselineChoice } from './baseline-source.js';
-import type { RunProgress } from './run-progress.js';
+import type { LintOptions } from './lint-options.js';
 import { startPathsCheck, startStagedCheck } from './sources/git-head-start.js';
 
-export type ScanMode =
-  | { kind: 'staged' }
-  | { kind: 'all' }
-  | { kind: 'paths'; paths: readonly string[] }
-  /** `--range A..B`: every commit of the range. */
-  | { kind: 'range'; range: string }
-  /** pre-receive: the commits a push brings. */
-  | { kind: 'push'; updates: ReadonlyArray<{ oldOid: string; newOid: string; ref: string }> };
-
-export interface LintOptions {
-  readonly cwd: string;
-  readonly env: NodeJS.ProcessEnv;
-  readonly mode: ScanMode;
-  /** `--sops-config PATH`. */
-  readonly sopsConfig?: string;
-  /** `--max-file-size`, over the config's. */
-  readonly maxFileSize?: number;
-  /** Options the CLI sets per rule id. */
-  readonly ruleOverrides?: ReadonlyMap<string, Record<string, unknown>>;
-  /** age identities: explicit ones, and whether to read sops' own sources (env, keys file). */
-  readonly ageKeys?: AgeKeySources;
-  /** `--allow-secretlintrc-modules`: load the packages a `.secretlintrc` read from a commit names (--range, pre-receive). */
-  readonly allowSecretlintrcModules?: boolean;
-  /** Salt for finding fingerprints (a baseline's own); random otherwise. */
-  readonly salt?: string;
-  /** Called as files are scanned, with the run's totals (every commit of a range). */
-  readonly onProgress?: (progress: RunProgress) => void;
-  /** Which baseline suppresses accepted findings (default: the repository's own file, when it has one). */
-  readonly baseline?: BaselineChoice;
-  /** Worker threads for large scans; 0 scans in the main thread. Default: one per core but one, at most 4. */
-  readonly threads?: number;
-}
+export type { LintOptions, ScanMode } from './lint-options.js';
 
 /**
  * A check run on every commit (staged files, or the paths a hook framework names) is mostly waiting, first for its

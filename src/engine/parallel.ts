@@ -1,8 +1,9 @@
 /**
  * Parallel scans for large plans (--all, big ranges): the main thread reads blobs from the one cat-file stream
  * and hands each file to the least busy worker thread, which runs the rules, or scans it itself when every worker
- * already has a full queue. Reads ahead and queues are bounded, so the bytes in flight stay small. A worker that
- * needs the age identities asks this thread, which resolves them once for the whole run (RunContext).
+ * already has a full queue. Reads ahead and queues are bounded, so the bytes in flight stay small. Workers are
+ * handed the run's salt; a worker that needs the age identities asks this thread, which resolves them once for the
+ * whole run (RunContext) and sends them as data.
  */
 import { Worker } from 'node:worker_threads';
 import { ConfigError, RuleCrash } from '../errors.js';
@@ -11,8 +12,7 @@ import { fileInHand, type PlannedFile } from './plan.js';
 import { emptyPlanScan, scanFile, type PlanScan } from './scan.js';
 import type { FromWorker, ToWorker } from './scan-worker.js';
 import type { ProjectView } from '../types.js';
-import { RUN_SALT, runSalt } from './run-rule.js';
-import { settingsFromSpec, type FileReader, type ScanSpec, type VerificationSink } from './scan-spec.js';
+import { settingsFromSpec, type FileReader, type RunInputs, type ScanSpec } from './scan-spec.js';
 
 /** Files queued per worker; above the worker's acknowledgement batch, so it always has work in hand. */
 const IN_FLIGHT_PER_WORKER = 48;
@@ -28,7 +28,7 @@ const READ_AHEAD = 32;
 interface Lane {
   readonly worker: Worker;
   inFlight: number;
-  readonly done: Promise<{ scan: PlanScan; verified: string[]; unverifiable: string[] }>;
+  readonly done: Promise<{ scan: PlanScan }>;
 }
 
 /** The compiled worker module; absent when the engine runs from TypeScript sources (tests), which then scan in-thread. */
@@ -36,19 +36,17 @@ export const WORKER_URL = new URL('./scan-worker.js', import.meta.url);
 
 export async function scanInWorkers(
   files: readonly PlannedFile[],
-  given: ScanSpec,
+  spec: ScanSpec,
   threads: number,
-  verification: VerificationSink,
-  verificationPrefix: string,
-  ageIdentities: ProjectView['ageIdentities'],
+  run: RunInputs,
   readFile: FileReader | undefined,
   onFile?: (done: number, total: number, bytes: number) => void,
 ): Promise<PlanScan> {
   // The main thread is a lane too: it scans a file itself whenever every worker's queue is full. On a 2-core
   // machine one worker plus this thread use both cores with two V8 heaps instead of three.
   const local = emptyPlanScan();
-  // Every thread must fingerprint with the same salt: the run's own is made here, once, and handed to the workers.
-  const spec = given.salt === RUN_SALT ? { ...given, salt: runSalt() } : given;
+  // Every thread must fingerprint with the same salt: the run's is handed to the workers.
+  const salt = run.salt();
   let localSettings: ReturnType<typeof settingsFromSpec> | undefined;
   let done = 0;
   let failure: Error | undefined;
@@ -64,7 +62,7 @@ export async function scanInWorkers(
             done += message.files;
             onFile?.(done, files.length, message.bytes);
           } else if (message.type === 'result') resolve(message);
-          else if (message.type === 'need-identities') answerIdentities(worker, ageIdentities);
+          else if (message.type === 'need-identities') answerIdentities(worker, run.ageIdentities);
           else if (message.type === 'read') answerRead(worker, message, readFile, spec.maxFileSize);
           else {
             failure = message.name === 'ConfigError' ? new ConfigError(message.message) : new RuleCrash(message.message);
@@ -78,7 +76,7 @@ export async function scanInWorkers(
       }),
     };
     lane.done.catch(() => {}); // observed below; avoid an unhandled rejection while dispatching
-    worker.postMessage({ type: 'init', spec, verificationPrefix, smallHeap: smallHeapPreferred() } satisfies ToWorker);
+    worker.postMessage({ type: 'init', spec, salt, smallHeap: smallHeapPreferred() } satisfies ToWorker);
     return lane;
   });
   try {
@@ -98,7 +96,7 @@ export async function scanInWorkers(
       // Ask for the next window in one go, so the blob stream sends git one batch of requests, not one per file.
       if (i % READ_AHEAD === 0) for (let j = i + READ_AHEAD; j < i + 2 * READ_AHEAD; j++) ask(j);
       if (lane.inFlight >= IN_FLIGHT_PER_WORKER) {
-        localSettings ??= settingsFromSpec(spec, verification, ageIdentities, verificationPrefix, readFile);
+        localSettings ??= settingsFromSpec(spec, run, readFile);
         const scanned = await scanFile(spec.origin, fileInHand(file.path, file.commit, size, read), await localSettings, local);
         onFile?.(++done, files.length, scanned);
         continue;
@@ -111,7 +109,7 @@ export async function scanInWorkers(
     }
     for (const lane of lanes) lane.worker.postMessage({ type: 'finish' } satisfies ToWorker);
     const results = await Promise.all(lanes.map((l) => l.done));
-    return merge([...results, { scan: local, verified: [], unverifiable: [] }], verification);
+    return merge([...results, { scan: local }]);
   } finally {
     await Promise.all(lanes.map((l) => l.worker.terminate()));
   }
@@ -139,17 +137,17 @@ function leastBusy(lanes: readonly Lane[]): Lane {
   return lanes.reduce((best, lane) => (lane.inFlight < best.inFlight ? lane : best));
 }
 
-function merge(results: ReadonlyArray<{ scan: PlanScan; verified: string[]; unverifiable: string[] }>, verification: VerificationSink): PlanScan {
+function merge(results: ReadonlyArray<{ scan: PlanScan }>): PlanScan {
   const out = emptyPlanScan();
-  for (const { scan, verified, unverifiable } of results) {
+  for (const { scan } of results) {
     // Loops, not spreads: a scan may hold more findings than a call's argument limit (~120,000).
     for (const f of scan.findings) out.findings.push(f);
     for (const s of scan.skipped) out.skipped.push(s);
     out.filesScanned += scan.filesScanned;
     out.bytesScanned += scan.bytesScanned;
     out.allowedByComment += scan.allowedByComment;
-    verified.forEach((v) => verification.verified.add(v));
-    unverifiable.forEach((v) => verification.unverifiable.add(v));
+    for (const v of scan.verified) out.verified.push(v);
+    for (const v of scan.unverifiable) out.unverifiable.push(v);
   }
   return out;
 }

@@ -16,7 +16,7 @@ import { emptyPlanScan, scanPlan, withoutIgnored, type PlanScan } from './scan.j
 import { buildSpec, settingsFromSpec } from './scan-spec.js';
 import { ruleRegistry } from './rule-registry.js';
 import type { HeadStart } from '../git/head-start.js';
-import type { LintOptions } from './lint.js';
+import type { LintOptions } from './lint-options.js';
 import { diskPlan } from './sources/disk-plan.js';
 import { configChangeNote, type ConfigChange } from './sources/config-changes.js';
 import { historySource } from './sources/history-source.js';
@@ -75,24 +75,27 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, run: RunContext, t
   const baseline = await loadBaseline(plan, options.baseline, (text) => total.notes.add(text));
   const spec = await buildSpec(plan, {
     config: await loadGuardConfig(plan),
-    // Fingerprints must be made with the baseline's own salt for its entries to match.
-    salt: baseline?.salt ?? run.salt,
     // Content read from commits (a pull request, a push) names no module that is loaded, unless the caller allows it.
-    secretlintrcModules: !readsCommits(options.mode) || options.allowSecretlintrcModules === true,
+    supportFileModules: !readsCommits(options.mode) || options.allowSecretlintrcModules === true,
     note: (text) => total.notes.add(text),
     ...(options.ruleOverrides ? { ruleOverrides: options.ruleOverrides } : {}),
     ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
     ...(options.sopsConfig ? { forcedSopsConfig: { path: options.sopsConfig, cwd: options.cwd } } : {}),
   });
-  const prefix = plan.commit ? `${plan.commit}:` : '';
+  // Fingerprints must be made with the baseline's own salt for its entries to match.
+  const inputs = { ...run, salt: baseline ? () => baseline.salt : run.salt };
   const threads = options.threads ?? defaultWorkerCount();
   const files = await withoutIgnored(plan.files, spec.ignore);
   if (wantsSmallHeap(files.length, plan.scanFiles)) await preferSmallHeap();
   const parallel = files.length >= PARALLEL_THRESHOLD && threads > 0 ? await import('./parallel.js') : undefined;
   const scan =
     parallel && existsSync(parallel.WORKER_URL)
-      ? await parallel.scanInWorkers(files, spec, threads, total.verification, prefix, run.ageIdentities, plan.readFile, onFile)
-      : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, total.verification, run.ageIdentities, prefix, plan.readFile)), ...(onFile ? { onFile } : {}) });
+      ? await parallel.scanInWorkers(files, spec, threads, inputs, plan.readFile, onFile)
+      : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, inputs, plan.readFile)), ...(onFile ? { onFile } : {}) });
+  // Verification notes are keyed per commit in range mode: the same path verified in two commits is two files.
+  const prefix = plan.commit ? `${plan.commit}:` : '';
+  for (const path of scan.verified) total.verification.verified.add(prefix + path);
+  for (const path of scan.unverifiable) total.verification.unverifiable.add(prefix + path);
   let findings = scan.findings;
   if (baseline) {
     const { applyBaseline } = await import('../baseline/apply.js'); // only repositories with a baseline need it

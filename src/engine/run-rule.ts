@@ -2,11 +2,12 @@
  * Runs one rule over one source and turns what it reports into positioned, masked findings.
  * Shared by the engine and the rule tests, so a rule is tested exactly as it runs.
  */
-import type { Finding, ProjectView, ReportDescriptor, Rule, Severity, SourceFile } from '../types.js';
+import type { Finding, ProjectView, ReportDescriptor, Rule, Severity, SourceFile, SourceText } from '../types.js';
 import { nodeCrypto } from '../util/builtin.js';
 import { withoutSecret } from '../util/quote.js';
 import { isPlaceholder } from '../util/placeholders.js';
-import { buildLineIndex, type LineIndex } from '../util/positions.js';
+import type { LineIndex } from '../util/positions.js';
+import { asSourceFile } from './source-file.js';
 
 /** A finding before the engine's filters, still carrying its offsets. */
 export interface PositionedFinding extends Finding {
@@ -18,36 +19,25 @@ export interface PositionedFinding extends Finding {
 
 export interface RunRuleInput<Options> {
   readonly rule: Rule<Options>;
-  readonly source: SourceFile;
+  /** The engine's SourceFile; a plain text (a rule test's) is given the views here, with the project's identities. */
+  readonly source: SourceText | SourceFile;
   readonly options: Options;
   readonly severity: Severity;
   readonly project: ProjectView;
-  /** Salt for finding fingerprints; the baseline file carries its own. */
-  readonly salt: string;
-  /** Reused across rules of one file. */
-  readonly lines?: LineIndex;
-}
-
-/**
- * The salt that stands for the run's own random salt, made on first use: without a baseline, fingerprints only
- * need to be stable within one run, and a commit with nothing to report never loads node:crypto.
- */
-export const RUN_SALT = '';
-let runSaltValue: string | undefined;
-
-/** The run's random salt: one per thread, so a scan that hands work to other threads passes them this value. */
-export function runSalt(): string {
-  return (runSaltValue ??= nodeCrypto().randomBytes(16).toString('hex'));
+  /** Salt for finding fingerprints (a baseline's own), or the run's, asked for when a finding names a secret. */
+  readonly salt: string | (() => string);
 }
 
 export function fingerprintSecret(salt: string, ruleId: string, secret: string): string {
-  const key = salt === RUN_SALT ? runSalt() : salt;
-  return nodeCrypto().createHmac('sha256', key).update(ruleId).update('\0').update(secret).digest('hex');
+  return nodeCrypto().createHmac('sha256', salt).update(ruleId).update('\0').update(secret).digest('hex');
 }
 
 export async function runRule<Options>(input: RunRuleInput<Options>): Promise<PositionedFinding[]> {
-  const { rule, source, severity, salt } = input;
-  const lines = input.lines ?? buildLineIndex(source.content);
+  const { rule, severity } = input;
+  const source = asSourceFile(input.source, input.project);
+  const lines = source.lines();
+  const given = input.salt;
+  const salt = typeof given === 'string' ? (): string => given : given;
   const findings: PositionedFinding[] = [];
   const report = (d: ReportDescriptor): void => {
     if (rule.meta.skipsCiphertext && namesPlaceholder(d, source.content)) return;
@@ -70,7 +60,7 @@ function positionFinding(
   source: SourceFile,
   d: ReportDescriptor,
   lines: LineIndex,
-  salt: string,
+  salt: () => string,
 ): PositionedFinding {
   const start = d.line !== undefined ? { line: d.line, column: d.column ?? 1 } : d.index !== undefined ? lines.position(d.index) : { line: 1, column: 1 };
   const end = d.line === undefined && d.endIndex !== undefined ? lines.position(d.endIndex) : undefined;
@@ -82,7 +72,7 @@ function positionFinding(
     column: start.column,
     ...(end ? { endLine: end.line, endColumn: end.column } : {}),
     message: withoutSecret(d.message, d.secret),
-    ...(d.secret ? { fingerprint: fingerprintSecret(salt, ruleId, d.secret) } : {}),
+    ...(d.secret ? { fingerprint: fingerprintSecret(salt(), ruleId, d.secret) } : {}),
     ...(source.commit ? { commit: source.commit } : {}),
     ...(d.index !== undefined ? { index: d.index, endIndex: d.endIndex ?? d.index } : {}),
     ...(d.wholeFile || (d.line === undefined && d.index === undefined) ? { wholeFile: true } : {}),

@@ -12,7 +12,7 @@ import { emptyPlanScan, scanFile } from './scan.js';
 import { settingsFromSpec, type ScanSpec } from './scan-spec.js';
 
 export type ToWorker =
-  | { readonly type: 'init'; readonly spec: ScanSpec; readonly verificationPrefix: string; readonly smallHeap: boolean }
+  | { readonly type: 'init'; readonly spec: ScanSpec; readonly salt: string; readonly smallHeap: boolean }
   | { readonly type: 'file'; readonly path: string; readonly commit?: string; readonly size: number; readonly bytes?: Uint8Array }
   | { readonly type: 'finish' }
   /** The answer to `need-identities`: handled at once, not queued behind the file that waits for it. */
@@ -23,14 +23,13 @@ export type ToWorker =
 export type FromWorker =
   /** Acknowledges `files` scanned files at once: one message per file cost more than a small rule. */
   | { readonly type: 'scanned'; readonly files: number; readonly bytes: number }
-  | { readonly type: 'result'; readonly scan: PlanScan; readonly verified: string[]; readonly unverifiable: string[] }
+  | { readonly type: 'result'; readonly scan: PlanScan }
   | { readonly type: 'error'; readonly message: string; readonly name: string }
   | { readonly type: 'need-identities' }
   /** A rule asks for a sibling file (ProjectView.readSibling): only the main thread reads git and the disk. */
   | { readonly type: 'read'; readonly id: number; readonly path: string };
 
 const port = parentPort!;
-const verification = { verified: new Set<string>(), unverifiable: new Set<string>() };
 const scan = emptyPlanScan();
 let ready: Promise<{ settings: Awaited<ReturnType<typeof settingsFromSpec>>; spec: ScanSpec }> | undefined;
 // Files are handled one after another so their results keep the order in which they were sent.
@@ -89,13 +88,14 @@ async function handle(message: Exclude<ToWorker, IdentitiesAnswer | { type: 'sib
   if (message.type === 'init') {
     const spec = message.spec;
     if (message.smallHeap) await preferSmallHeap();
-    ready = settingsFromSpec(spec, verification, ageIdentities, message.verificationPrefix, readThroughMainThread).then((settings) => ({ settings, spec }));
+    const { salt } = message;
+    ready = settingsFromSpec(spec, { salt: () => salt, ageIdentities, sopsConfigParses: new Map() }, readThroughMainThread).then((settings) => ({ settings, spec }));
     await ready;
     return;
   }
   const { settings, spec } = await ready!;
   if (message.type === 'finish') {
-    port.postMessage({ type: 'result', scan, verified: [...verification.verified], unverifiable: [...verification.unverifiable] } satisfies FromWorker);
+    port.postMessage({ type: 'result', scan } satisfies FromWorker);
     return;
   }
   const bytes = message.bytes ? Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength) : undefined;

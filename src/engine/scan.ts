@@ -5,22 +5,21 @@
  */
 import { noteBytesScanned } from './heap-mode.js';
 import { isKnownError, RuleCrash } from '../errors.js';
-import type { Finding, ProjectView, RuleMeta, SkippedFile, SourceFile } from '../types.js';
-import { buildLineIndex } from '../util/positions.js';
+import type { Finding, ProjectView, RuleMeta, SkippedFile, SourceText } from '../types.js';
 import type { ActiveRule } from './active-rules.js';
 import { decodeText } from './content.js';
 import type { PlannedFile, ScanPlan } from './plan.js';
 import { runRule, type PositionedFinding } from './run-rule.js';
 import { oncePerSecret, type RuleFinding } from './once-per-secret.js';
 import { allowMarkersIn } from './suppressions.js';
+import { createSourceFile, type EngineSourceFile } from './source-file.js';
 
 export interface ScanSettings {
   readonly rules: readonly ActiveRule[];
   readonly maxFileSize: number;
   readonly project: ProjectView;
-  readonly salt: string;
-  /** Spans of sops ciphertext (src/sops/ciphertext-spans.ts), where secret detectors must not report. */
-  readonly ciphertextSpans: (content: string, path: string) => Promise<ReadonlyArray<readonly [number, number]>>;
+  /** The salt findings are fingerprinted with (RunContext), asked for when a finding names a secret. */
+  readonly salt: () => string;
   /** Called after each file, for progress reporting. */
   readonly onFile?: (done: number, total: number, bytes: number) => void;
 }
@@ -32,10 +31,13 @@ export interface PlanScan {
   bytesScanned: number;
   /** Findings silenced by a `secrets-guard-allow` comment, for the summary. */
   allowedByComment: number;
+  /** Sops files whose MAC a rule verified, and those it could not verify (no matching identity), by path. */
+  readonly verified: string[];
+  readonly unverifiable: string[];
 }
 
 export function emptyPlanScan(): PlanScan {
-  return { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0, allowedByComment: 0 };
+  return { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0, allowedByComment: 0, verified: [], unverifiable: [] };
 }
 
 const CONCURRENT_READS = 16;
@@ -72,50 +74,56 @@ export async function scanFile(origin: ScanPlan['origin'], file: PlannedFile, se
   const { size, bytes } = await file.read(settings.maxFileSize);
   if (!bytes) {
     out.skipped.push({ path: file.path, reason: `larger than the ${formatBytes(settings.maxFileSize)} size cap (${formatBytes(size)}); raise maxFileSize to scan it`, kind: 'too-large' });
-    out.findings.push(...(await runOn(pathOnly, emptySource(origin, file, 'too-large'), settings, out)));
+    out.findings.push(...(await runOn(pathOnly, emptySource(origin, file, 'too-large', settings.project), settings, out)));
     return 0;
   }
   const decoded = decodeText(bytes);
   if (!decoded) {
     out.skipped.push({ path: file.path, reason: 'binary content', kind: 'binary' });
     const binaryRules = applicable.filter((a) => a.rule.meta.pathOnly || a.rule.meta.readsBinaryHead);
-    out.findings.push(...(await runOn(binaryRules, { ...emptySource(origin, file, 'binary'), head: bytes.subarray(0, BINARY_HEAD_BYTES) }, settings, out)));
+    out.findings.push(...(await runOn(binaryRules, emptySource(origin, file, 'binary', settings.project, bytes.subarray(0, BINARY_HEAD_BYTES)), settings, out)));
     noteBytesScanned(bytes.length);
     return bytes.length;
   }
-  const source: SourceFile = { path: file.path, content: decoded.text, origin, ...(file.commit ? { commit: file.commit } : {}) };
+  const text: SourceText = { path: file.path, content: decoded.text, origin, ...(file.commit ? { commit: file.commit } : {}) };
   out.filesScanned++;
   out.bytesScanned += bytes.length;
+  const source = createSourceFile(text, settings.project);
   const found = await runOn(applicable, source, settings, out);
+  let note = await source.verificationNote();
   if (decoded.withoutNuls !== undefined) {
     // Only what the file's own decoding did not show: a secret already reported there is not reported twice.
     const seen = new Set(found.map(secretKey));
     const textRules = applicable.filter((a) => !a.rule.meta.pathOnly);
-    for (const f of await runOn(textRules, { ...source, content: decoded.withoutNuls }, settings, out)) if (f.fingerprint && !seen.has(secretKey(f))) found.push(f);
+    const withoutNuls = createSourceFile({ ...text, content: decoded.withoutNuls }, settings.project);
+    for (const f of await runOn(textRules, withoutNuls, settings, out)) if (f.fingerprint && !seen.has(secretKey(f))) found.push(f);
+    note ??= await withoutNuls.verificationNote();
   }
   for (const f of found) out.findings.push(f); // one file may hold more findings than a spread's argument limit
+  // The verification comes back as a note with the file's findings, for the summary.
+  if (note) out[note].push(file.path);
   noteBytesScanned(bytes.length);
   return bytes.length;
 }
 
 const secretKey = (f: Finding): string => `${f.ruleId}\0${f.fingerprint ?? ''}`;
 
-async function runOn(rules: readonly ActiveRule[], source: SourceFile, settings: ScanSettings, out: PlanScan): Promise<Finding[]> {
+async function runOn(rules: readonly ActiveRule[], source: EngineSourceFile, settings: ScanSettings, out: PlanScan): Promise<Finding[]> {
   if (rules.length === 0) return [];
-  const lines = buildLineIndex(source.content);
+  const lines = source.lines();
   let spans: ReadonlyArray<readonly [number, number]> | undefined;
   const kept: Array<RuleFinding & { readonly meta: RuleMeta }> = [];
   for (const active of rules) {
     let found: PositionedFinding[];
     try {
-      found = await runRule({ ...active, source, project: settings.project, salt: settings.salt, lines });
+      found = await runRule({ ...active, source, project: settings.project, salt: settings.salt });
     } catch (error) {
       if (isKnownError(error)) throw error; // e.g. an unreadable SOPS_AGE_KEY_FILE, reached through a rule
       throw new RuleCrash(`internal error in rule ${active.rule.meta.id} on ${source.path}: ${(error as Error).message}`);
     }
     for (const finding of found) {
       if (active.rule.meta.skipsCiphertext && finding.index !== undefined) {
-        spans ??= await settings.ciphertextSpans(source.content, source.path);
+        spans ??= await source.ciphertextSpans();
         if (spans.some(([start, end]) => finding.index! >= start && finding.index! < end)) continue;
       }
       kept.push({ finding, fallback: active.rule.meta.fallback === true, detector: active.rule.meta.skipsCiphertext === true, meta: active.rule.meta });
@@ -138,8 +146,8 @@ function stripOffsets(finding: PositionedFinding): Finding {
   return rest;
 }
 
-function emptySource(origin: ScanPlan['origin'], file: PlannedFile, skipped: SourceFile['skipped']): SourceFile {
-  return { path: file.path, content: '', origin, skipped, ...(file.commit ? { commit: file.commit } : {}) };
+function emptySource(origin: ScanPlan['origin'], file: PlannedFile, skipped: SourceText['skipped'], project: ProjectView, head?: Uint8Array): EngineSourceFile {
+  return createSourceFile({ path: file.path, content: '', origin, skipped, ...(file.commit ? { commit: file.commit } : {}), ...(head ? { head } : {}) }, project);
 }
 
 function formatBytes(n: number): string {

@@ -1,24 +1,18 @@
 /**
- * The sops side of a scan: which `.sops.yaml` rule governs each path, and where ciphertext lies (so secret
- * detectors stay quiet there). Built from the config texts, so a worker thread can build the same view.
+ * The sops side of a scan: which `.sops.yaml` rule governs each path. Built from the config texts, so a worker
+ * thread can build the same view. (Where ciphertext lies is a view of each file: source-file.ts.)
  */
+import type { SopsConfigParses } from '../sops/config/parse.js';
 import type { GoverningSopsRule } from '../types.js';
 
 export interface SopsContext {
   sopsRuleFor(path: string): GoverningSopsRule | undefined;
-  ciphertextSpans(content: string, path: string): Promise<ReadonlyArray<readonly [number, number]>>;
 }
 
 /** A `.sops.yaml` as read from the scan's source. */
 export interface SopsConfigSource {
   readonly path: string;
   readonly text: string;
-}
-
-/** Ciphertext spans; the sops parsers load only for text that mentions sops (ENC values elsewhere are just text). */
-async function ciphertextSpans(content: string, path: string): Promise<ReadonlyArray<readonly [number, number]>> {
-  if (!content.includes('sops')) return [];
-  return (await import('../sops/ciphertext-spans.js')).ciphertextSpans(content, path);
 }
 
 const loadConfigSupport = () => import('../sops/config/index.js');
@@ -32,12 +26,12 @@ export function preloadSopsConfigSupport(): void {
 }
 
 /** The nearest `.sops.yaml` above each file (or the forced one), its first matching creation rule as sops picks it. */
-export async function loadSopsContext(configs: readonly SopsConfigSource[], forced?: SopsConfigSource): Promise<SopsContext> {
-  if (configs.length === 0 && !forced) return { sopsRuleFor: () => undefined, ciphertextSpans };
+export async function loadSopsContext(configs: readonly SopsConfigSource[], forced: SopsConfigSource | undefined, parses: SopsConfigParses): Promise<SopsContext> {
+  if (configs.length === 0 && !forced) return { sopsRuleFor: () => undefined };
   // Loaded only for repositories that have a .sops.yaml: the YAML parser and RE2 stay off other commits' path.
   const { createSopsRuleLookup } = await loadConfigSupport();
-  const lookup = createSopsRuleLookup(configs, forced);
-  return { sopsRuleFor: lastPathRemembered(lookup.governingRuleFor), ciphertextSpans };
+  const lookup = createSopsRuleLookup(configs, forced, parses);
+  return { sopsRuleFor: lastPathRemembered(lookup.governingRuleFor) };
 }
 
 /**

@@ -103,7 +103,7 @@ function validateRule(raw: unknown, where: string, keyPath: string, topLevel: bo
  */
 export interface SecretlintSetup {
   /** The config to lint `content` with, or undefined when no rule can report anything on it. */
-  configFor(content: string, ext: string): Promise<SecretLintCoreConfig | undefined>;
+  configFor(content: string, ext: string, present?: ReadonlySet<string>): Promise<SecretLintCoreConfig | undefined>;
 }
 
 /** Resolved setups, one per distinct file content and base directory: built once per process. */
@@ -144,7 +144,7 @@ function defaultSetup(): SecretlintSetup {
   const entry: SecretlintRcRule = { id: PRESET_RECOMMEND_ID };
   if (installedPackageVersion(PRESET_RECOMMEND_ID) !== PRESET_KEYWORDS_CHECKED_AGAINST) {
     let setup: Promise<SecretlintSetup> | undefined;
-    return { configFor: async (content, ext) => (await (setup ??= buildSetup({ rules: [entry] }, '.secretlintrc', undefined))).configFor(content, ext) };
+    return { configFor: async (content, ext, present) => (await (setup ??= buildSetup({ rules: [entry] }, '.secretlintrc', undefined))).configFor(content, ext, present) };
   }
   let creator: Promise<unknown> | undefined;
   return filteredSetup({ entry, ruleIds: Object.keys(PRESET_TRIGGERS), creator: () => (creator ??= resolveRuleCreator(PRESET_RECOMMEND_ID)), position: 0 }, [], {});
@@ -183,8 +183,8 @@ function filteredSetup(preset: FilteredPreset, others: readonly ResolvedRule[], 
   const filter = new PresetFilter(preset.ruleIds, { awsIdScan: awsIdScanEnabled(preset.entry) });
   const configs = new Map<string, SecretLintCoreConfig>();
   return {
-    async configFor(content, ext) {
-      const selection = filter.select(content, ext);
+    async configFor(content, ext, present) {
+      const selection = filter.select(content, ext, present);
       if (selection.ruleIds.size === 0 && others.length === 0) return undefined;
       let config = configs.get(selection.key);
       if (!config) {

@@ -39,6 +39,8 @@ async function disableProfiler(): Promise<void> {
 export interface SecretlintInput {
   readonly path: string;
   readonly content: string;
+  /** The detectors whose keywords occur in `content` (src/detection/prefilter.ts), computed once per file. */
+  readonly present?: ReadonlySet<string>;
   readonly setup: SecretlintSetup;
 }
 
@@ -46,10 +48,10 @@ export interface SecretlintInput {
  * Messages with their data masked by secretlint (`maskSecrets`); ranges are offsets into `content`. A file in
  * which no rule's keyword occurs is not handed to secretlint at all, and a commit of such files never loads it.
  */
-export async function secretlintMessages({ path, content, setup }: SecretlintInput): Promise<SecretLintCoreResultMessage[]> {
+export async function secretlintMessages({ path, content, present, setup }: SecretlintInput): Promise<SecretLintCoreResultMessage[]> {
   const dot = path.lastIndexOf('.');
   const ext = dot > path.lastIndexOf('/') ? path.slice(dot) : '';
-  const config = await setup.configFor(content, ext);
+  const config = await setup.configFor(content, ext, present);
   if (!config) return [];
   const lintSource = await loadCore();
   const result = await lintSource({

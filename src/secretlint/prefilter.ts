@@ -39,10 +39,10 @@ export class PresetFilter {
     this.#awsIdScan = options.awsIdScan === true;
   }
 
-  select(content: string, ext: string): PresetSelection {
+  /** `present`: the detectors whose keywords occur in `content`, when the caller already has them. */
+  select(content: string, ext: string, present: ReadonlySet<string> = detectorsIn(content)): PresetSelection {
     const chosen = new Set<string>(this.#unknown);
     for (const [id, trigger] of this.#triggers) if (trigger.alwaysOnExtensions?.includes(ext)) chosen.add(id);
-    const present = detectorsIn(content);
     for (const id of this.#triggers.keys()) {
       if (present.has(`secretlint:${id}`) || (this.#awsIdScan && id.endsWith('-rule-aws') && present.has(AWS_ID_SCAN_OWNER))) chosen.add(id);
     }

@@ -10,7 +10,7 @@
  */
 import { encProblemAt, looksLikeEnc } from './enc.js';
 import type { SopsLeaf } from './model.js';
-import { sopsVerdict } from './sops-file.js';
+import { sopsVerdict, type SopsVerdict } from './sops-file.js';
 
 export type Span = readonly [number, number];
 
@@ -19,8 +19,12 @@ export function isTrustedCiphertext(leaf: SopsLeaf): boolean {
   return leaf.type === 'str' && looksLikeEnc(leaf.text) && encProblemAt(leaf.text, leaf.isComment) === undefined;
 }
 
+/** The spans of a text with no SourceFile at hand (tests); the engine asks SourceFile.ciphertextSpans(). */
 export function ciphertextSpans(content: string, path: string): readonly Span[] {
-  const verdict = sopsVerdict(path, content);
+  return spansOf(sopsVerdict(path, content));
+}
+
+export function spansOf(verdict: SopsVerdict): readonly Span[] {
   if (verdict.kind !== 'sops' && verdict.kind !== 'invalid') return [];
   const spans: Span[] = [...verdict.review.trusted];
   if (verdict.kind === 'sops') {

@@ -3,13 +3,12 @@
  * (`a.b.c`; comments at the top level have no key).
  */
 import type { SopsLeaf } from './model.js';
-import { sopsVerdict, type EncryptedFileModel } from './sops-file.js';
+import type { EncryptedFileModel, SopsVerdict } from './sops-file.js';
 
 export type { EncryptedFileModel } from './sops-file.js';
 
 /** The model of a sops file (valid metadata, src/sops/sops-file.ts); undefined for every other file. */
-export function encryptedModelOf(path: string, content: string): EncryptedFileModel | undefined {
-  const verdict = sopsVerdict(path, content);
+export function encryptedModelOf(verdict: SopsVerdict): EncryptedFileModel | undefined {
   return verdict.kind === 'sops' ? verdict.model : undefined;
 }
 

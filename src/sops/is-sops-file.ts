@@ -1,9 +1,9 @@
 /**
- * `isSopsFile` for rules that only need the yes/no answer: the substring test keeps files that never mention sops off
- * the parsers, and the strict verdict (src/sops/sops-file.ts) loads only for the others.
+ * `isSopsFile` for rules that only need the yes/no answer: the file's SourceFile keeps files that never mention sops
+ * off the parsers, and parses the others once for every rule that asks (src/engine/source-file.ts).
  */
-export async function isSopsFile(path: string, content: string): Promise<boolean> {
-  if (!content.includes('sops')) return false;
-  const { sopsVerdict } = await import('./sops-file.js');
-  return sopsVerdict(path, content).kind === 'sops';
+import type { SourceFile } from '../types.js';
+
+export async function isSopsFile(source: Pick<SourceFile, 'sopsVerdict'>): Promise<boolean> {
+  return (await source.sopsVerdict()).kind === 'sops';
 }

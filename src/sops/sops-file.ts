@@ -27,21 +27,17 @@ function hasMasterKey(metadata: SopsMetadata): boolean {
   return metadata.keys.some((k) => k.id.trim() !== '' && k.enc.trim() !== '');
 }
 
-// The parser keeps the last few models; every rule and the ciphertext filter ask about the same one in a row.
-const verdicts = new WeakMap<SopsFileModel, SopsVerdict>();
-
-export function sopsVerdict(path: string, content: string): SopsVerdict {
-  if (!content.includes('sops')) return PLAIN;
-  const parsed = parseSopsFile(path, content);
+/** The verdict on a parse (SourceFile.sopsVerdict() keeps it per file). */
+export function verdictOf(parsed: SopsFileModel | SopsParseFailure): SopsVerdict {
   if (isParseFailure(parsed)) return { kind: 'unparsable', failure: parsed };
   if (!parsed.metadata) return PLAIN;
-  let verdict = verdicts.get(parsed);
-  if (verdict) return verdict;
   const model = parsed as EncryptedFileModel;
   const review = reviewMetadata(model.metadata.leaves);
   const keyed = hasMasterKey(model.metadata);
-  verdict = keyed && review.problems.length === 0 ? { kind: 'sops', model, review } : { kind: 'invalid', model, review, hasMasterKey: keyed };
-  verdicts.set(parsed, verdict);
-  return verdict;
+  return keyed && review.problems.length === 0 ? { kind: 'sops', model, review } : { kind: 'invalid', model, review, hasMasterKey: keyed };
 }
 
+/** The verdict on a text with no SourceFile at hand (a sibling's text, tests): parses it each time it is asked. */
+export function sopsVerdict(path: string, content: string): SopsVerdict {
+  return content.includes('sops') ? verdictOf(parseSopsFile(path, content)) : PLAIN;
+}

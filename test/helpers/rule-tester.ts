@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { runRule } from '../../src/engine/run-rule.js';
 import { decodeText } from '../../src/engine/content.js';
 import { BINARY_HEAD_BYTES } from '../../src/engine/scan.js';
-import type { Finding, GoverningSopsRule, ProjectView, Rule, SourceFile } from '../../src/types.js';
+import { parseOptions } from '../../src/util/options-schema.js';
+import type { Finding, GoverningSopsRule, ProjectView, Rule, SourceText } from '../../src/types.js';
 
 export interface RuleCase<Options> {
   /** Test name; defaults to the path. */
@@ -43,7 +44,6 @@ export function projectOf(
     readSibling: async (p) => texts[p],
     sopsRuleFor: () => sopsRule,
     ageIdentities: async () => ageIdentities,
-    recordVerification: () => {},
   };
 }
 
@@ -62,12 +62,18 @@ export async function lintWith<Options>(rule: Rule<Options>, c: RuleCase<Options
   });
 }
 
-function sourceOf(c: RuleCase<unknown>): SourceFile {
+function sourceOf(c: RuleCase<unknown>): SourceText {
   if (!c.bytes) return { path: c.path, content: c.content, origin: 'index' };
   const bytes = Buffer.from(c.bytes);
   const decoded = decodeText(bytes);
   if (decoded) return { path: c.path, content: decoded.text, origin: 'index' };
   return { path: c.path, content: '', origin: 'index', skipped: 'binary', head: bytes.subarray(0, BINARY_HEAD_BYTES) };
+}
+
+/** A rule's options as `.secrets-guard.yaml` would set them: validated against `meta.options`, over the defaults. */
+export function optionsOf<Options>(rule: Rule<Options>, raw: unknown, keyPath: string): Options {
+  if (!rule.meta.options) throw new Error(`${rule.meta.id} takes no options`);
+  return parseOptions(rule.meta.options, raw, keyPath, rule.defaultOptions);
 }
 
 export function testRule<Options>(

@@ -1,10 +1,10 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { rule, parseHighEntropyOptions, DEFAULT_HIGH_ENTROPY_OPTIONS } from '../../rules/high-entropy-string.js';
+import { rule, DEFAULT_HIGH_ENTROPY_OPTIONS } from '../../rules/high-entropy-string.js';
 import { randomStringEntropy, shannonEntropy, thresholdFor } from '../../src/entropy/shannon.js';
 import { ConfigError } from '../../src/errors.js';
 import { fake, randomChars } from '../helpers/fake-tokens.js';
-import { lintWith, testRule } from '../helpers/rule-tester.js';
+import { lintWith, testRule, optionsOf } from '../helpers/rule-tester.js';
 
 const token = fake.genericBase64(11, 40);
 const hex = fake.hex(12, 40);
@@ -168,12 +168,12 @@ describe('high-entropy-string details', () => {
 
   it('parseOptions merges over defaults and names the bad key path', () => {
     const kp = 'rules.high-entropy-string.options';
-    expect(parseHighEntropyOptions({ thresholds: { hex: 3.5 } }, kp)).toEqual({ ...DEFAULT_HIGH_ENTROPY_OPTIONS, thresholds: { base64: 4.5, hex: 3.5 } });
-    expect(parseHighEntropyOptions({ minLength: 32, maxLineLength: 400 }, kp)).toMatchObject({ minLength: 32, maxLineLength: 400 });
-    expect(() => parseHighEntropyOptions({ thresholds: { hex: 5 } }, kp)).toThrow(`${kp}.thresholds.hex: expected a number of bits per character in (0, 4]`);
-    expect(() => parseHighEntropyOptions({ thresholds: { base32: 3 } }, kp)).toThrow(`${kp}.thresholds.base32: unknown charset`);
-    expect(() => parseHighEntropyOptions({ minLength: 4 }, kp)).toThrow(`${kp}.minLength: expected an integer of at least 8`);
-    expect(() => parseHighEntropyOptions({ limit: 4 }, kp)).toThrow(ConfigError);
-    expect(() => parseHighEntropyOptions('x', kp)).toThrow(`${kp}: expected a mapping`);
+    expect(optionsOf(rule, { thresholds: { hex: 3.5 } }, kp)).toEqual({ ...DEFAULT_HIGH_ENTROPY_OPTIONS, thresholds: { base64: 4.5, hex: 3.5 } });
+    expect(optionsOf(rule, { minLength: 32, maxLineLength: 400 }, kp)).toMatchObject({ minLength: 32, maxLineLength: 400 });
+    expect(() => optionsOf(rule, { thresholds: { hex: 5 } }, kp)).toThrow(`${kp}.thresholds.hex: expected a number of bits per character in (0, 4]`);
+    expect(() => optionsOf(rule, { thresholds: { base32: 3 } }, kp)).toThrow(`${kp}.thresholds.base32: unknown charset`);
+    expect(() => optionsOf(rule, { minLength: 4 }, kp)).toThrow(`${kp}.minLength: expected an integer of at least 8`);
+    expect(() => optionsOf(rule, { limit: 4 }, kp)).toThrow(ConfigError);
+    expect(() => optionsOf(rule, 'x', kp)).toThrow(`${kp}: expected a mapping`);
   });
 });

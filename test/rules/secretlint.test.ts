@@ -125,7 +125,7 @@ describe('secretlint adapter', () => {
   });
 
   it('takes no options from .secrets-guard.yaml: which modules load, and from where, is the engine\'s choice', () => {
-    expect(rule.parseOptions).toBeUndefined();
+    expect(rule.meta.options).toBeUndefined();
   });
 
   describe('only installed packages are loaded', () => {

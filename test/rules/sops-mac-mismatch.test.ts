@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createSourceFile } from '../../src/engine/source-file.js';
 import { ConfigError } from '../../src/errors.js';
 import { rule } from '../../rules/sops-mac-mismatch.js';
-import { lintWith, testRule } from '../helpers/rule-tester.js';
+import { lintWith, testRule, optionsOf } from '../helpers/rule-tester.js';
 import { fixtureText } from '../sops/fixtures.js';
 import { AGE_FILES, identity, original, tamperedCopies } from './sops-verification-cases.js';
 
@@ -43,21 +44,24 @@ testRule(rule, {
 });
 
 describe('sops-mac-mismatch bookkeeping and options', () => {
-  it('records verified and unverifiable files for the summary', async () => {
-    const outcomes: string[] = [];
+  it('leaves a verification note on the file for the summary: verified, or unverifiable', async () => {
     const path = AGE_FILES[0]!;
-    const project = { hasPath: () => true, sopsRuleFor: () => undefined, recordVerification: (p: string, o: string) => outcomes.push(`${p}=${o}`) };
-    await rule.check({ path, content: original(path), origin: 'index' }, { options: rule.defaultOptions, project: { ...project, ageIdentities: async () => ID }, report: () => {} });
-    await rule.check({ path: PGP_FILE, content: fixtureText(PGP_FILE), origin: 'index' }, { options: rule.defaultOptions, project: { ...project, ageIdentities: async () => ID }, report: () => {} });
-    expect(outcomes).toEqual([`${path}=verified`, `${PGP_FILE}=unverifiable`]);
+    const project = { hasPath: () => true, sopsRuleFor: () => undefined, ageIdentities: async () => ID };
+    const notes: unknown[] = [];
+    for (const [p, content] of [[path, original(path)], [PGP_FILE, fixtureText(PGP_FILE)], ['plain.yaml', 'a: 1\n']] as const) {
+      const source = createSourceFile({ path: p, content, origin: 'index' }, project);
+      await rule.check(source, { options: rule.defaultOptions, project, report: () => {} });
+      notes.push(await source.verificationNote());
+    }
+    expect(notes).toEqual(['verified', 'unverifiable', undefined]);
   });
 
   it('validates its options', () => {
-    expect(rule.parseOptions!({ requireVerification: true }, 'rules.sops-mac-mismatch')).toEqual({ requireVerification: true });
-    expect(rule.parseOptions!(undefined, 'k')).toEqual({ requireVerification: false });
-    expect(() => rule.parseOptions!({ requireVerification: 'yes' }, 'rules.x')).toThrow(ConfigError);
-    expect(() => rule.parseOptions!({ requireVerification: 'yes' }, 'rules.x')).toThrow('rules.x.requireVerification');
-    expect(() => rule.parseOptions!({ require: true }, 'rules.x')).toThrow('rules.x.require: unknown option');
+    expect(optionsOf(rule, { requireVerification: true }, 'rules.sops-mac-mismatch')).toEqual({ requireVerification: true });
+    expect(optionsOf(rule, undefined, 'k')).toEqual({ requireVerification: false });
+    expect(() => optionsOf(rule, { requireVerification: 'yes' }, 'rules.x')).toThrow(ConfigError);
+    expect(() => optionsOf(rule, { requireVerification: 'yes' }, 'rules.x')).toThrow('rules.x.requireVerification');
+    expect(() => optionsOf(rule, { require: true }, 'rules.x')).toThrow('rules.x.require: unknown option');
   });
 
   it('stays quiet on a PGP-only file (no_mac.yaml) without requireVerification: its problem needs a key (see verify-corpus)', async () => {

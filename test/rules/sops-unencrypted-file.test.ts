@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rule } from '../../rules/sops-unencrypted-file.js';
 import { corpusCases, corpusFile, GOVERNING_RULE } from '../helpers/sops-corpus.js';
 import { dotenvMetadata, enc, yamlMetadata } from '../helpers/sops-samples.js';
-import { testRule } from '../helpers/rule-tester.js';
+import { testRule, optionsOf } from '../helpers/rule-tester.js';
 
 const covered = { sopsRule: GOVERNING_RULE };
 const catchAll = { sopsRule: { configPath: '.sops.yaml', ruleIndex: 1, rule: { age: 'age1...' }, catchAll: {} } };
@@ -55,8 +55,8 @@ testRule(rule, {
 
 describe('sops-unencrypted-file options', () => {
   it('accepts catchAllRequiresEncryption and rejects anything else', () => {
-    expect(rule.parseOptions!({ catchAllRequiresEncryption: true }, 'rules.x.options')).toEqual({ catchAllRequiresEncryption: true });
-    expect(() => rule.parseOptions!({ catchAllRequiresEncryption: 'yes' }, 'rules.x.options')).toThrow(/catchAllRequiresEncryption: expected true or false/);
-    expect(() => rule.parseOptions!({ catchAll: true }, 'rules.x.options')).toThrow(/rules\.x\.options\.catchAll: unknown option/);
+    expect(optionsOf(rule, { catchAllRequiresEncryption: true }, 'rules.x.options')).toEqual({ catchAllRequiresEncryption: true });
+    expect(() => optionsOf(rule, { catchAllRequiresEncryption: 'yes' }, 'rules.x.options')).toThrow(/catchAllRequiresEncryption: expected true or false/);
+    expect(() => optionsOf(rule, { catchAll: true }, 'rules.x.options')).toThrow(/rules\.x\.options\.catchAll: unknown option/);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rule } from '../../rules/token-formats.js';
 import { TOKEN_FORMATS } from '../../src/detection/token-formats.js';
 import { randomChars } from '../helpers/fake-tokens.js';
-import { lintWith, testRule } from '../helpers/rule-tester.js';
+import { lintWith, testRule, optionsOf } from '../helpers/rule-tester.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const URLSAFE = ALNUM + '_-';
@@ -72,9 +72,9 @@ describe('token-formats samples', () => {
   it('switches single formats off with disable', async () => {
     const found = await lintWith(rule, { path: 'a.env', content: SAMPLES['google-api-key']!, options: { disable: ['google-api-key'] } });
     expect(found).toEqual([]);
-    expect(() => rule.parseOptions!({ disable: ['no-such-format'] }, 'rules.token-formats.options')).toThrow(/not a token format/);
-    expect(() => rule.parseOptions!({ disabled: [] }, 'rules.token-formats.options')).toThrow(/unknown option/);
-    expect(rule.parseOptions!({ disable: ['twilio'] }, 'k')).toEqual({ disable: ['twilio'] });
+    expect(() => optionsOf(rule, { disable: ['no-such-format'] }, 'rules.token-formats.options')).toThrow(/not a token format/);
+    expect(() => optionsOf(rule, { disabled: [] }, 'rules.token-formats.options')).toThrow(/unknown option/);
+    expect(optionsOf(rule, { disable: ['twilio'] }, 'k')).toEqual({ disable: ['twilio'] });
   });
 });
 

@@ -9,7 +9,7 @@ import { posix } from 'node:path';
 import { isCatchAllPattern, shadowedPathRule } from './catch-all.js';
 import { configGoverningDirectory, isSopsConfigFile } from './discovery.js';
 import { findCreationRule, pathForMatching, type RuleMatch } from './match.js';
-import { parseSopsConfigOnce, type SopsConfig } from './parse.js';
+import { parseSopsConfigIn, type SopsConfig, type SopsConfigParses } from './parse.js';
 
 export interface SopsConfigText {
   /** Repository-relative path. */
@@ -34,14 +34,15 @@ export interface SopsRuleLookup {
  * @param configs every `.sops.yaml` in the scanned source.
  * @param forced a config named on the command line (`--sops-config`), which then governs every file, as sops'
  *   `--config` does.
+ * @param parses the run's config parses (RunContext), so that the commits of a range share them.
  */
-export function createSopsRuleLookup(configs: readonly SopsConfigText[], forced?: SopsConfigText): SopsRuleLookup {
+export function createSopsRuleLookup(configs: readonly SopsConfigText[], forced?: SopsConfigText, parses?: SopsConfigParses): SopsRuleLookup {
   const parsed = new Map<string, SopsConfig>();
   // A config sops cannot load (invalid YAML, wrong value kinds) fails every sops command: remember why, so files
   // under it are reported as undecidable rather than silently treated as uncovered.
   const broken = new Map<string, string>();
   const load = (c: SopsConfigText): SopsConfig => {
-    const { config, diagnostics } = parseSopsConfigOnce(c.text, c.path);
+    const { config, diagnostics } = parseSopsConfigIn(parses, c.text, c.path);
     const fatal = diagnostics.find((d) => d.fatal);
     if (fatal) broken.set(c.path, `line ${fatal.line}: ${fatal.message}`);
     return config;

@@ -62,7 +62,7 @@ function creationRuleOf(raw: Readonly<Record<string, unknown>>, index: number, a
   };
 }
 
-function parseSopsConfigLocated(text: string, configPath: string): LocatedSopsConfig {
+export function parseSopsConfigLocated(text: string, configPath: string): LocatedSopsConfig {
   const { located, problems } = parseLocatedYaml(text);
   const yamlDiagnostics = problems.map((p) => fatalDiagnostic(p.message, p.at));
   const shapeDiagnostics = yamlDiagnostics.length === 0 ? checkShape(located) : [];
@@ -89,19 +89,17 @@ export function parseSopsConfig(text: string, configPath: string): ParsedSopsCon
   return { config, diagnostics };
 }
 
-/**
- * A range of 100 commits sees the same `.sops.yaml` 100 times, and a checked config is read by both the rule lookup
- * and the linter: each distinct text is parsed once, so its rules (and their compiled path_regex) are made once.
- */
-const parsedTexts = new Map<string, LocatedSopsConfig>();
-const PARSED_TEXTS_KEPT = 64;
+/** Config parses keyed by path and text, owned by whoever decides how long they live (the run: RunContext). */
+export type SopsConfigParses = Map<string, LocatedSopsConfig>;
 
-export function parseSopsConfigOnce(text: string, configPath: string): LocatedSopsConfig {
+/**
+ * A range of 100 commits sees the same `.sops.yaml` 100 times: with the run's `parses`, each distinct text is parsed
+ * once per run, so its rules (and their compiled path_regex) are made once. Without, it is parsed each time.
+ */
+export function parseSopsConfigIn(parses: SopsConfigParses | undefined, text: string, configPath: string): LocatedSopsConfig {
+  if (!parses) return parseSopsConfigLocated(text, configPath);
   const key = `${configPath}\0${text}`;
-  let parsed = parsedTexts.get(key);
-  if (!parsed) {
-    if (parsedTexts.size >= PARSED_TEXTS_KEPT) parsedTexts.clear();
-    parsedTexts.set(key, (parsed = parseSopsConfigLocated(text, configPath)));
-  }
+  let parsed = parses.get(key);
+  if (!parsed) parses.set(key, (parsed = parseSopsConfigLocated(text, configPath)));
   return parsed;
 }

@@ -1,9 +1,11 @@
 /**
- * One verification per file content, shared by the sops-mac-mismatch and sops-undecryptable-value rules: parse,
- * recover the data key with the run's age identities (asked for only when the file has an age recipient), verify. Results are cached (they hold findings' data only, never
- * plaintext or keys) so the two rules do the age and AES work once.
+ * The verification of a sops file, shared by the sops-mac-mismatch and sops-undecryptable-value rules: recover the
+ * data key with the run's age identities (asked for only when the file has an age recipient), verify. The engine
+ * keeps one per file (SourceFile.verification(), src/engine/source-file.ts), so the two rules do the age and AES work
+ * once; the result holds findings' data only, never plaintext or keys.
  */
 import type { SopsFileModel, SopsMetadata } from '../model.js';
+import type { EncryptedFileModel } from '../sops-file.js';
 import { parseSopsFile } from '../stores/index.js';
 import { ageRecipients, indexIdentities, unwrapDataKey, type IdentityIndex } from './age-data-key.js';
 import { verifySopsFile, type VerificationResult } from './verify.js';
@@ -19,9 +21,8 @@ export interface AgeIdentitySource {
   ageIdentities(): Promise<readonly string[]>;
 }
 
-const CACHE_SIZE = 32;
+// Keyed by the run's identity list (one per run), not by file: the identities are indexed once per run.
 const indexes = new WeakMap<readonly string[], Promise<IdentityIndex>>();
-const results = new WeakMap<AgeIdentitySource, Map<string, Promise<SourceVerification>>>();
 
 function indexFor(identities: readonly string[]): Promise<IdentityIndex> {
   let index = indexes.get(identities);
@@ -46,10 +47,8 @@ function whyUnverifiable(metadata: SopsMetadata, index: IdentityIndex): string {
 
 type KeySource = (metadata: SopsMetadata) => Promise<{ dataKey?: Uint8Array; unverifiable?: () => string }>;
 
-/** Parse, obtain the data key, verify: the one path both the rules and the data-key test entry take. */
-async function verifyWith(path: string, content: string, keySource: KeySource): Promise<SourceVerification> {
-  const model = parseSopsFile(path, content);
-  if (!('leaves' in model) || !model.metadata) return { kind: 'not-sops' };
+/** Obtain the data key, verify: the one path both the rules and the data-key test entry take. */
+async function verifyWith(model: EncryptedFileModel, keySource: KeySource): Promise<SourceVerification> {
   const { dataKey, unverifiable } = await keySource(model.metadata);
   if (!dataKey) return { kind: 'unverifiable', model, reason: unverifiable?.() ?? 'cannot verify: no data key' };
   try {
@@ -59,8 +58,9 @@ async function verifyWith(path: string, content: string, keySource: KeySource): 
   }
 }
 
-function verifyUncached(path: string, content: string, keys: AgeIdentitySource): Promise<SourceVerification> {
-  return verifyWith(path, content, async (metadata) => {
+/** Verifies a parsed sops file (SourceFile.verification() calls it once per file). */
+export function verifyModel(model: EncryptedFileModel, keys: AgeIdentitySource): Promise<SourceVerification> {
+  return verifyWith(model, async (metadata) => {
     // A file for PGP or KMS keys only needs no identity: the key command is not run for it.
     if (ageRecipients(metadata).length === 0) return { unverifiable: () => whyUnverifiable(metadata, new Map()) };
     const index = await indexFor(await keys.ageIdentities());
@@ -73,19 +73,8 @@ function verifyUncached(path: string, content: string, keys: AgeIdentitySource):
  * Test-only entry: the same parse-and-verify path with a data key obtained elsewhere (the PGP corpus files, whose
  * data keys come from derived-data-keys.tsv, since the guard does not implement OpenPGP).
  */
-export function verifySourceWithDataKey(path: string, content: string, dataKey: Uint8Array): Promise<SourceVerification> {
-  return verifyWith(path, content, async () => ({ dataKey: Uint8Array.from(dataKey) }));
-}
-
-export function verifySource(path: string, content: string, keys: AgeIdentitySource): Promise<SourceVerification> {
-  let cache = results.get(keys);
-  if (!cache) results.set(keys, (cache = new Map()));
-  const key = `${path}\0${content}`;
-  let pending = cache.get(key);
-  if (!pending) {
-    pending = verifyUncached(path, content, keys);
-    cache.set(key, pending);
-    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  }
-  return pending;
+export async function verifySourceWithDataKey(path: string, content: string, dataKey: Uint8Array): Promise<SourceVerification> {
+  const model = parseSopsFile(path, content);
+  if (!('leaves' in model) || !model.metadata) return { kind: 'not-sops' };
+  return verifyWith(model as EncryptedFileModel, async () => ({ dataKey: Uint8Array.from(dataKey) }));
 }

@@ -90,15 +90,11 @@ export function isParseFailure(result: SopsFileModel | SopsParseFailure): result
   return 'error' in result;
 }
 
-// The four sops rules and the ciphertext filter all look at the same file in a row: keep the last few parses.
-const cache = new Map<string, SopsFileModel | SopsParseFailure>();
-const CACHE_SIZE = 4;
-
-/** Parses a file in the store `detectStore` picks. Never throws on any content. */
+/**
+ * Parses a file in the store `detectStore` picks. Never throws on any content. Keeps nothing: the engine parses each
+ * file once, through its SourceFile (src/engine/source-file.ts), which every rule shares.
+ */
 export function parseSopsFile(path: string, content: string): SopsFileModel | SopsParseFailure {
-  const cacheKey = `${path}\0${content}`;
-  const hit = cache.get(cacheKey);
-  if (hit) return hit;
   const store = detectStore(path, content);
   let result = parseGuarded(store, content);
   // A sops file of another store under this name (`sops encrypt --input-type yaml` on a `.json` file): sops decrypts
@@ -108,7 +104,5 @@ export function parseSopsFile(path: string, content: string): SopsFileModel | So
     const alternative = parseGuarded(other, content);
     if (!isParseFailure(alternative) && alternative.metadata) result = { ...alternative, nameStore: store };
   }
-  cache.set(cacheKey, result);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return result;
 }
