@@ -6,7 +6,8 @@
  * The WHOLE value must be placeholder-shaped, after at most a known token prefix (`ghp_`, `sk_live_`, `xoxb-`...):
  * a word of the vocabulary, a template (`<...>`, `${...}`, `{{ ... }}`), runs of one repeated character
  * (`xxxx-xxxx`, `0000`), an ellipsis (`whsec_...`, `ghp_xxxx...`), or AWS's documented example keys. A value that
- * merely contains `example` or `test` somewhere is not a placeholder; for a URL, its password is what is judged.
+ * merely contains `example` or `test` somewhere is not a placeholder; for a URL, its password is what is judged
+ * (and a plain word as the password of a service on localhost is a local-development default).
  * After a known token prefix two more shapes are stand-ins, which no issued token of any of those formats has: a
  * body made of counting runs (`xoxb-1234-56789abcdefghijklmnop`), and a body of fewer than 12 letters and digits
  * (`xoxp-0-stub-token`, `xoxp-1-Mi123`; the shortest real body, an AWS key id's, has 16).
@@ -21,8 +22,10 @@ const YOUR_SOMETHING = /^(?:(?:your|my|some|insert|enter|put|add)[-_ ][a-z_ -]*|
 const LEADING_ELLIPSIS = /^(?:\.{3}|…)\.*[A-Za-z0-9]{0,4}$/;
 /** AWS's own documentation keys (AKIAIOSFODNN7EXAMPLE, wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY). */
 const AWS_EXAMPLE = /^(?:A[KS]IA[A-Z0-9]{9}EXAMPLE|[A-Za-z0-9/+]{30}EXAMPLEKEY)$/;
-/** `scheme://user:password@`: a URL's secret is its password. */
-const URL_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:([^@/?#\s]*)@/i;
+/** `scheme://user:password@host`: a URL's secret is its password. */
+const URL_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:([^@/?#\s]*)@(\[[^\]\s]*\]|[^:/?#\s]*)/i;
+/** This machine: a service a developer runs for themselves (docker compose on localhost). */
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 /** Prefixes of known token formats, longest first: the value after one is judged alone (`ghp_` + `xxxx`). */
 const TOKEN_PREFIXES = [
@@ -37,8 +40,18 @@ export function isPlaceholder(value: string): boolean {
   if (isPlaceholderShape(v) || AWS_EXAMPLE.test(v)) return true;
   const prefix = TOKEN_PREFIXES.find((p) => v.startsWith(p));
   if (prefix && isPlaceholderTokenBody(v.slice(prefix.length))) return true;
-  const password = URL_CREDENTIALS.exec(v)?.[1];
-  return password !== undefined && isPlaceholder(password);
+  const url = URL_CREDENTIALS.exec(v);
+  if (!url) return false;
+  return isPlaceholder(url[1]!) || isLocalDefault(url[1]!, url[2]!);
+}
+
+/**
+ * A word as the password of a service on this machine (`postgres://app:appdev@localhost/app`, the README of a
+ * docker-compose setup): a local-development default. A password with a digit or a symbol, or any password of a
+ * remote host, is judged as usual.
+ */
+function isLocalDefault(password: string, host: string): boolean {
+  return LOOPBACK.test(host) && /^[A-Za-z]{1,32}$/.test(password);
 }
 
 function isPlaceholderShape(v: string): boolean {

@@ -17,6 +17,8 @@ describe('isPlaceholder: one vocabulary for stand-in values', () => {
     'https://user:xxxxxxxx@example.com', 'AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
     // Stubs in tests and docs (issue 14, real repositories): a counting body, a body too short for any real token.
     'xoxb-1234-56789abcdefghijklmnop', 'xoxp-0-stub-token', 'xoxp-1-Mi123', 'xoxb-123', 'ghp_0123456789abcdef', 'sk_live_abc123',
+    // A word as the password of a service on this machine: a local-development default.
+    'postgresql://context:contextdev@localhost:5432/context_platform', 'mysql://root:root@127.0.0.1/app', 'redis://:dev@[::1]:6379',
   ];
   for (const value of placeholders) it(`placeholder: ${JSON.stringify(value)}`, () => expect(isPlaceholder(value)).toBe(true));
 
@@ -29,6 +31,9 @@ describe('isPlaceholder: one vocabulary for stand-in values', () => {
     'xoxb-1234-5678-' + randomChars(24, 17), 'xoxb-' + randomChars(12, 18, '0123456789'), 'sk_live_' + randomChars(12, 19),
     // Counting runs count only after a known prefix: a password that counts is a weak password, not a stand-in.
     '123456789', 'abcdefgh',
+    // On localhost a password with a digit or a symbol is judged as usual; a word on a remote host too.
+    'postgresql://context:Pr0d-s3cret@localhost:5432/app', 'postgresql://context:contextdev@db.internal:5432/app',
+    'postgresql://u:contextdev@localhost.attacker.example/app',
   ];
   for (const value of real) it(`not a placeholder: ${JSON.stringify(value)}`, () => expect(isPlaceholder(value)).toBe(false));
 });
