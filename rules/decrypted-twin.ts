@@ -4,12 +4,16 @@
  * `sops -d` that someone is about to commit. A name alone proves nothing (talhelper's `talenv.yaml` beside
  * `talenv.sops.yaml`, Ansible's `main.yml` beside `main.sops.yml` share no keys), so the twin is read and compared:
  * the plaintext file must give a value to a key (for dotenv, a name) that the encrypted one encrypts. When the twin
- * cannot be compared (not a sops file, binary store, unreadable), the name decides, as the safe side.
+ * cannot be compared (not a sops file, binary store, unreadable), the name decides, as the safe side. A value that
+ * says where the secret is kept (vals' `ref+sops://secrets.sops.yaml#/key`, `ref+vault://...`) is not a decrypted
+ * one: helm-secrets' vals example keeps such a reference file beside the sops file it points into.
  */
 import { isSopsFile } from '../src/sops/is-sops-file.js';
 import type { ProjectView, Rule, SourceFile } from '../src/types.js';
 
 const MARKERS = ['enc', 'sops', 'encrypted'];
+/** A vals reference (`ref+<backend>://...`): the value is looked up elsewhere at deploy time. */
+const VALS_REFERENCE = /^ref\+[a-z0-9]+:\/\//i;
 
 /** The names an encrypted twin of `path` would have. */
 export function encryptedTwinNames(path: string): string[] {
@@ -42,7 +46,7 @@ async function sharedSecretKeys(source: SourceFile, twin: string, project: Proje
   // A decrypted copy is written in the twin's format, whatever its own name says.
   const plain = [encrypted.store, storeForPath(source.path)].map((store) => parseGuarded(store, source.content)).find((m) => !isParseFailure(m));
   if (!plain || isParseFailure(plain)) return undefined;
-  const given = plain.leaves.filter((l) => hasContent(l) && !looksLikeEnc(l.text) && !isPlaceholder(l.text)).map(keyPathOf);
+  const given = plain.leaves.filter((l) => hasContent(l) && !looksLikeEnc(l.text) && !isPlaceholder(l.text) && !VALS_REFERENCE.test(l.text)).map(keyPathOf);
   return [...new Set(given.filter((key) => secretKeys.has(key)))];
 }
 

@@ -1,8 +1,13 @@
 /**
  * plaintext-env-file: a dotenv file without sops metadata that assigns a value. The usual leftover of
- * `sops -d .env.enc > .env`, or a file created without `sops -e`. Templates (`.env.example` and kin) pass while
- * their values are empty or placeholders; a template with a real-looking credential in it is still reported.
+ * `sops -d .env.enc > .env`, or a file created without `sops -e`. Templates (`.env.example` and kin) are meant to
+ * be committed: one is reported only when a credential's name holds a value shaped like a credential, by the same
+ * judgement generic-credential applies (src/detection/value-shape.ts). Placeholders and the local-development
+ * defaults of a docker-compose setup (`POSTGRES_PASSWORD=contextdev`, `MINIO_ROOT_PASSWORD=minioadmin`: plain words)
+ * pass; `DB_PASSWORD=Zk8#q9pLw2mX` or a random API key does not.
  */
+import { credentialKind } from '../src/detection/credential-names.js';
+import { looksLikeCredential } from '../src/detection/value-shape.js';
 import { isSopsFile } from '../src/sops/is-sops-file.js';
 import type { Rule } from '../src/types.js';
 import { isPlaceholder, isSensitiveName } from '../src/util/placeholders.js';
@@ -41,6 +46,12 @@ function envAssignments(content: string): Assignment[] {
   return found;
 }
 
+/** A template's assignment of a credential-shaped value to a credential's name (a vague sensitive name: a token's shape). */
+function holdsCredential({ key, value }: Assignment): boolean {
+  const kind = credentialKind(key) ?? (isSensitiveName(key) ? 'token' : undefined);
+  return kind !== undefined && looksLikeCredential(value, kind);
+}
+
 export const rule: Rule<undefined> = {
   meta: {
     id: 'plaintext-env-file',
@@ -54,7 +65,7 @@ export const rule: Rule<undefined> = {
   async check(source, context) {
     if (await isSopsFile(source)) return;
     const template = isTemplate(source.path);
-    const assigned = envAssignments(source.content).filter((a) => !isPlaceholder(a.value) && (!template || isSensitiveName(a.key)));
+    const assigned = envAssignments(source.content).filter((a) => (template ? holdsCredential(a) : !isPlaceholder(a.value)));
     const first = assigned[0];
     if (!first) return;
     const names = assigned.map((a) => quote(a.key));

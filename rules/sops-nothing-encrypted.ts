@@ -2,6 +2,8 @@
  * sops-nothing-encrypted: a file carries sops metadata, so it looks protected, yet not one of its values is
  * ciphertext. The usual cause is a selection setting that matches no key, e.g. a Kubernetes rule's
  * `encrypted_regex: ^(data|stringData)$` applied to a `.env` (getsops/sops#1886), or a suffix no key carries.
+ * A selection that names a key the file does have, only with nothing in it (a Secret with `stringData: {}`), did its
+ * job: sops had nothing to encrypt, and no value is left readable that the rule meant to hide.
  */
 import { looksLikeEnc } from '../src/sops/enc.js';
 import type { EncryptedFileModel } from '../src/sops/file-checks.js';
@@ -26,6 +28,17 @@ function cause(model: EncryptedFileModel, valued: number, hasContent: (l: Encryp
     : `${first.setting} ${quote(first.value)} matches no ${target}`;
 }
 
+/**
+ * An `encrypted_regex`/`encrypted_suffix` that selects no value but names an empty map or list of the file
+ * (`stringData: {}`): the key it was written for is there, and empty.
+ */
+function selectsOnlyEmptyKeys(model: EncryptedFileModel, values: EncryptedFileModel['leaves'], hasContent: (l: EncryptedFileModel['leaves'][number]) => boolean, { shouldBeEncrypted }: Selection): boolean {
+  const selection = model.metadata.selection;
+  if (selection.length !== 1 || !['encrypted_regex', 'encrypted_suffix'].includes(selection[0]!.setting)) return false;
+  if (values.some((l) => hasContent(l) && shouldBeEncrypted(l, selection))) return false;
+  return (model.emptyContainers ?? []).some((path) => shouldBeEncrypted({ path, commentStack: [], isComment: false }, selection));
+}
+
 export const rule: Rule<undefined> = {
   meta: {
     id: 'sops-nothing-encrypted',
@@ -46,6 +59,7 @@ export const rule: Rule<undefined> = {
     if (!model) return;
     const values = model.leaves.filter(hasContent);
     if (values.length === 0 || values.some((l) => l.type === 'str' && looksLikeEnc(l.text))) return;
+    if (selectsOnlyEmptyKeys(model, values, hasContent, { effectiveSelection, isValidRe2, shouldBeEncrypted })) return;
     context.report({
       message: `sops metadata present but none of the ${values.length} value(s) is encrypted: ${cause(model, values.length, hasContent, { effectiveSelection, isValidRe2, shouldBeEncrypted })}`,
       line: model.metadata.line,

@@ -1,14 +1,17 @@
 /**
  * sops-unencrypted-file: a `.sops.yaml` creation rule covers the file (first match, as sops decides), so
  * `sops encrypt` would encrypt it, but it carries no sops metadata in its store's form (docs/sops-format.md §2, §10 item 2):
- * it is committed in plaintext. A covered file that does not even parse in its store is reported with the line.
- * Only rules that name paths assert coverage: a catch-all rule (no `path_regex`, or `.*`) says which keys sops uses,
- * so a plain file under it passes, unless a later path rule that the catch-all shadows names it, or the team asks
- * for the strict reading (`catchAllRequiresEncryption`). A file under a catch-all that is a sops file is still
- * checked in full (by the other sops rules; here, that it parses).
+ * it is committed in plaintext, and sops would encrypt at least one of its values (src/sops/would-encrypt.ts: a
+ * rule whose `encrypted_regex` selects no key of the file asserts nothing about it). A covered file that does not
+ * even parse in its store is reported with the line. Only rules that name paths assert coverage: a catch-all rule
+ * (no `path_regex`, or `.*`) says which keys sops uses, so a plain file under it passes, unless the team asks for
+ * the strict reading (`catchAllRequiresEncryption`). A path rule after the catch-all is never reached by sops and
+ * asserts nothing either (sops-config warns that it can never match). A file under a catch-all that is a sops file
+ * is still checked in full (by the other sops rules; here, that it parses).
  */
 import { isSopsConfigFile } from '../src/sops/config/discovery.js';
 import { isSopsFile } from '../src/sops/is-sops-file.js';
+import { keyPathOf } from '../src/sops/key-path.js';
 import type { GoverningSopsRule, Rule } from '../src/types.js';
 
 export interface SopsUnencryptedFileOptions {
@@ -18,11 +21,8 @@ export interface SopsUnencryptedFileOptions {
 
 /** Which rule says the file must be encrypted, in the words of the messages; undefined when none does. */
 function assertingRule(governing: GoverningSopsRule, strict: boolean): string | undefined {
-  const where = `creation_rules[${governing.ruleIndex}] of ${governing.configPath}`;
-  const shadowed = governing.catchAll?.shadowedRuleIndex;
-  if (!governing.catchAll || strict) return where;
-  if (shadowed === undefined) return undefined;
-  return `creation_rules[${shadowed}] of ${governing.configPath} (which sops never reaches: the catch-all creation_rules[${governing.ruleIndex}] before it matches first)`;
+  if (governing.catchAll && !strict) return undefined;
+  return `creation_rules[${governing.ruleIndex}] of ${governing.configPath}`;
 }
 
 export const rule: Rule<SopsUnencryptedFileOptions> = {
@@ -75,8 +75,15 @@ export const rule: Rule<SopsUnencryptedFileOptions> = {
       return;
     }
     if (model.metadata || !where) return;
+    const { valuesSopsWouldEncrypt } = await import('../src/sops/would-encrypt.js');
+    const { values, unselected } = valuesSopsWouldEncrypt(model, governing.rule);
+    const first = values[0];
+    if (!first) return;
+    const which = `${values.length} value(s) (the first: ${first.isComment ? 'a comment' : keyPathOf(first)})`;
     context.report({
-      message: `${covered} but has no sops metadata (${model.store} store): it is plaintext; run \`sops encrypt -i ${source.path}\``,
+      message: unselected
+        ? `${covered} but has no sops metadata (${model.store} store): it is plaintext, and the rule's selection setting matches none of its ${which}, so \`sops encrypt\` would leave them readable too: give this file a rule of its own`
+        : `${covered} but has no sops metadata (${model.store} store): it is plaintext, and sops would encrypt ${which}; run \`sops encrypt -i ${source.path}\``,
     });
   },
 };

@@ -95,10 +95,10 @@ export interface GoverningSopsRule {
   readonly undecidable?: string;
   /**
    * Set when the rule names no paths (no `path_regex`, or a catch-all such as `.*`: src/sops/config/catch-all.ts):
-   * it says which keys sops uses, not that the file must be encrypted. `shadowedRuleIndex` is a later rule that
-   * names this file's path, which sops never reaches because the catch-all comes first.
+   * it says which keys sops uses, not that the file must be encrypted. A path rule after it that names the file is
+   * never reached by sops and changes nothing (sops-config warns that it can never match).
    */
-  readonly catchAll?: { readonly shadowedRuleIndex?: number };
+  readonly catchAll?: true;
 }
 
 /** What a rule passes to `report`. Positions are 0-based offsets into `content`; the engine turns them into lines. */

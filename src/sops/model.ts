@@ -96,6 +96,8 @@ export interface SopsFileModel {
    */
   readonly nameStore?: SopsStore;
   readonly leaves: readonly SopsLeaf[];
+  /** Key paths of empty maps and lists (`stringData: {}`), which hold no leaf; absent in hand-built models. */
+  readonly emptyContainers?: readonly (readonly string[])[];
   /** Absent when the file carries no sops metadata at all. */
   readonly metadata?: SopsMetadata;
 }

@@ -6,7 +6,11 @@
  * The WHOLE value must be placeholder-shaped, after at most a known token prefix (`ghp_`, `sk_live_`, `xoxb-`...):
  * a word of the vocabulary, a template (`<...>`, `${...}`, `{{ ... }}`), runs of one repeated character
  * (`xxxx-xxxx`, `0000`), an ellipsis (`whsec_...`, `ghp_xxxx...`), or AWS's documented example keys. A value that
- * merely contains `example` or `test` somewhere is not a placeholder; for a URL, its password is what is judged.
+ * merely contains `example` or `test` somewhere is not a placeholder; for a URL, its password is what is judged
+ * (and a plain word as the password of a service on localhost is a local-development default).
+ * After a known token prefix two more shapes are stand-ins, which no issued token of any of those formats has: a
+ * body made of counting runs (`xoxb-1234-56789abcdefghijklmnop`), and a body of fewer than 12 letters and digits
+ * (`xoxp-0-stub-token`, `xoxp-1-Mi123`; the shortest real body, an AWS key id's, has 16).
  */
 
 const PLACEHOLDER_WORDS =
@@ -18,8 +22,10 @@ const YOUR_SOMETHING = /^(?:(?:your|my|some|insert|enter|put|add)[-_ ][a-z_ -]*|
 const LEADING_ELLIPSIS = /^(?:\.{3}|…)\.*[A-Za-z0-9]{0,4}$/;
 /** AWS's own documentation keys (AKIAIOSFODNN7EXAMPLE, wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY). */
 const AWS_EXAMPLE = /^(?:A[KS]IA[A-Z0-9]{9}EXAMPLE|[A-Za-z0-9/+]{30}EXAMPLEKEY)$/;
-/** `scheme://user:password@`: a URL's secret is its password. */
-const URL_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:([^@/?#\s]*)@/i;
+/** `scheme://user:password@host`: a URL's secret is its password. */
+const URL_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:([^@/?#\s]*)@(\[[^\]\s]*\]|[^:/?#\s]*)/i;
+/** This machine: a service a developer runs for themselves (docker compose on localhost). */
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 /** Prefixes of known token formats, longest first: the value after one is judged alone (`ghp_` + `xxxx`). */
 const TOKEN_PREFIXES = [
@@ -33,13 +39,50 @@ export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (isPlaceholderShape(v) || AWS_EXAMPLE.test(v)) return true;
   const prefix = TOKEN_PREFIXES.find((p) => v.startsWith(p));
-  if (prefix && isPlaceholderShape(v.slice(prefix.length))) return true;
-  const password = URL_CREDENTIALS.exec(v)?.[1];
-  return password !== undefined && isPlaceholder(password);
+  if (prefix && isPlaceholderTokenBody(v.slice(prefix.length))) return true;
+  const url = URL_CREDENTIALS.exec(v);
+  if (!url) return false;
+  return isPlaceholder(url[1]!) || isLocalDefault(url[1]!, url[2]!);
+}
+
+/**
+ * A word as the password of a service on this machine (`postgres://app:appdev@localhost/app`, the README of a
+ * docker-compose setup): a local-development default. A password with a digit or a symbol, or any password of a
+ * remote host, is judged as usual.
+ */
+function isLocalDefault(password: string, host: string): boolean {
+  return LOOPBACK.test(host) && /^[A-Za-z]{1,32}$/.test(password);
 }
 
 function isPlaceholderShape(v: string): boolean {
   return v === '' || PLACEHOLDER_WORDS.test(v) || TEMPLATE_SYNTAX.test(v) || YOUR_SOMETHING.test(v) || isEllipsis(v) || isRepeatedRun(v);
+}
+
+/** The fewest letters and digits a real token has after its prefix (AWS key ids: `AKIA` + 16). */
+const SHORTEST_TOKEN_BODY = 12;
+
+function isPlaceholderTokenBody(body: string): boolean {
+  if (isPlaceholderShape(body)) return true;
+  let alphanumerics = 0;
+  for (const c of body) if (/[A-Za-z0-9]/.test(c)) alphanumerics++;
+  return alphanumerics < SHORTEST_TOKEN_BODY || isCountingRun(body);
+}
+
+/** The order counting runs follow: `0123456789abcdef...`, so `56789abc` is one run. */
+const COUNTING_ORDER = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** `1234-56789abcdefghijklmnop`: every part counts up one character at a time, and the parts hold at least 8. */
+function isCountingRun(v: string): boolean {
+  const parts = v.toLowerCase().split(/[-_.:/ ]+/).filter(Boolean);
+  if (parts.length === 0 || parts.join('').length < 8) return false;
+  return parts.every((p) => {
+    if (p.length < 3) return false;
+    for (let i = 1; i < p.length; i++) {
+      const at = COUNTING_ORDER.indexOf(p[i - 1]!);
+      if (at === -1 || COUNTING_ORDER[at + 1] !== p[i]) return false;
+    }
+    return true;
+  });
 }
 
 /**

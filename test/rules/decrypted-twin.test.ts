@@ -37,6 +37,12 @@ testRule(rule, {
       siblings: { 'k8s/app.sops.yaml': sopsYaml(`${K8S_SECRET}  password: ${enc()}\n`) },
     },
     {
+      name: "helm-secrets' vals example: the plain file references the values, it does not hold them",
+      path: 'examples/vals/secrets.yaml',
+      content: 'podAnnotations:\n  # https://github.com/variantdev/vals#sops\n  secret: ref+sops://assets/values/vals/secrets.sops.yaml#/podAnnotations#secret\n  secret2: ref+vault://mykv/foo#/bar\n',
+      siblings: { 'examples/vals/secrets.sops.yaml': sopsYaml(`podAnnotations:\n  secret: ${enc()}\n`) },
+    },
+    {
       name: 'dotenv: other names',
       path: 'svc/.env',
       content: 'PORT=8080\nLOG_LEVEL=debug\n',
@@ -54,6 +60,13 @@ testRule(rule, {
       content: `${K8S_SECRET}  password: hunter2-plain\n  user: app\n`,
       siblings: { 'k8s/db.sops.yaml': sopsYaml(`${K8S_SECRET}  password: ${enc()}\n  user: ${enc()}\n`) },
       errors: [{ line: 1, message: 'plaintext twin of the encrypted k8s/db.sops.yaml holding 2 of the keys it encrypts (stringData.password, stringData.user)' }],
+    },
+    {
+      name: 'a vals reference file with one value decrypted in place',
+      path: 'examples/vals/secrets.yaml',
+      content: 'podAnnotations:\n  secret: hunter2-plain\n  secret2: ref+vault://mykv/foo#/bar\n',
+      siblings: { 'examples/vals/secrets.sops.yaml': sopsYaml(`podAnnotations:\n  secret: ${enc()}\n  secret2: ${enc()}\n`) },
+      errors: [{ message: 'holding 1 of the keys it encrypts (podAnnotations.secret)' }],
     },
     {
       name: 'a decrypted dotenv file',

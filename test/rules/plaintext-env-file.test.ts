@@ -20,6 +20,11 @@ testRule(rule, {
       content: 'STRIPE_WEBHOOK_SECRET=whsec_...\nSLACK_BOT_TOKEN=xoxb-xxxx...\nGITLAB_TOKEN=glpat-XXXX...\nSOPS_AGE_KEY=ignored\n',
     },
     { path: 'src/environment.ts', content: 'API_KEY=abc\n', name: 'not an env file name' },
+    {
+      name: 'a docker-compose template with local-development defaults (plain words)',
+      path: 'tmp/ai-context-platform/.env.example',
+      content: 'POSTGRES_DB=context_platform\nPOSTGRES_USER=context\nPOSTGRES_PASSWORD=contextdev\nPOSTGRES_PORT=5432\nMINIO_ROOT_USER=minioadmin\nMINIO_ROOT_PASSWORD=minioadmin\n',
+    },
   ],
   invalid: [
     { path: 'app/.env.enc', content: KEYLESS_DOTENV, name: 'sops lines without a master key are not a sops file', errors: [{ line: 1 }] },
@@ -28,5 +33,7 @@ testRule(rule, {
     { path: 'deploy/prod.env', content: "TOKEN='abc123def456'\n", errors: [{ line: 1, message: 'TOKEN' }] },
     { path: 'app/.env.enc', content: 'API_KEY=plain-but-named-enc\n', name: '.env.enc without sops metadata', errors: [{ line: 1 }] },
     { path: '.env.example', content: 'DB_PASSWORD=Zk8#q9pLw2mX\nPORT=3000\n', name: 'template with a real-looking secret', errors: [{ line: 1, message: 'template' }] },
+    { path: '.env.sample', content: 'POSTGRES_PASSWORD=contextdev\nOPENAI_API_KEY=q8Zr2LxT0bWm4NcK7vPs1HdY\n', name: 'template: a random key beside a local default', errors: [{ line: 2, message: 'OPENAI_API_KEY' }] },
+    { path: '.env.template', content: 'SECRET=f3a9c2e7b1d84a6c9e0f5b2a7d3c8e1f\n', name: 'template: a hex secret under a vague name', errors: [{ line: 1, message: 'SECRET' }] },
   ],
 });

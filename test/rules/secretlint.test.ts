@@ -24,11 +24,17 @@ testRule(rule, {
     { name: 'connection string with <user>:<pass>', path: 'README.md', content: 'DATABASE_URL=postgres://<user>:<pass>@host/db\n' },
     { name: 'a GitHub token made of x', path: 'docs/ci.md', content: `export GITHUB_TOKEN=ghp_${'x'.repeat(36)}\n` },
     { name: 'a GitLab token made of X', path: 'docs/ci.md', content: `token: glpat-${'X'.repeat(20)}\n` },
+    { name: 'a word as the password of a database on localhost (a README of a compose setup)', path: 'README.md', content: '   psql "postgresql://context:contextdev@localhost:5432/context_platform" \\\n' },
+    // Slack stubs met in real repositories: a counting documentation token, test strings too short to be tokens.
+    { name: 'Slack token in a module doc (counting body)', path: 'plugins/modules/slack.py', content: '    token: xoxb-1234-56789abcdefghijklmnop\n' },
+    { name: 'Slack stub in a shell test', path: 'slack-post-tests.sh', content: "printf 'xoxp-0-stub-token\\n' >\"${token_file}\"\n\t'xoxe.xoxp-1-Mi123:app configuration token' \\\n" },
   ],
   invalid: [
     { name: 'GitHub token', path: 'src/a.ts', content: `// token\nconst t = "${github}";\n`, errors: [{ line: 2, column: 12, message: 'GitHub Token', severity: 'error' }] },
     { name: 'AWS secret access key', path: 'deploy/aws.ini', content: `[default]\naws_secret_access_key = ${aws}\n`, errors: [{ line: 2, message: 'AWS Secret Access Key' }] },
     { name: 'Slack bot token', path: 'bot.py', content: `SLACK = '${slack}'\n`, errors: [{ line: 1, message: /slack/i }] },
+    { name: 'the same password on a remote database', path: 'README.md', content: '   psql "postgresql://context:contextdev@db.internal:5432/context_platform"\n', errors: [{ line: 1, message: /PostgreSQL/ }] },
+    { name: 'Slack bot token in a module doc (a real one beside the stub)', path: 'plugins/modules/slack.py', content: `    token: xoxb-1234-56789abcdefghijklmnop\n    token: ${slack}\n`, errors: [{ line: 2, message: /slack/i }] },
     {
       name: 'database URL with a password',
       path: 'config/db.yaml',

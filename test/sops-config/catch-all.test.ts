@@ -24,24 +24,18 @@ describe('isCatchAllPattern: rules that name no paths', () => {
   });
 });
 
-describe('the lookup marks catch-alls, and path rules they shadow', () => {
+describe('the lookup marks catch-alls', () => {
   const config = (rules: string) => ({ path: '.sops.yaml', text: `creation_rules:\n${rules}` });
 
   it('a last rule without path_regex is a catch-all; a path rule before it is not', () => {
     const lookup = createSopsRuleLookup([config(`  - path_regex: ^secrets/\n    age: ${AGE}\n  - age: ${AGE}\n`)]);
     expect(lookup.ruleFor('secrets/a.yaml')).not.toHaveProperty('catchAll');
-    expect(lookup.ruleFor('docs/readme.md')).toMatchObject({ ruleIndex: 1, catchAll: {} });
+    expect(lookup.ruleFor('docs/readme.md')).toMatchObject({ ruleIndex: 1, catchAll: true });
   });
 
-  it('a catch-all before a path rule shadows it: the file keeps the path rule that names it', () => {
+  it('a catch-all before a path rule governs the files the path rule names: sops never reaches the path rule', () => {
     const lookup = createSopsRuleLookup([config(`  - path_regex: .*\n    age: ${AGE}\n  - path_regex: ^secrets/\n    age: ${AGE}\n`)]);
-    expect(lookup.ruleFor('secrets/a.yaml')).toMatchObject({ ruleIndex: 0, catchAll: { shadowedRuleIndex: 1 } });
-    expect(lookup.ruleFor('docs/readme.md')).toMatchObject({ ruleIndex: 0, catchAll: {} });
-  });
-
-  it('shadowed path rules are matched relative to a nested config', () => {
-    const nested = { path: 'apps/api/.sops.yaml', text: `creation_rules:\n  - age: ${AGE}\n  - path_regex: ^prod/\n    age: ${AGE}\n` };
-    const lookup = createSopsRuleLookup([nested]);
-    expect(lookup.ruleFor('apps/api/prod/db.yaml')).toMatchObject({ configPath: 'apps/api/.sops.yaml', catchAll: { shadowedRuleIndex: 1 } });
+    expect(lookup.ruleFor('secrets/a.yaml')).toMatchObject({ ruleIndex: 0, catchAll: true });
+    expect(lookup.ruleFor('docs/readme.md')).toMatchObject({ ruleIndex: 0, catchAll: true });
   });
 });

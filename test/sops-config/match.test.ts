@@ -103,7 +103,7 @@ describe('createSopsRuleLookup (what the engine calls for sopsRuleFor)', () => {
 
   it('a forced config governs every file', () => {
     const forced = createSopsRuleLookup([root, nested], { path: 'ops/.sops.yaml', text: `creation_rules:\n  - pgp: ${'D'.repeat(40)}\n` });
-    expect(forced.ruleFor('apps/api/secrets/db.yaml')).toEqual({ configPath: 'ops/.sops.yaml', ruleIndex: 0, rule: { pgp: 'D'.repeat(40) }, catchAll: {} });
+    expect(forced.ruleFor('apps/api/secrets/db.yaml')).toEqual({ configPath: 'ops/.sops.yaml', ruleIndex: 0, rule: { pgp: 'D'.repeat(40) }, catchAll: true });
   });
 });
 

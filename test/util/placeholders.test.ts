@@ -16,6 +16,10 @@ describe('isPlaceholder: one vocabulary for stand-in values', () => {
     'xoxb-' + ['0'.repeat(10), '0'.repeat(13), 'x'.repeat(24)].join('-'), 'XXXX-XXXX-XXXX-XXXX', 'sk-...AbCd', 'sk_live_<your-key>',
     'AKIA' + 'X'.repeat(16), 'postgres://<user>:<pass>@host/db', 'mysql://root:${MYSQL_PASSWORD}@db:3306/app',
     'https://user:xxxxxxxx@example.com', 'AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    // Stubs in tests and docs (issue 14, real repositories): a counting body, a body too short for any real token.
+    'xoxb-1234-56789abcdefghijklmnop', 'xoxp-0-stub-token', 'xoxp-1-Mi123', 'xoxb-123', 'ghp_0123456789abcdef', 'sk_live_abc123',
+    // A word as the password of a service on this machine: a local-development default.
+    'postgresql://context:contextdev@localhost:5432/context_platform', 'mysql://root:root@127.0.0.1/app', 'redis://:dev@[::1]:6379',
   ];
   for (const value of placeholders) it(`placeholder: ${JSON.stringify(value)}`, () => expect(isPlaceholder(value)).toBe(true));
 
@@ -24,6 +28,13 @@ describe('isPlaceholder: one vocabulary for stand-in values', () => {
     'ghp_' + randomChars(36, 11), 'postgres://app:' + randomChars(16, 12) + '@db/app', 'sk_live_' + randomChars(24, 13) + '...',
     'xoxb-' + ['0'.repeat(10), randomChars(13, 14, '0123456789'), 'x'.repeat(24)].join('-'), randomChars(30, 15) + 'example',
     'AKIA' + randomChars(12, 16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567') + 'TEST',
+    // A counting run inside an otherwise random body, and a body just long enough, stay secrets.
+    'xoxb-1234-5678-' + randomChars(24, 17), 'xoxb-' + randomChars(12, 18, '0123456789'), 'sk_live_' + randomChars(12, 19),
+    // Counting runs count only after a known prefix: a password that counts is a weak password, not a stand-in.
+    '123456789', 'abcdefgh',
+    // On localhost a password with a digit or a symbol is judged as usual; a word on a remote host too.
+    'postgresql://context:Pr0d-s3cret@localhost:5432/app', 'postgresql://context:contextdev@db.internal:5432/app',
+    'postgresql://u:contextdev@localhost.attacker.example/app',
   ];
   for (const value of real) it(`not a placeholder: ${JSON.stringify(value)}`, () => expect(isPlaceholder(value)).toBe(false));
 });

@@ -11,8 +11,6 @@
  * (`(foo)?`, `.*|x`), is read as naming paths: the strict reading, which never hides a plaintext file.
  */
 import { compileRe2 } from '../re2.js';
-import { compiledPathRegex } from './match.js';
-import type { CreationRule } from './parse.js';
 
 const LEADING_ANCHOR = /^(?:\^|\\A)/;
 /** A trailing `$` or `\z` that is not itself escaped (an even number of backslashes before it). */
@@ -44,16 +42,4 @@ function withoutGroups(pattern: string): string {
     else if (c !== '(' && c !== ')') out += c;
   }
   return out;
-}
-
-/**
- * The first rule after `catchAll` that names paths and matches `relativePath`: sops never reaches it (first match
- * wins), but it says the team wants this file encrypted.
- */
-export function shadowedPathRule(rules: readonly CreationRule[], catchAll: CreationRule, relativePath: string): CreationRule | undefined {
-  return rules.find((rule) => {
-    if (rule.index <= catchAll.index || isCatchAllPattern(rule.pathRegex)) return false;
-    const compiled = compiledPathRegex(rule);
-    return compiled?.ok === true && compiled.regex.find(relativePath);
-  });
 }

@@ -6,7 +6,7 @@
 import type { GoverningSopsRule } from '../../types.js';
 import { quote } from '../../util/quote.js';
 import { posix } from 'node:path';
-import { isCatchAllPattern, shadowedPathRule } from './catch-all.js';
+import { isCatchAllPattern } from './catch-all.js';
 import { configGoverningDirectory, isSopsConfigFile } from './discovery.js';
 import { findCreationRule, pathForMatching, type RuleMatch } from './match.js';
 import { parseSopsConfigIn, type SopsConfig, type SopsConfigParses } from './parse.js';
@@ -76,9 +76,8 @@ export function createSopsRuleLookup(configs: readonly SopsConfigText[], forced?
     if (match.status === 'none') return undefined;
     const { rule } = match;
     if (match.status === 'matched') {
-      if (!isCatchAllPattern(rule.pathRegex)) return { configPath, ruleIndex: rule.index, rule: rule.raw };
-      const shadowed = shadowedPathRule(found.config.creationRules, rule, pathForMatching(configPath, path));
-      return { configPath, ruleIndex: rule.index, rule: rule.raw, catchAll: shadowed ? { shadowedRuleIndex: shadowed.index } : {} };
+      // A path rule after a catch-all is never reached: sops encrypts with the catch-all, so the file is under it.
+      return { configPath, ruleIndex: rule.index, rule: rule.raw, ...(isCatchAllPattern(rule.pathRegex) ? { catchAll: true as const } : {}) };
     }
     return { configPath, ruleIndex: rule.index, rule: rule.raw, undecidable: `the path_regex of creation_rules[${rule.index}] does not compile (${quote(match.error)}), so sops refuses to encrypt it` };
   };

@@ -2,7 +2,7 @@
 import type { SopsFileModel, SopsParseFailure, SopsStore } from '../model.js';
 import { quote } from '../../util/quote.js';
 import { normaliseMetadata, type MetadataPosition } from './metadata.js';
-import { walkDocument, type TreeMap } from './tree.js';
+import { emptyContainerPaths, walkDocument, type TreeMap } from './tree.js';
 
 export interface RawMetadata extends MetadataPosition {
   readonly raw: Record<string, unknown>;
@@ -12,6 +12,7 @@ export function fileModel(store: SopsStore, documents: readonly TreeMap[], metad
   return {
     store,
     leaves: documents.flatMap((doc, i) => walkDocument(doc, i)),
+    emptyContainers: documents.flatMap(emptyContainerPaths),
     ...(metadata ? { metadata: normaliseMetadata(metadata.raw, metadata) } : {}),
   };
 }

@@ -90,6 +90,25 @@ export function walkDocument(root: TreeMap, document: number): SopsLeaf[] {
   return leaves;
 }
 
+/**
+ * Key paths of the maps and lists with no value in them (`stringData: {}`, `items: []`): sops' walk visits nothing
+ * there, yet a selection setting that names such a key did match the file.
+ */
+export function emptyContainerPaths(root: TreeMap): string[][] {
+  const out: string[][] = [];
+  const visit = (value: TreeValue, path: string[]): void => {
+    if (value.kind === 'scalar') return;
+    const children = value.items.filter((i) => i.kind !== 'comment');
+    if (children.length === 0) out.push(path);
+    for (const child of children) {
+      if (child.kind === 'entry') visit(child.value, [...path, child.key]);
+      else visit(child as TreeValue, path);
+    }
+  };
+  for (const item of root.items) if (item.kind === 'entry') visit(item.value, [item.key]);
+  return out;
+}
+
 /** Plain JS value of a metadata subtree: bools, nulls and safe ints typed, everything else as written. */
 export function toPlain(value: TreeValue): unknown {
   if (value.kind === 'list') return value.items.filter((i) => i.kind !== 'comment').map((i) => toPlain(i as TreeValue));
