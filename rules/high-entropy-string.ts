@@ -34,7 +34,7 @@ export const DEFAULT_HIGH_ENTROPY_OPTIONS: HighEntropyOptions = { thresholds: { 
 /** Highest entropy a charset allows: log2 of its alphabet size (base64url adds `-`, `_`). */
 const bitsPerCharacter = (atMost: number) => ({ type: 'number', above: 0, atMost, what: 'a number of bits per character' }) as const;
 
-export const HIGH_ENTROPY_OPTIONS: OptionsSchema = {
+const HIGH_ENTROPY_OPTIONS: OptionsSchema = {
   thresholds: { type: 'mapping', keyName: 'charset', fields: { base64: bitsPerCharacter(6), hex: bitsPerCharacter(4) } },
   minLength: { type: 'integer', min: 8 },
   maxLineLength: { type: 'integer', min: 80 },

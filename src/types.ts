@@ -191,7 +191,7 @@ export interface RuleMeta {
 }
 
 /** A flag of the scanning commands (`check`, `pre-receive`, `baseline`) that sets a rule option to true. */
-export interface RuleFlag {
+interface RuleFlag {
   /** The long flag without its dashes, e.g. `require-verification`. */
   readonly name: string;
   /** The boolean option it sets (a key of the rule's `defaultOptions`). */

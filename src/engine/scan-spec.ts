@@ -102,10 +102,10 @@ export interface RunInputs {
 
 /**
  * Live settings from a spec. The salt and `ageIdentities` are the run's (RunContext), or in a worker thread the
- * salt it was handed and a request to the main thread: never made per plan or per thread. `readFile` reads the
+ * salt it was handed and a request to the main thread: never made per plan or per thread. `readPlanFile` reads the
  * siblings rules ask for (the plan's own reader, or a worker's request to the main thread).
  */
-export async function settingsFromSpec(spec: ScanSpec, run: RunInputs, readFile?: FileReader): Promise<ScanSettings> {
+export async function settingsFromSpec(spec: ScanSpec, run: RunInputs, readPlanFile?: FileReader): Promise<ScanSettings> {
   const known = new Set(spec.knownPaths);
   const sops = await loadSopsContext(spec.sopsConfigs, spec.forcedSopsConfig, run.sopsConfigParses);
   return {
@@ -115,7 +115,7 @@ export async function settingsFromSpec(spec: ScanSpec, run: RunInputs, readFile?
     project: {
       hasPath: (path) => known.has(path),
       async readSibling(path) {
-        const bytes = known.has(path) && readFile ? await readFile(path, spec.maxFileSize) : undefined;
+        const bytes = known.has(path) && readPlanFile ? await readPlanFile(path, spec.maxFileSize) : undefined;
         if (!bytes) return undefined;
         const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
         return decodeText(buffer)?.text;

@@ -11,7 +11,7 @@ import type { SourceFile, SourceText } from '../types.js';
 import { buildLineIndex } from '../util/positions.js';
 
 /** What the summary counts for a file (sops MAC verified, or not verifiable), when a rule asked for it. */
-export type VerificationNote = 'verified' | 'unverifiable';
+type VerificationNote = 'verified' | 'unverifiable';
 
 export interface EngineSourceFile extends SourceFile {
   /** The verification's outcome for the summary; undefined when no rule asked for it. Call after the rules ran. */

@@ -8,6 +8,3 @@ import type { Formatter } from './types.js';
 export const formatters = { stylish, json, sarif, github, gitlab } as const satisfies Record<string, Formatter>;
 export type FormatName = keyof typeof formatters;
 
-export function isFormatName(name: string): name is FormatName {
-  return Object.hasOwn(formatters, name);
-}

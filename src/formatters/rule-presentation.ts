@@ -6,7 +6,7 @@
 import type { Rule, RulePresentationMeta as Presentation } from '../types.js';
 
 /** Files in the repository package.json names (test/registry.test.ts keeps the two in step). */
-export const REPOSITORY_BLOB_URI = 'https://github.com/secrets-guard/secrets-guard/blob/main/';
+const REPOSITORY_BLOB_URI = 'https://github.com/secrets-guard/secrets-guard/blob/main/';
 
 const DEFAULTS = {
   error: { why: 'An error-severity finding means a secret or its protection is at risk.', securitySeverity: '7.0', precision: 'high', tags: ['security'] },

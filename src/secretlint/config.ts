@@ -30,8 +30,6 @@ export interface SecretlintRc {
   readonly sharedOptions?: Record<string, unknown>;
 }
 
-export { SECRETLINT_RC_FILES } from './rc-files.js';
-
 export async function parseSecretlintRc(text: string, fileName: string): Promise<SecretlintRc> {
   let data: unknown;
   try {

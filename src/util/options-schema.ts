@@ -6,7 +6,7 @@
 import { ConfigError } from '../errors.js';
 import { quote, quoteValue } from './quote.js';
 
-export type OptionSchema =
+type OptionSchema =
   | { readonly type: 'boolean' }
   | { readonly type: 'integer'; readonly min: number }
   /** A number in (above, atMost]; `what` names it in messages ("a number of bits per character"). */

@@ -11,7 +11,7 @@ import { macMismatchFile, PUBLISHED_IDENTITY, sopsFileForPublishedKey, SOPS_YAML
 
 vi.mock('../../src/sops/stores/index.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/sops/stores/index.js')>();
-  return { ...original, parseSopsFile: vi.fn(original.parseSopsFile) };
+  return { ...original, parseSopsFile: vi.fn<typeof original.parseSopsFile>(original.parseSopsFile) };
 });
 
 let repo: TestRepo | undefined;
