@@ -15,7 +15,7 @@ export interface CliRuleFlag {
 
 export type RuleOverrides = ReadonlyMap<string, Record<string, unknown>>;
 
-export function ruleFlagsOf(rules: Iterable<Rule<unknown>>): CliRuleFlag[] {
+function ruleFlagsOf(rules: Iterable<Rule<unknown>>): CliRuleFlag[] {
   return [...rules].flatMap((rule) => (rule.meta.flags ?? []).map((flag) => ({ ruleId: rule.meta.id, ...flag })));
 }
 

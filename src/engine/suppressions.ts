@@ -12,8 +12,6 @@
 import type { LineIndex } from '../util/positions.js';
 import { commentSyntaxFor, commentsOnLine } from './comment-syntax.js';
 
-export const ALLOW_MARKER = 'secrets-guard-allow';
-
 interface MarkerForm {
   /** Tested against a comment's text (leader and closer removed). */
   readonly pattern: RegExp;
