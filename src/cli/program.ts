@@ -12,7 +12,7 @@ import { textOutcome, type CliOutcome } from './io.js';
 import { attributeOf, ruleOverridesFrom, type CliRuleFlag } from './rule-flags.js';
 
 /** What a command line comes to: a command to run, the rule list, or an outcome already (help, version, usage error). */
-export type CommandLine = { readonly run: ParsedCommandLine } | { readonly listRules: true } | { readonly outcome: CliOutcome };
+type CommandLine = { readonly run: ParsedCommandLine } | { readonly listRules: true } | { readonly outcome: CliOutcome };
 
 /** Thrown from commander's option events to stop parsing: `--version` and `--list-rules` need no command. */
 const VERSION = 'secrets-guard.version';
