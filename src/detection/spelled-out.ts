@@ -41,6 +41,9 @@ function chunkWords(chunk: string): string[] | undefined {
   const read = (s: string) => wordBreak(collapse([...s.toLowerCase()].map((c) => LEET[c] ?? c).join('')));
   const whole = read(chunk);
   if (whole) return whole;
+  // One letter glued to a marker: `mpass2` beside `muser2` (a mutual CHAP password), `xpassword`.
+  const prefixed = read(chunk.slice(1));
+  if (/^[A-Za-z]/.test(chunk) && prefixed && MARKER_SET.has(prefixed[0]!)) return prefixed;
   const humps = chunk.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').split(' ');
   const words: string[] = [];
   for (const hump of humps) {

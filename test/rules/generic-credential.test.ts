@@ -78,7 +78,7 @@ testRule(rule, {
     { name: 'a signing key id, a URL parameter, an IPv6 token, a date', path: 'home.nix', content: 'signingKey = "2CEA90502F6F3637";\nPAGE_URL="https://shop.example/thanks.html?keyAccount=24441&product=391"\nipv6AcceptRAConfig.Token = "::521a:c5ff:fefe:65d9";\n' },
     { name: 'a format string', path: 'ali.py', content: 'client_token = "Ansible-Alicloud-{0}-{1}".format(hash(params), str(time.time()))\n' },
     { name: 'an LDAP password hash and a revision date', path: 'ldap.yml', content: 'userPassword: "{SSHA}tabyipcHzhwESzRaGA7oQ/SDoBZQOGND"\n"passwordRevisionDate": "2022-07-26T23:03:23.399Z"\n' },
-    { name: 'passwords spelled out of placeholder words', path: 'tests/main.yml', content: 'password: MySecretPassword\nroot_pass: passw0rd\npassword: "PASSW0RD=21"\nuser_password: Test123\npassword: different_pa$$w0rd\npassword: myreallysecurepassword1!\ndkms_mok_password: "ChangeMe-Temporary-MOK-Pass"\npassword: PBSPassword1\nurl_password: "a_secret"\n' },
+    { name: 'passwords spelled out of placeholder words', path: 'tests/main.yml', content: 'password: MySecretPassword\nroot_pass: passw0rd\npassword: "PASSW0RD=21"\nuser_password: Test123\npassword: different_pa$$w0rd\npassword: myreallysecurepassword1!\ndkms_mok_password: "ChangeMe-Temporary-MOK-Pass"\npassword: PBSPassword1\nurl_password: "a_secret"\npassword_in: mpass2\n' },
     { name: 'base64 of a placeholder, a repeated unit, a counting token after a prefix', path: 'test_x.yml', content: "secretkey: 'VGVzdFNlY3JldDE='\napi_key: \"ABC123abc123ABC123abc123ABC123ab\"\ntoken: 'xoxa-123456789abcdef'\n" },
   ],
   invalid: [

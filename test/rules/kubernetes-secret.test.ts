@@ -28,7 +28,7 @@ const uuid = '407036f5-1f73-44ff-ba81-1f219b7a8a64';
 testRule(rule, {
   valid: [
     { name: 'settings: a host, a port, a user, a label, a volume handle', path: 'db.yaml', content: `${head}stringData:\n  hostname: postgres-rw.database.svc\n  port: "5432"\n  username: admin\n  application: kustomize-sops\n  volumeHandle: "0001-0024-${uuid}-000000000000000b"\n  clusterID: "${uuid}"\ndata:\n  username: ${b64('admin')}\n` },
-    { name: 'placeholder passwords, plain and encoded', path: 'chap.yaml', content: `${head}data:\n  node.session.auth.password: ${b64('password')}\n  apiPassword: ${b64('storageos')}\nstringData:\n  password: supersecret\n` },
+    { name: 'placeholder passwords, plain and encoded', path: 'chap.yaml', content: `${head}data:\n  node.session.auth.password: ${b64('password')}\n  node.session.auth.password_in: ${b64('mpass2')}\n  apiPassword: ${b64('storageos')}\nstringData:\n  password: supersecret\n` },
     { name: 'a file that assigns no credential, a certificate', path: 'cfg.yaml', content: `${head}stringData:\n  app.yaml: |\n    log_level: debug\n    password_file: /run/secrets/db\n  tls.crt: |\n    -----BEGIN CERTIFICATE-----\n    MIIB\n    -----END CERTIFICATE-----\n` },
   ],
   invalid: [
