@@ -54,10 +54,14 @@ function isCountingSequence(value: string): boolean {
   return value.length >= 6 && counts(letters, (a, b) => b === a + 1) && counts(digits, (a, b) => b === a + 1 || (a === 57 && b === 48));
 }
 
-/** `B2_KOPIA_ACCESS_KEY_ID`, `radarr_4k_RADARR_API_KEY`: the name of a variable or a key, made of words. */
+/**
+ * `B2_KOPIA_ACCESS_KEY_ID`, `radarr_4k_RADARR_API_KEY`, `ZIGBEE2MQTT_PAN_ID`: the name of a variable or a key, made
+ * of words, short parts and upper-case names with a digit or two; a random part (`live_key_4eC39HqLyjWD`) is none.
+ */
 function isIdentifierName(value: string): boolean {
   const parts = value.split('_');
-  return parts.length >= 3 && parts.every((p) => /^[A-Za-z0-9]{1,12}$/.test(p)) && parts.filter((p) => /^[A-Za-z]{3,}$/.test(p)).length >= 2;
+  const wordLike = (p: string) => /^[A-Za-z]{1,16}$/.test(p) || /^[A-Za-z0-9]{1,4}$/.test(p) || (/^[A-Z0-9]{5,12}$/.test(p) && (p.match(/\d/g) ?? []).length <= 2);
+  return parts.length >= 3 && parts.every(wordLike) && parts.filter((p) => /^[A-Za-z]{3,}$/.test(p)).length >= 2;
 }
 
 /** `restic/nas-0-password`, `Kubernetes/grafana-admin`: a path or a secret's name in a store, made of words. */

@@ -86,6 +86,7 @@ testRule(rule, {
     { name: 'a literal default of a shell expansion', path: 'run.sh', content: `DB_PASS="\${DB_PASS:-${password}}"\nAPI_TOKEN=\${API_TOKEN:=${token}}\n`, errors: [{ line: 1, message: 'DB_PASS' }, { line: 2, message: 'API_TOKEN' }] },
     { name: 'a YAML value with a comment, a 1Password token, a kubeconfig key', path: 'c.yaml', content: `password: ${password} # rotate me\nOP_1PASSWORD_TOKEN: ${token}\nclient-key-data: ${b64}\n`, errors: [{ line: 1 }, { line: 2 }, { line: 3 }] },
     { name: 'base64 of a real password', path: 'c.yaml', content: `password: ${Buffer.from(password).toString('base64')}\n`, errors: [{ line: 1 }] },
+    { name: 'a token with word parts around a random one', path: 'c.yaml', content: `secret_key: live_key_4eC39HqLyjWD\ntoken: PROD_API_K9X2M7Q4Z\n`, errors: [{ line: 1 }, { line: 2 }] },
     { name: 'a quoted flag value that starts with a dash', path: 'run.sh', content: `login --password "-${password}"\n`, errors: [{ line: 1 }] },
   ],
 });
