@@ -215,6 +215,18 @@ negative('uuids.txt', Array.from({ length: 50 }, () => randomUUID()).join('\n') 
 negative('random-identifiers.ts', Array.from({ length: 30 }, (_, i) => `export const ID_${i} = '${rand(24)}';`).join('\n') + '\n');
 negative('azure.md', 'Set `AccountKey=<storage-account-key>` and append `?sv=2022-11-02&sig=<signature>` to the URL.\nThe emulator uses `UseDevelopmentStorage=true`.\n');
 
+// ---- seen on real sops repositories (issue 14): references, names and placeholders under credential names ---------
+const REAL_SHAPED_NEGATIVES = {
+  'scripts/sync.sh': 'onepassword_vault="${OPENBAO_1PASSWORD_VAULT:-Kubernetes}"\nssh -i "${KANIDM_SSH_KEY:-$HOME/.ssh/id_ed25519}" root@kanidm\n: "${B2_APPLICATION_KEY:?B2_APPLICATION_KEY is required}"\njq \'{RADARR_API_KEY: (.data.RADARR__AUTH__APIKEY | @base64d)}\'\nkopia repository connect --password="\\$KOPIA_PASSWORD"\nzenity --password --text="Authentication failed"\n',
+  'k8s/externalsecret.yaml': 'apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nspec:\n  data:\n    - secretKey: B2_KOPIA_ACCESS_KEY_ID\n    - secretKey: RADARR_4K_API_KEY\n    - secretKey: ZIGBEE2MQTT_CONFIG_ADVANCED_PAN_ID\n',
+  'k8s/db-settings-secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db-settings\nstringData:\n  hostname: postgres-rw.database.svc\n  port: "5432"\n  username: admin\n  volumeHandle: "0001-0024-407036f5-1f73-44ff-ba81-1f219b7a8a64-000000000000000b"\n  password: ${DB_PASSWORD}\n',
+  'tests/integration/vars.yml': 'password: MySecretPassword\nroot_pass: passw0rd\nuser_password: Test123\nadmin_password: "PASSW0RD=21"\ndkms_mok_password: "ChangeMe-Temporary-MOK-Pass"\nsecretkey: VGVzdFNlY3JldDE=\napi_key: ABC123abc123ABC123abc123ABC123ab\n',
+  'hosts/workstation.nix': '{\n  programs.git.signingKey = "2CEA90502F6F3637";\n  services.restic.passwordSecret = "restic/nas-0-password";\n  ipv6AcceptRAConfig.Token = "::521a:c5ff:fefe:65d9";\n  vm_password = local.secrets.vm_password;\n}\n',
+};
+for (const [rel, content] of Object.entries(REAL_SHAPED_NEGATIVES)) negative(rel, content);
+positive('generic-credential/20-run.sh', 'generic-credential', `#!/bin/sh\nDB_PASS="\${DB_PASS:-${password()}}"\nexec app --db-pass "$DB_PASS"\n`);
+positive('kubernetes-secret/app-config-secret.yaml', 'kubernetes-secret', k8s(`stringData:\n  config.yaml: |\n    log_level: info\n    database:\n      password: ${password()}\n`));
+
 const path = join(ROOT, 'labels.json');
 const all = JSON.parse(readFileSync(path, 'utf8'));
 for (const key of Object.keys(all.positives)) if (key.startsWith('positives/detection/')) delete all.positives[key];

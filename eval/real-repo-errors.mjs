@@ -5,39 +5,27 @@
  * or testing segment, and *_test.* files) per MB of tracked text outside them, then each such error's
  * path, line and rule id (never a message or a value). Usage:
  *   node eval/real-repo-errors.mjs [--bin dist/bundle/bin.js] CLONE...
- * Clones of github:hashicorp/terraform and github:prometheus/prometheus are what issue 15 was measured on.
+ *   node eval/real-repo-errors.mjs [--bin dist/bundle/bin.js] --big-repos DIR
+ * The second form runs the repositories of eval/big-repos.json (terraform, prometheus, kubernetes/examples, cloned at
+ * their pinned commits into DIR/<owner>+<name>) and judges each error by the verdicts recorded there, as
+ * `npm run eval -- --big-repos DIR` does.
  */
-import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { evalBigRepos, measure } from '../scripts/eval-big-repos.mjs';
 
-const { values, positionals } = parseArgs({ options: { bin: { type: 'string', default: 'dist/bundle/bin.js' } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { bin: { type: 'string', default: 'dist/bundle/bin.js' }, 'big-repos': { type: 'string' }, verbose: { type: 'boolean', default: true } },
+  allowPositionals: true,
+});
 const bin = resolve(values.bin);
-const TEST_PATH = /(?:^|\/)(?:test|tests|testdata|test-data|fixtures?|testing|__tests__)(?:\/|$)|[._-]test\.[a-z]+$|_test\.go$|\.spec\.[a-z]+$/i;
 
+if (values['big-repos']) process.exitCode = evalBigRepos({ dir: resolve(values['big-repos']), bin, verbose: values.verbose }) ? 0 : 1;
 for (const dir of positionals) {
-  let out;
-  try {
-    out = execFileSync(process.execPath, [bin, 'check', '--all', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
-  } catch (error) {
-    if (error.status !== 1) throw new Error(`${dir}: exit ${error.status}: ${String(error.stderr).split('\n')[0]}`, { cause: error });
-    out = error.stdout;
-  }
-  const errors = JSON.parse(out).findings.filter((f) => f.severity === 'error');
-  const sizes = execFileSync('git', ['ls-files', '-s'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 })
-    .trim().split('\n').map((l) => l.split(/\s+/)).map(([, oid, , path]) => ({ oid, path }));
-  const batch = execFileSync('git', ['cat-file', '--batch-check=%(objectsize)'], { cwd: dir, input: sizes.map((s) => s.oid).join('\n') + '\n', encoding: 'utf8', maxBuffer: 1 << 28 }).trim().split('\n');
-  let all = 0;
-  let outside = 0;
-  sizes.forEach((s, i) => {
-    const n = Number(batch[i]) || 0;
-    all += n;
-    if (!TEST_PATH.test(s.path)) outside += n;
-  });
-  const real = errors.filter((f) => !TEST_PATH.test(f.path));
+  const m = measure(dir, bin);
   const byRule = new Map();
-  for (const f of real) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
-  console.log(`${dir}: ${(all / 1e6).toFixed(1)} MB tracked, ${(outside / 1e6).toFixed(1)} MB outside test fixtures; errors ${errors.length} in all, ${real.length} outside = ${(real.length / (outside / 1e6)).toFixed(3)} per MB`);
+  for (const f of m.outsideErrors) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+  console.log(`${dir}: ${m.allMB.toFixed(1)} MB tracked, ${m.outsideMB.toFixed(1)} MB outside test fixtures; errors ${m.errors.length} in all, ${m.outsideErrors.length} outside = ${(m.outsideErrors.length / m.outsideMB).toFixed(3)} per MB`);
   for (const [rule, n] of [...byRule].sort()) console.log(`  ${rule}: ${n}`);
-  for (const f of real) console.log(`    ${f.path}:${f.line} ${f.ruleId}`);
+  for (const f of m.outsideErrors) console.log(`    ${f.path}:${f.line} ${f.ruleId}`);
 }

@@ -5,15 +5,13 @@
  * references, function calls, paths, words and settings pass. A fallback: where a specific rule reports the same
  * line, its finding is the one kept.
  */
-import { assignmentsAround, allowsUnquotedValues } from '../src/detection/assignments.js';
-import { credentialKind } from '../src/detection/credential-names.js';
+import { allowsUnquotedValues } from '../src/detection/assignments.js';
+import { credentialAssignments } from '../src/detection/credential-assignments.js';
 import { reportCredential, worthReading } from '../src/detection/report.js';
 import { looksLikeCredential } from '../src/detection/value-shape.js';
 import { isLockfile } from '../src/entropy/filters.js';
 import type { Rule } from '../src/types.js';
 
-/** The keyword a credential's name holds: the prefilter's keywords for this rule, minus the command names. */
-const NAME_KEYWORD = /pass|pwd|secret|token|key|credential|auth/gi;
 /** A Bitnami SealedSecret holds ciphertext under the credentials' names (`encryptedData.password`). */
 const SEALED_SECRET = /^kind:[ \t]*["']?SealedSecret/m;
 /** `mysql -u root -p<password>`: the password glued to `-p` (`-p` alone, or `-P 3306`, is not one). secrets-guard-allow: an example */
@@ -33,9 +31,8 @@ export const rule: Rule<undefined> = {
   check(source, context) {
     const { content } = source;
     if (!worthReading('generic-credential', source) || SEALED_SECRET.test(content)) return;
-    for (const a of assignmentsAround(content, NAME_KEYWORD, allowsUnquotedValues(source.path))) {
-      const kind = credentialKind(a.name);
-      if (kind && looksLikeCredential(a.value, kind)) reportCredential(context, `${kind === 'password' ? 'Password' : 'Secret'} assigned to \`${a.name}\``, a.index, a.value);
+    for (const a of credentialAssignments(content, allowsUnquotedValues(source.path))) {
+      reportCredential(context, `${a.kind === 'password' ? 'Password' : 'Secret'} assigned to \`${a.name}\``, a.index, a.value);
     }
     if (!/mysql|mariadb/i.test(content)) return;
     for (const m of content.matchAll(MYSQL_PASSWORD)) {

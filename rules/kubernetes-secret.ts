@@ -1,11 +1,13 @@
 /**
  * kubernetes-secret: a Kubernetes `Secret` manifest committed in plaintext (`kind: Secret` with non-empty `data` or
  * `stringData`) in a file that is not a sops file (the strict test, src/sops/is-sops-file.ts). In a GitOps
- * repository that is exactly the leak sops exists to prevent. Each value is reported, masked; values that are
- * placeholders or substitutions (`${DB_PASSWORD}` for Flux, `{{ }}`), empty, or base64 of a placeholder pass.
+ * repository that is exactly the leak sops exists to prevent. Each credential among its values is reported, masked
+ * (src/detection/secret-manifest-values.ts); values that are placeholders or substitutions (`${DB_PASSWORD}` for
+ * Flux, `{{ }}`), empty, base64 of a placeholder, or settings that are no credential (`port: "5432"`) pass.
  */
 import { isMap, isScalar, parseAllDocuments, type Document } from 'yaml';
 import { presentDetectors } from '../src/detection/prefilter.js';
+import { isCredentialValue } from '../src/detection/secret-manifest-values.js';
 import { isSopsFile } from '../src/sops/is-sops-file.js';
 import type { Rule, RuleContext } from '../src/types.js';
 import { isPlaceholder } from '../src/util/placeholders.js';
@@ -49,6 +51,7 @@ function reportSecretValues(doc: Document, context: RuleContext<undefined>): voi
       const value = pair.value;
       if (!isScalar(value) || typeof value.value !== 'string' || !value.range || isStandIn(value.value, field === 'data')) continue;
       const key = isScalar(pair.key) ? String(pair.key.value) : '?';
+      if (!isCredentialValue(key, value.value, field === 'data')) continue;
       context.report({
         message: `Kubernetes Secret ${field}.${key} committed in plaintext (base64 is not encryption): sops-encrypt the manifest (encrypted_regex: ^(data|stringData)$) and rotate the value`,
         index: value.range[0],

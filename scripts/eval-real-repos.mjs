@@ -80,6 +80,7 @@ export function judge(repo, findings, verdicts) {
   for (const f of findings) {
     const key = verdictKey(repo, f.path, f.ruleId);
     fired.add(key);
+    if (isDetector(f.ruleId) && f.severity === 'error') fired.add(verdictKey(repo, f.path, ANY_DETECTOR));
     const verdict = verdicts.get(key);
     const said = verdict ? `${verdict.verdict}: ${verdict.reason}` : 'unlabelled';
     if (f.ruleId === ENTROPY_RULE) {
@@ -92,7 +93,7 @@ export function judge(repo, findings, verdicts) {
     counts[verdict === undefined ? 'unlabelled' : String(verdict.verdict)]++;
     if (!verdict?.verdict) listed.push(`${repo} ${f.path}:${f.line} ${f.ruleId} (${said})`);
   }
-  const lost = [...verdicts].filter(([key, v]) => v.verdict && key.startsWith(`${repo}\0`) && !fired.has(key)).map(([key]) => key.split('\0').join(' '));
+  const lost = [...verdicts].filter(([key, v]) => v.verdict && key.startsWith(`${repo}\0`) && !stillReported(key, fired)).map(([key]) => key.split('\0').join(' '));
   return { counts, listed, lost };
 }
 
@@ -105,6 +106,19 @@ export function verdictIndex(byRepo) {
     }
   }
   return index;
+}
+
+/**
+ * One secret, one finding: when a specific detector reports a secret, the generic ones (generic-credential,
+ * high-entropy-string) yield to it. A true finding of a secret detector is kept while a secret detector's error
+ * still reports its file (a warning does not block, so it keeps no error); sops integrity findings only by their own rule.
+ */
+const ANY_DETECTOR = '*';
+const isDetector = (ruleId) => !ruleId.startsWith('sops-') && ruleId !== 'decrypted-twin';
+function stillReported(key, fired) {
+  if (fired.has(key)) return true;
+  const [repo, path, rule] = key.split('\0');
+  return isDetector(rule) && fired.has(verdictKey(repo, path, ANY_DETECTOR));
 }
 
 const verdictKey = (repo, path, rule) => `${repo}\0${path}\0${rule}`;

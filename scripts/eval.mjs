@@ -9,14 +9,17 @@
  * secret), not a false positive. Prints paths, lines and rule ids only: never a message or a matched value.
  * Then the real-repository mode (scripts/eval-real-repos.mjs) on clones given by --real-repos DIR or
  * $SECRETS_GUARD_REAL_REPOS, skipped with a message when there are none (CI has no network to make them).
- * Exit 1 when a target is missed (recall >= 0.95, <= 1 FP per 10,000 negative lines; the real-repository targets).
- * Flags: --direct, --verbose, --dist DIR, --real-repos DIR.
+ * Then the big-repository mode (scripts/eval-big-repos.mjs) on clones of eval/big-repos.json given by --big-repos DIR
+ * or $SECRETS_GUARD_BIG_REPOS: errors per MB outside test fixtures on large repositories without secrets.
+ * Exit 1 when a target is missed (recall >= 0.95, <= 1 FP per 10,000 negative lines; the real- and big-repository
+ * targets). Flags: --direct, --verbose, --dist DIR, --real-repos DIR, --big-repos DIR.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { guardFindings, table } from './eval-lib.mjs';
+import { bigReposDir, evalBigRepos } from './eval-big-repos.mjs';
 import { evalRealRepos, realReposDir } from './eval-real-repos.mjs';
 
 const CORPUS = 'eval/corpus';
@@ -24,6 +27,13 @@ const TARGET_RECALL = 0.95;
 const TARGET_FP_PER_10K = 1;
 /** The detectors of issue 15, each with its own rows of positives (eval/generate-detection-corpus.mjs). */
 const DETECTION_CATEGORIES = ['generic-credential', 'token-formats', 'url-credentials', 'jwt', 'private-key', 'azure-storage', 'kubernetes-secret'];
+/**
+ * One finding per secret: the engine drops the fallback detectors' findings in a file a whole-file error covers
+ * (src/engine/once-per-secret.ts). Such a file's secrets are reported, by the whole-file rule: a positive of a
+ * fallback family counts as detected there.
+ */
+const FALLBACK_FAMILIES = new Set(['generic-credential', 'url-credentials', 'high-entropy-string']);
+const WHOLE_FILE_ERRORS = new Set(['plaintext-env-file']);
 const argv = process.argv.slice(2);
 const args = new Set(argv);
 /** `--dist DIR`: another build output (default dist). */
@@ -44,7 +54,9 @@ const outOfScope = allFindings.length - findings.length;
 if (outOfScope) console.log(`not evaluated: ${outOfScope} finding(s) of sops integrity rules`);
 report(findings);
 const realOk = evalRealRepos({ dir: realReposDir(argv), bin: resolve(DIST, 'src/bin.js'), verbose: args.has('--verbose') });
-if (!realOk) process.exitCode = 1;
+const bigDir = bigReposDir(argv);
+const bigOk = evalBigRepos({ dir: bigDir && resolve(bigDir), bin: resolve(DIST, 'src/bin.js'), verbose: args.has('--verbose') });
+if (!realOk || !bigOk) process.exitCode = 1;
 
 function walk(dir) {
   return readdirSync(dir, { recursive: true })
@@ -102,7 +114,7 @@ function report(found) {
     for (const fam of expected) {
       const s = byFamily.get(fam);
       s.labelled++;
-      if (found.some((f) => f.path === path && f.ruleId === fam)) s.detected++;
+      if (detects(found, path, fam)) s.detected++;
     }
   }
   const falsePositives = [];
@@ -135,12 +147,17 @@ function report(found) {
     console.log('\ndetection categories (issue 15):');
     table(['category', 'labelled', 'detected', 'recall', 'TP', 'FP', 'precision'], detection.map(([fam, s]) => [fam, s.labelled, s.detected, ratio(s.detected, s.labelled), s.tp, s.fp, ratio(s.tp, s.tp + s.fp)]));
   }
-  const missed = Object.entries(labels).flatMap(([path, fams]) => fams.filter((fam) => !found.some((f) => f.path === path && f.ruleId === fam)).map((fam) => `${path} (${fam})`));
+  const missed = Object.entries(labels).flatMap(([path, fams]) => fams.filter((fam) => !detects(found, path, fam)).map((fam) => `${path} (${fam})`));
   if (missed.length) console.log(`missed: ${missed.length}${args.has('--verbose') ? '\n  ' + missed.join('\n  ') : ' (--verbose lists them)'}`);
   if (falsePositives.length) console.log(`false positives:${args.has('--verbose') ? '\n  ' + falsePositives.map((f) => `${f.path}:${f.line} ${f.ruleId}`).join('\n  ') : ' (--verbose lists them)'}`);
   const ok = recall >= TARGET_RECALL && fpPer10k <= TARGET_FP_PER_10K;
   console.log(ok ? 'targets met' : `TARGETS MISSED (recall >= ${TARGET_RECALL}, <= ${TARGET_FP_PER_10K} FP per 10,000 negative lines)`);
   process.exitCode = ok ? 0 : 1;
+}
+
+/** The family reports the file, or a whole-file error covers a fallback family's secret in it. */
+function detects(found, path, fam) {
+  return found.some((f) => f.path === path && (f.ruleId === fam || (FALLBACK_FAMILIES.has(fam) && WHOLE_FILE_ERRORS.has(f.ruleId))));
 }
 
 function lineCount(text) {

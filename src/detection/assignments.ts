@@ -23,6 +23,13 @@ const SPACE_SEPARATOR = /[ \t]+/y;
 const QUOTED = /"((?:[^"\\\n]|\\.){1,400})"|'([^'\n]{1,400})'|`([^`\n]{1,400})`/y;
 const UNQUOTED = /[^\s"'`,;]{1,400}/y;
 const XML_VALUE = />([^<\n]{1,400})<\//y;
+/**
+ * A shell parameter expansion's default (`${NAME:-default}`, `${NAME=default}`), the value given to NAME when it is
+ * unset; `${NAME:?message}` and `${NAME:+alternative}` give none.
+ */
+const EXPANSION_DEFAULT = /:?([-=?+])([^}\n]{0,400})\}/y;
+/** After a YAML `key: value`, more words on the line make the value a phrase (`password: <paste it here>`). */
+const PHRASE_GOES_ON = /[ \t]+[^\s#"'`]/y;
 /** `ENV ` or `ARG ` at the start of a line, just before the name. */
 const DOCKER_ENV_BEFORE = /\n[ \t]*(?:ENV|ARG)[ \t]+$/;
 
@@ -49,19 +56,39 @@ export function* assignmentsAround(text: string, keyword: RegExp, unquotedAllowe
     const flag = raw.startsWith('--');
     const name = raw.replace(/^-+/, '').replace(/[.-]+$/, '');
     // Looked at through a short window, never back to the line's start: a megabyte line must not cost a scan per name.
+    if (text.slice(start - 2, start) === '${') {
+      const found = expansionDefault(text, end);
+      if (found) yield { name, ...found };
+      continue;
+    }
     const from = Math.max(0, start - 24);
     const dockerEnv = DOCKER_ENV_BEFORE.test((from === 0 ? '\n' : '') + text.slice(from, start));
     const found =
       valueAfter(text, end, OPERATOR, unquotedAllowed || flag || dockerEnv) ??
-      (flag || dockerEnv ? valueAfter(text, end, SPACE_SEPARATOR, true) : undefined) ??
+      (flag || dockerEnv ? notAFlag(valueAfter(text, end, SPACE_SEPARATOR, true)) : undefined) ??
       (text[start - 1] === '<' ? xmlValue(text, end) : undefined);
     if (found) yield { name, ...found };
   }
 }
 
+function expansionDefault(text: string, at: number): Omit<Assignment, 'name'> | undefined {
+  EXPANSION_DEFAULT.lastIndex = at;
+  const m = EXPANSION_DEFAULT.exec(text);
+  if (!m || m[1] === '?' || m[1] === '+') return undefined;
+  const quoted = /^(["'])(.*)\1$/.exec(m[2]!);
+  const value = quoted ? quoted[2]! : m[2]!;
+  return { value, index: at + m[0].indexOf(m[2]!) + (quoted ? 1 : 0), quoted: !!quoted };
+}
+
+/** `--password --text=...`: a flag's space-separated value is not the next flag. */
+function notAFlag(found: Omit<Assignment, 'name'> | undefined): Omit<Assignment, 'name'> | undefined {
+  return found && !found.quoted && found.value.startsWith('-') ? undefined : found;
+}
+
 function valueAfter(text: string, at: number, separator: RegExp, unquotedAllowed: boolean): Omit<Assignment, 'name'> | undefined {
   separator.lastIndex = at;
-  if (!separator.exec(text)) return undefined;
+  const operator = separator.exec(text);
+  if (!operator) return undefined;
   const from = separator.lastIndex;
   QUOTED.lastIndex = from;
   const quoted = QUOTED.exec(text);
@@ -72,7 +99,10 @@ function valueAfter(text: string, at: number, separator: RegExp, unquotedAllowed
   if (!unquotedAllowed) return undefined;
   UNQUOTED.lastIndex = from;
   const bare = UNQUOTED.exec(text);
-  return bare ? { value: bare[0], index: from, quoted: false } : undefined;
+  if (!bare) return undefined;
+  PHRASE_GOES_ON.lastIndex = UNQUOTED.lastIndex;
+  if (operator[0].trimEnd().endsWith(':') && PHRASE_GOES_ON.test(text)) return undefined;
+  return { value: bare[0], index: from, quoted: false };
 }
 
 function xmlValue(text: string, at: number): Omit<Assignment, 'name'> | undefined {

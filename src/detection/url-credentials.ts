@@ -53,9 +53,10 @@ function* inUrls(text: string, isExample: (password: string) => boolean): Genera
 
 function* inConnectionStrings(text: string, isExample: (password: string) => boolean): Generator<FoundCredential> {
   for (const m of text.matchAll(CONNECTION_FIELD)) {
-    const value = m[2]!;
+    // `connect(user=u, password=login_password)`: in code, a comma or parenthesis ends the argument.
+    const value = m[2]!.replace(/[,)]+$/, '');
     if (!CONNECTION_STRING.test(lineWindow(text, m.index)) || isExample(value)) continue;
-    yield { what: 'Password in a connection string', secret: value, index: m.index + m[0].length - value.length };
+    yield { what: 'Password in a connection string', secret: value, index: m.index + m[0].length - m[2]!.length };
   }
 }
 

@@ -51,6 +51,13 @@ describe('judging one repository', () => {
     expect(lost).toEqual(['o/r gone.pem private-key', 'o/r .env high-entropy-string']);
   });
 
+  it("keeps a true finding another secret detector's error now reports in its file (one finding per secret), not a sops one", () => {
+    const { lost } = script.judge('o/r', [finding('private-key', 'k.pem'), finding('generic-credential', '.env'), finding('high-entropy-string', 'gone.pem', 'warning')], verdicts);
+    expect(lost).toEqual(['o/r gone.pem private-key']); // a warning keeps no error
+    const sops = script.verdictIndex({ 'o/r': [{ rule: 'sops-mac-mismatch', verdict: true, reason: 'tampered', paths: ['s.yaml'] }] });
+    expect(script.judge('o/r', [finding('generic-credential', 's.yaml')], sops).lost).toEqual(['o/r s.yaml sops-mac-mismatch']);
+  });
+
   it('takes the clones from --real-repos, else from SECRETS_GUARD_REAL_REPOS', () => {
     expect(script.realReposDir(['--real-repos', '/a'], { SECRETS_GUARD_REAL_REPOS: '/b' })).toBe('/a');
     expect(script.realReposDir([], { SECRETS_GUARD_REAL_REPOS: '/b' })).toBe('/b');

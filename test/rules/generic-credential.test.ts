@@ -63,3 +63,30 @@ testRule(rule, {
   valid: [{ name: 'a token made of words and a short number', path: 'prod.secret.yaml', content: 'token: plaintext-token-456\napi_key: serviceKey2024Production\n' }],
   invalid: [{ name: 'a random token with words in it', path: 'prod.secret.yaml', content: `token: prod-${token}\n`, errors: [{ line: 1 }] }],
 });
+
+// Shapes seen on the real sops repositories of `npm run eval` (values changed), and what must still fire around them.
+testRule(rule, {
+  valid: [
+    { name: 'shell expansions: a reference default, an error message, an empty default', path: 'sync.sh', content: 'onepassword_vault="${OPENBAO_1PASSWORD_VAULT:-Kubernetes}"\nssh -i "${KANIDM_SSH_KEY:-$HOME/.ssh/id_ed25519}"\n: "${B2_APPLICATION_KEY:?B2_APPLICATION_KEY is required}"\n' },
+    { name: 'a compose default that is a word', path: 'docker-compose.yml', content: 'environment:\n  POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-contextdev}\n' },
+    { name: 'jq filters and an escaped variable', path: 'integrations.sh', content: 'jq \'{\n  RADARR_API_KEY: (.data.RADARR__AUTH__APIKEY | @base64d),\n  pkcs12_password: ($pkcs12_password | rtrimstr("\\n")),\n}\'\nkopia connect --password="\\$KOPIA_PASSWORD"\n' },
+    { name: 'a flag followed by another flag', path: 'pinentry.patch', content: '+  zenity --password --text="Authentication failed. Please try again."\n' },
+    { name: '1Password, the product', path: 'grafana.yaml', content: '# authentik is down (1Password: Kubernetes/grafana-admin).\nusage: "[--onepassword-vault VAULT]"\n' },
+    { name: 'an ExternalSecret naming keys', path: 'externalsecret.yaml', content: '    - secretKey: B2_KOPIA_ACCESS_KEY_ID\n    - secretKey: radarr_4k_RADARR_API_KEY\n    - secretKey: ZIGBEE2MQTT_CONFIG_ADVANCED_PAN_ID\n' },
+    { name: 'a YAML phrase in angle brackets', path: 'setup.md', content: '#   password: <paste the generated password>\n  nfs-cipher-pass: <generated directly in the trusted terminal>\n' },
+    { name: 'references: Terraform, a store path, an app substitution, LiteLLM, CEL', path: 'x.hcl.cold', content: 'vm_password = local.secrets.vm_password\npasswordSecret = "restic/nas-0-password"\npassword: "{FRIGATE_MQTT_PASSWORD}"\nmaster_key: os.environ/LITELLM_MASTER_KEY\nsecret: Object.spec.volumes.secret{\n' },
+    { name: 'a signing key id, a URL parameter, an IPv6 token, a date', path: 'home.nix', content: 'signingKey = "2CEA90502F6F3637";\nPAGE_URL="https://shop.example/thanks.html?keyAccount=24441&product=391"\nipv6AcceptRAConfig.Token = "::521a:c5ff:fefe:65d9";\n' },
+    { name: 'a format string', path: 'ali.py', content: 'client_token = "Ansible-Alicloud-{0}-{1}".format(hash(params), str(time.time()))\n' },
+    { name: 'an LDAP password hash and a revision date', path: 'ldap.yml', content: 'userPassword: "{SSHA}tabyipcHzhwESzRaGA7oQ/SDoBZQOGND"\n"passwordRevisionDate": "2022-07-26T23:03:23.399Z"\n' },
+    { name: 'passwords spelled out of placeholder words', path: 'tests/main.yml', content: 'password: MySecretPassword\nroot_pass: passw0rd\npassword: "PASSW0RD=21"\nuser_password: Test123\npassword: different_pa$$w0rd\npassword: myreallysecurepassword1!\ndkms_mok_password: "ChangeMe-Temporary-MOK-Pass"\npassword: PBSPassword1\nurl_password: "a_secret"\npassword_in: mpass2\n' },
+    { name: 'base64 of a placeholder, a repeated unit, a counting token after a prefix', path: 'test_x.yml', content: "secretkey: 'VGVzdFNlY3JldDE='\napi_key: \"ABC123abc123ABC123abc123ABC123ab\"\ntoken: 'xoxa-123456789abcdef'\n" },
+  ],
+  invalid: [
+    { name: 'a chosen password is no placeholder for having a word of one', path: 'deploy.sh', content: 'PASSWORD="hunter2-real"\nPASSWORD="Summer2024!"\n', errors: [{ line: 1 }, { line: 2 }] },
+    { name: 'a literal default of a shell expansion', path: 'run.sh', content: `DB_PASS="\${DB_PASS:-${password}}"\nAPI_TOKEN=\${API_TOKEN:=${token}}\n`, errors: [{ line: 1, message: 'DB_PASS' }, { line: 2, message: 'API_TOKEN' }] },
+    { name: 'a YAML value with a comment, a 1Password token, a kubeconfig key', path: 'c.yaml', content: `password: ${password} # rotate me\nOP_1PASSWORD_TOKEN: ${token}\nclient-key-data: ${b64}\n`, errors: [{ line: 1 }, { line: 2 }, { line: 3 }] },
+    { name: 'base64 of a real password', path: 'c.yaml', content: `password: ${Buffer.from(password).toString('base64')}\n`, errors: [{ line: 1 }] },
+    { name: 'a token with word parts around a random one', path: 'c.yaml', content: `secret_key: live_key_4eC39HqLyjWD\ntoken: PROD_API_K9X2M7Q4Z\n`, errors: [{ line: 1 }, { line: 2 }] },
+    { name: 'a quoted flag value that starts with a dash', path: 'run.sh', content: `login --password "-${password}"\n`, errors: [{ line: 1 }] },
+  ],
+});

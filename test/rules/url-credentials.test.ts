@@ -10,6 +10,7 @@ testRule(rule, {
   valid: [
     { name: 'URLs without a password, or with an interpolation or a placeholder', path: 'a.yaml', content: 'broker: amqp://rabbit.internal:5672\nredis: redis://:${REDIS_PASSWORD}@cache:6379/0\nsmtp: smtp://user:<password>@mail.internal\nnats: nats://nats:changeme@nats:4222\n' },
     { name: 'documentation hosts and user equal to password', path: 'README.md', content: `amqp://guest:guest@localhost:5672/\nredis://admin:${pw}@redis.example.com\nldap://cn=admin:${pw}@ldap.test\n` },
+    { name: 'keyword arguments in code, a variable for the password', path: 'mssql_db.py', content: "conn = pymssql.connect(user=login_user, password=login_password, host=login_host, database='master')\n" },
     { name: 'a connection string without a password literal', path: 'a.json', content: '{"Db": "Server=db;Database=app;User Id=app;Password=${DB_PASSWORD};"}' },
     { name: 'Password= outside a connection string', path: 'a.txt', content: `Password=${pw}\n` },
     { name: 'curl with a variable', path: 'a.sh', content: 'curl -u "$USER:$PASS" https://api.internal\ncurl --user admin:$ADMIN_PASSWORD https://x\n' },
