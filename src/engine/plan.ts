@@ -6,7 +6,7 @@
 export interface PlannedFile {
   /** Repository-relative, `/`-separated. */
   readonly path: string;
-  readonly commit?: string;
+  readonly commit?: string | undefined;
   /** The file's bytes, or only its size when it is larger than `cap` (huge files are never loaded). */
   read(cap: number): Promise<{ readonly size: number; readonly bytes?: Buffer }>;
 }

@@ -147,7 +147,7 @@ function stripOffsets(finding: PositionedFinding): Finding {
 }
 
 function emptySource(origin: ScanPlan['origin'], file: PlannedFile, skipped: SourceText['skipped'], project: ProjectView, head?: Uint8Array): EngineSourceFile {
-  return createSourceFile({ path: file.path, content: '', origin, skipped, ...(file.commit ? { commit: file.commit } : {}), ...(head ? { head } : {}) }, project);
+  return createSourceFile({ path: file.path, content: '', origin, ...(skipped ? { skipped } : {}), ...(file.commit ? { commit: file.commit } : {}), ...(head ? { head } : {}) }, project);
 }
 
 function formatBytes(n: number): string {

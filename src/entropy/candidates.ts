@@ -13,7 +13,7 @@ export interface Candidate {
   /** Offset of the token in the file. */
   readonly index: number;
   /** The key the value is assigned to, if any. */
-  readonly key?: string;
+  readonly key?: string | undefined;
   /** Text of the value before the token (to see `sha256:` prefixes). */
   readonly before: string;
   /** The whole quoted or assigned value the token is part of. */

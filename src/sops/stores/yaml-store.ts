@@ -22,7 +22,7 @@ function rootPairs(doc: Document.Parsed): readonly Pair[] | YamlShapeError {
   const contents = doc.contents as Node | null;
   if (contents === null) return [];
   if (isMap(contents)) return contents.items as Pair[];
-  const at = (contents as { range?: [number] }).range?.[0] ?? 0;
+  const at = contents.range?.[0] ?? 0;
   if (isSeq(contents)) return new YamlShapeError('YAML documents that are sequences are not supported', at);
   if (isScalar(contents) && contents.type === 'PLAIN' && !contents.tag && typePlainScalar(String(contents.value ?? '')).type === 'null') return [];
   return new YamlShapeError('YAML documents that are values are not supported', at);
