@@ -20,7 +20,7 @@ export const rule: Rule<undefined> = {
   async check(source, context) {
     // The config linter (YAML, RE2, bech32) loads only when a .sops.yaml is among the checked files.
     const { lintSopsConfig } = await import('../src/sops/config/lint.js');
-    for (const d of lintSopsConfig(source.content, source.path)) {
+    for (const d of lintSopsConfig(source.content, source.path, await source.sopsConfig())) {
       // Errors take the configured severity; warning-level checks stay warnings.
       context.report({ message: d.message, line: d.line, column: d.column, ...(d.severity === 'warning' ? { severity: 'warning' } : {}) });
     }

@@ -2,6 +2,7 @@
  * The shared vocabulary of secrets-guard: what a rule sees, what it reports, and what the engine returns.
  * Nothing here touches git or the file system; the engine fills these objects in and rules only read them.
  */
+import type { LocatedSopsConfig } from './sops/config/parse.js';
 import type { SourceVerification } from './sops/crypto/verify-source.js';
 import type { SopsFileModel, SopsParseFailure } from './sops/model.js';
 import type { SopsVerdict } from './sops/sops-file.js';
@@ -54,6 +55,8 @@ export interface SourceFile extends SourceText {
    * one: the function is the key), e.g. the one keyword pass the detectors share (src/detection/prefilter.ts).
    */
   derived<T>(compute: (text: SourceText) => T): T;
+  /** The file read as a `.sops.yaml`, the same parse the run's creation-rule lookup made of it (if it did). */
+  sopsConfig(): Promise<LocatedSopsConfig>;
 }
 
 /** What a rule knows about the rest of the change: which paths exist, and the sops configuration. */

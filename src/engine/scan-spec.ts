@@ -112,6 +112,7 @@ export async function settingsFromSpec(spec: ScanSpec, run: RunInputs, readPlanF
     rules: spec.rules.map((r) => ({ rule: ruleRegistry.get(r.id)!, severity: r.severity, options: r.options })),
     maxFileSize: spec.maxFileSize,
     salt: run.salt,
+    sopsConfigParses: run.sopsConfigParses,
     project: {
       hasPath: (path) => known.has(path),
       async readSibling(path) {

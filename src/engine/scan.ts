@@ -5,6 +5,7 @@
  */
 import { noteBytesScanned } from './heap-mode.js';
 import { isKnownError, RuleCrash } from '../errors.js';
+import type { SopsConfigParses } from '../sops/config/parse.js';
 import type { Finding, ProjectView, RuleMeta, SkippedFile, SourceText } from '../types.js';
 import type { ActiveRule } from './active-rules.js';
 import { decodeText } from './content.js';
@@ -20,6 +21,8 @@ export interface ScanSettings {
   readonly project: ProjectView;
   /** The salt findings are fingerprinted with (RunContext), asked for when a finding names a secret. */
   readonly salt: () => string;
+  /** The run's `.sops.yaml` parses (RunContext), which the files' `sopsConfig()` views share. */
+  readonly sopsConfigParses?: SopsConfigParses;
   /** Called after each file, for progress reporting. */
   readonly onFile?: (done: number, total: number, bytes: number) => void;
 }
@@ -88,14 +91,14 @@ export async function scanFile(origin: ScanPlan['origin'], file: PlannedFile, se
   const text: SourceText = { path: file.path, content: decoded.text, origin, ...(file.commit ? { commit: file.commit } : {}) };
   out.filesScanned++;
   out.bytesScanned += bytes.length;
-  const source = createSourceFile(text, settings.project);
+  const source = createSourceFile(text, settings.project, settings.sopsConfigParses);
   const found = await runOn(applicable, source, settings, out);
   let note = await source.verificationNote();
   if (decoded.withoutNuls !== undefined) {
     // Only what the file's own decoding did not show: a secret already reported there is not reported twice.
     const seen = new Set(found.map(secretKey));
     const textRules = applicable.filter((a) => !a.rule.meta.pathOnly);
-    const withoutNuls = createSourceFile({ ...text, content: decoded.withoutNuls }, settings.project);
+    const withoutNuls = createSourceFile({ ...text, content: decoded.withoutNuls }, settings.project, settings.sopsConfigParses);
     for (const f of await runOn(textRules, withoutNuls, settings, out)) if (f.fingerprint && !seen.has(secretKey(f))) found.push(f);
     note ??= await withoutNuls.verificationNote();
   }

@@ -5,6 +5,7 @@
  * scan however its files interleave; nothing is kept past the file (no module-level cache holds per-file data).
  * The sops parsers load only when a view first needs them: most commits have no sops file.
  */
+import type { SopsConfigParses } from '../sops/config/parse.js';
 import type { AgeIdentitySource, SourceVerification } from '../sops/crypto/verify-source.js';
 import type { SopsVerdict } from '../sops/sops-file.js';
 import type { SourceFile, SourceText } from '../types.js';
@@ -21,8 +22,11 @@ export interface EngineSourceFile extends SourceFile {
 const PLAIN: SopsVerdict = { kind: 'plain' };
 const NOT_SOPS: SourceVerification = { kind: 'not-sops' };
 
-/** `keys` gives the run's age identities (RunContext), asked only when a file with an age recipient is verified. */
-export function createSourceFile(text: SourceText, keys: AgeIdentitySource): EngineSourceFile {
+/**
+ * `keys` gives the run's age identities (RunContext), asked only when a file with an age recipient is verified;
+ * `configParses` are the run's `.sops.yaml` parses, shared with its creation-rule lookup.
+ */
+export function createSourceFile(text: SourceText, keys: AgeIdentitySource, configParses?: SopsConfigParses): EngineSourceFile {
   const { path, content } = text;
   const lines = once(() => buildLineIndex(content));
   const sops = once(async () => (await import('../sops/stores/index.js')).parseSopsFile(path, content));
@@ -38,6 +42,7 @@ export function createSourceFile(text: SourceText, keys: AgeIdentitySource): Eng
     if (!derivedValues.has(compute)) derivedValues.set(compute, compute(text));
     return derivedValues.get(compute) as T;
   };
+  const sopsConfig = once(async () => (await import('../sops/config/parse.js')).parseSopsConfigIn(configParses, content, path));
   let verificationAsked = false;
   const verification = once(async (): Promise<SourceVerification> => {
     verificationAsked = true;
@@ -53,6 +58,7 @@ export function createSourceFile(text: SourceText, keys: AgeIdentitySource): Eng
     ciphertextSpans,
     verification,
     derived,
+    sopsConfig,
     async verificationNote() {
       if (!verificationAsked) return undefined;
       const outcome = await verification();
