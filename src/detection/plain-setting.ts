@@ -2,7 +2,7 @@
  * Whether a value is evidently a setting and not a secret: a number, a boolean, a log level, a path, a host, a URL
  * without credentials, words (`production`, `en_US.UTF-8`, `Europe/Berlin`). Judged strictly, by what the value is
  * made of: every part between separators must be a number, a version (`v2`) or a word a person would write (letters
- * only, one case or capitalised, a vowel in one longer than 6). A digit inside a word (`hunter2`, `abc123def`), a symbol
+ * only, one case or capitalised; a long one reads like a word). A digit inside a word (`hunter2`, `abc123def`), a symbol
  * (`Xk9#mQ2$`), mixed case (`XkQmLvPp`), a query string (`?token=`) or a user in a URL (`user:pass@host`) is not a
  * plain setting. plaintext-env-file uses it to pass a real env file of settings only; when unsure, it is a secret.
  */
@@ -21,7 +21,10 @@ const WORD_CASE = /^(?:[a-z]+|[A-Z]+|[A-Z][a-z]+)$/;
 function isWordPart(part: string): boolean {
   if (NUMBER.test(part) || VERSION_OR_QUANTITY.test(part)) return true;
   if (!WORD_CASE.test(part) || part.length > 20) return false;
-  return part.length <= 6 || /[aeiouy]/i.test(part); // `https`, `nr`, `ssl`: short parts need none
+  if (part.length <= 6) return true; // `https`, `nr`, `ssl`: short parts need no vowel
+  // A long word reads like one: a vowel in every five letters or so, no five consonants in a row (random letters do).
+  const vowels = part.match(/[aeiouy]/gi)?.length ?? 0;
+  return vowels >= part.length / 5 && !/[^aeiouy]{5}/i.test(part);
 }
 
 export function isPlainSetting(value: string): boolean {

@@ -43,6 +43,7 @@ testRule(rule, {
     { path: '.env', content: 'DEBUG=true\nAPI_KEY=abc123def\n', name: 'a short key under a credential name', errors: [{ line: 1, message: 'API_KEY' }] },
     { path: '.env', content: 'MY_SETTING=Xk9#mQ2$vL8p\n', name: 'a random-looking value under any name', errors: [{ line: 1, message: 'MY_SETTING' }] },
     { path: 'app/.env', content: 'MODE=prod\nSEED=XkQmLvPpRtWz\n', name: 'mixed-case letters under any name', errors: [{ line: 1, message: 'SEED' }] },
+    { path: 'app/.env', content: 'MODE=prod\nSEED=qxvhmzkrtplwnbgd\n', name: 'random lower-case letters under any name', errors: [{ line: 1, message: 'SEED' }] },
     { path: 'app/.env', content: 'HOOK=https://hooks.slack.com/services/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\n', name: 'a secret in a URL path', errors: [{ line: 1 }] },
     { path: 'app/.env', content: 'QUEUE=amqp://app:s3cret@queue.internal\n', name: 'a password in a URL', errors: [{ line: 1 }] },
     { path: 'app/.env', content: 'FEED=https://example.com/feed?sig=abcdef\n', name: 'a URL with a query string', errors: [{ line: 1 }] },
