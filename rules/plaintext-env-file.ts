@@ -5,8 +5,13 @@
  * judgement generic-credential applies (src/detection/value-shape.ts). Placeholders and the local-development
  * defaults of a docker-compose setup (`POSTGRES_PASSWORD=contextdev`, `MINIO_ROOT_PASSWORD=minioadmin`: plain words)
  * pass; `DB_PASSWORD=Zk8#q9pLw2mX` or a random API key does not.
+ * A real env file is reported whole as soon as one value could be a secret: any literal under a credential's name
+ * (`DB_PASSWORD=postgres` is a committed password, whatever its shape), or anything but a plain setting under any
+ * name (src/detection/plain-setting.ts). A file of settings and placeholders only (`PUBLIC_URL=.`, `NRIA_VERBOSE=0`,
+ * `NRIA_LICENSE_KEY=REPLACE_LICENSE_KEY_HERE`) holds nothing to encrypt and passes.
  */
 import { credentialKind } from '../src/detection/credential-names.js';
+import { isPlainSetting } from '../src/detection/plain-setting.js';
 import { looksLikeCredential } from '../src/detection/value-shape.js';
 import { isSopsFile } from '../src/sops/is-sops-file.js';
 import type { Rule } from '../src/types.js';
@@ -32,6 +37,9 @@ interface Assignment {
   readonly index: number;
 }
 
+/** `${DB_PASS:-value}`: the default after a reference is a value like any other, and is judged. */
+const REFERENCE_DEFAULT = /^(\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=])(.*)\}$/;
+
 const ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*(.*)$/gm;
 
 /** dotenv assignments with surrounding quotes and trailing comments removed. */
@@ -40,8 +48,11 @@ function envAssignments(content: string): Assignment[] {
   for (const m of content.matchAll(ASSIGNMENT)) {
     const raw = m[2]!.replace(/\r$/, '');
     const quoted = /^(["'`])(.*)\1/.exec(raw);
-    const value = quoted ? quoted[2]! : raw.replace(/[ \t]+#.*$/, '').trim();
-    found.push({ key: m[1]!, value, index: m.index + m[0].length - m[2]!.length + (quoted ? 1 : 0) });
+    const literal = quoted ? quoted[2]! : raw.replace(/[ \t]+#.*$/, '').trim();
+    const withDefault = REFERENCE_DEFAULT.exec(literal);
+    const value = withDefault ? withDefault[2]! : literal;
+    const index = m.index + m[0].length - m[2]!.length + (quoted ? 1 : 0) + (withDefault ? withDefault[1]!.length : 0);
+    found.push({ key: m[1]!, value, index });
   }
   return found;
 }
@@ -50,6 +61,11 @@ function envAssignments(content: string): Assignment[] {
 function holdsCredential({ key, value }: Assignment): boolean {
   const kind = credentialKind(key) ?? (isSensitiveName(key) ? 'token' : undefined);
   return kind !== undefined && looksLikeCredential(value, kind);
+}
+
+/** A real env file's value that could be a secret: a literal under a credential's name, or more than a setting. */
+function couldBeSecret({ key, value }: Assignment): boolean {
+  return credentialKind(key) !== undefined || isSensitiveName(key) || !isPlainSetting(value);
 }
 
 export const rule: Rule<undefined> = {
@@ -67,7 +83,7 @@ export const rule: Rule<undefined> = {
     const template = isTemplate(source.path);
     const assigned = envAssignments(source.content).filter((a) => (template ? holdsCredential(a) : !isPlaceholder(a.value)));
     const first = assigned[0];
-    if (!first) return;
+    if (!first || (!template && !assigned.some(couldBeSecret))) return;
     const names = assigned.map((a) => quote(a.key));
     const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? `, +${names.length - 5} more` : '');
     context.report({

@@ -59,7 +59,7 @@ function committedRepoWithStagedLeaks(filler = 0): TestRepo {
   if (filler > 0) addIndexFiller(r, filler);
   r.git('commit', '-qm', 'base', '--no-verify');
   r.write('app/secrets/db.yaml', 'password: not-encrypted\n');
-  r.write('app/other/.env', 'A=decrypted-value\n'); // the value its twin encrypts: a decrypted copy
+  r.write('app/other/.env', 'A=decrypted-Zk8q9pLw2mX\n'); // the value its twin encrypts: a decrypted copy
   r.git('add', 'app');
   return r;
 }

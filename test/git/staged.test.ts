@@ -83,7 +83,7 @@ describe('staged mode', () => {
     repo.write('other/.env.enc', 'sops_version=3.9.0\nsops_mac=x\nA=ENC[x]\n');
     repo.git('add', '-A');
     repo.git('commit', '-qm', 'encrypted', '--no-verify');
-    repo.write('we[ird]*/.env', 'A=decrypted-value\n'); // the value its twin encrypts: a decrypted copy
+    repo.write('we[ird]*/.env', 'A=decrypted-Zk8q9pLw2mX\n'); // the value its twin encrypts: a decrypted copy
     repo.git('add', '-A');
     const { report } = findings(repo);
     expect(pathsOf(report)).toEqual(['we[ird]*/.env:decrypted-twin', 'we[ird]*/.env:plaintext-env-file']);
@@ -99,7 +99,7 @@ describe('staged mode', () => {
     repo.git('commit', '-qm', 'base', '--no-verify');
     expect(statSync(join(repo.dir, '.git/index')).size).toBeGreaterThan(512 * 1024);
     repo.write('deploy/secrets/db.yaml', 'password: not-encrypted\n');
-    repo.write('deploy/other/.env', 'A=decrypted-value\n');
+    repo.write('deploy/other/.env', 'A=decrypted-Zk8q9pLw2mX\n');
     repo.git('add', 'deploy');
     const { report } = findings(repo);
     expect(pathsOf(report)).toEqual(['deploy/other/.env:decrypted-twin', 'deploy/other/.env:plaintext-env-file', 'deploy/secrets/db.yaml:sops-unencrypted-file']);

@@ -46,4 +46,15 @@ describe('stand-in values are not secrets', () => {
     expect(findings(out)).toEqual(['ci/deploy.sh:1 secretlint/github']);
     expect(out.status).toBe(1);
   });
+
+  it('a real env file of settings and placeholders passes; one with a plain-word password beside them fails', () => {
+    repo = makeRepo();
+    repo.write('web/app/.env', '# relative links in the bundle\nPUBLIC_URL=.\n');
+    repo.write('newrelic/nrconfig.env', 'export NRIA_LICENSE_KEY=REPLACE_LICENSE_KEY_HERE\nexport NRIA_VERBOSE=0\nexport NRIA_LOG_FILE=/var/log/nr-infra.log\n');
+    repo.write('api/.env', 'NODE_ENV=production\nPORT=3000\nDB_PASSWORD=postgres\n');
+    repo.git('add', '-A');
+    const out = repo.guard(['check', '--all', '--format', 'json']);
+    expect(findings(out)).toEqual(['api/.env:1 plaintext-env-file']);
+    expect(out.status).toBe(1);
+  });
 });
