@@ -3,7 +3,7 @@
  * findings. Binary and oversized files are skipped by text rules with a visible note, never silently.
  * A rule that throws fails the whole scan (fail closed): a crash must never look like a clean commit.
  */
-import { noteBytesScanned } from './heap-mode.js';
+import { noteBytesScanned } from './parallel/heap-mode.js';
 import { isKnownError, RuleCrash } from '../errors.js';
 import type { Finding, ProjectView, RuleMeta, SkippedFile, SourceFile } from '../types.js';
 import { buildLineIndex } from '../util/positions.js';

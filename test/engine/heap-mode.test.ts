@@ -4,7 +4,7 @@
  */
 import { PerformanceObserver, constants } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { noteBytesScanned, preferSmallHeap, smallHeapPreferred, wantsSmallHeap } from '../../src/engine/heap-mode.js';
+import { noteBytesScanned, preferSmallHeap, smallHeapPreferred, wantsSmallHeap } from '../../src/engine/parallel/heap-mode.js';
 
 const MB = 1024 * 1024;
 

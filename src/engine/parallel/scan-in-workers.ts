@@ -5,14 +5,14 @@
  * needs the age identities asks this thread, which resolves them once for the whole run (RunContext).
  */
 import { Worker } from 'node:worker_threads';
-import { ConfigError, RuleCrash } from '../errors.js';
+import { ConfigError, RuleCrash } from '../../errors.js';
 import { smallHeapPreferred } from './heap-mode.js';
-import { fileInHand, type PlannedFile } from './plan.js';
-import { emptyPlanScan, scanFile, type PlanScan } from './scan.js';
+import { fileInHand, type PlannedFile } from '../plan.js';
+import { emptyPlanScan, scanFile, type PlanScan } from '../scan.js';
 import type { FromWorker, ToWorker } from './scan-worker.js';
-import type { ProjectView } from '../types.js';
-import { RUN_SALT, runSalt } from './run-rule.js';
-import { settingsFromSpec, type FileReader, type ScanSpec, type VerificationSink } from './scan-spec.js';
+import type { ProjectView } from '../../types.js';
+import { RUN_SALT, runSalt } from '../run-rule.js';
+import { settingsFromSpec, type FileReader, type ScanSpec, type VerificationSink } from '../scan-spec.js';
 
 /** Files queued per worker; above the worker's acknowledgement batch, so it always has work in hand. */
 const IN_FLIGHT_PER_WORKER = 48;

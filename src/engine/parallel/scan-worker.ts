@@ -4,12 +4,12 @@
  * identities come from the main thread, asked for when a rule first needs them, so they are resolved once per run.
  */
 import { parentPort } from 'node:worker_threads';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../../errors.js';
 import { preferSmallHeap } from './heap-mode.js';
-import { fileInHand } from './plan.js';
-import type { PlanScan } from './scan.js';
-import { emptyPlanScan, scanFile } from './scan.js';
-import { settingsFromSpec, type ScanSpec } from './scan-spec.js';
+import { fileInHand } from '../plan.js';
+import type { PlanScan } from '../scan.js';
+import { emptyPlanScan, scanFile } from '../scan.js';
+import { settingsFromSpec, type ScanSpec } from '../scan-spec.js';
 
 export type ToWorker =
   | { readonly type: 'init'; readonly spec: ScanSpec; readonly verificationPrefix: string; readonly smallHeap: boolean }
