@@ -9,7 +9,6 @@ import { indexPaths } from '../git/tree-entries.js';
 import type { BaselineEntry } from '../baseline/format.js';
 import type { Finding, ScanResult } from '../types.js';
 import { loadBaseline } from './baseline-source.js';
-import { preferSmallHeap, wantsSmallHeap } from './parallel/heap-mode.js';
 import { defaultWorkerCount, PARALLEL_THRESHOLD } from './parallel/threads.js';
 import type { ScanPlan } from './plan.js';
 import { emptyPlanScan, scanPlan, withoutIgnored, type PlanScan } from './scan.js';
@@ -83,7 +82,6 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, run: RunContext, t
   const prefix = plan.commit ? `${plan.commit}:` : '';
   const threads = options.threads ?? defaultWorkerCount();
   const files = await withoutIgnored(plan.files, spec.ignore);
-  if (wantsSmallHeap(files.length, plan.scanFiles)) await preferSmallHeap();
   const parallel = files.length >= PARALLEL_THRESHOLD && threads > 0 ? await import('./parallel/scan-in-workers.js') : undefined;
   const scan =
     parallel && existsSync(parallel.WORKER_URL)

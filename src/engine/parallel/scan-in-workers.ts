@@ -6,8 +6,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ConfigError, RuleCrash } from '../../errors.js';
-import { smallHeapPreferred } from './heap-mode.js';
 import { fileInHand, type PlannedFile } from '../plan.js';
+import { readAhead } from '../read-ahead.js';
+import { noteBytesScanned } from './heap-mode.js';
 import { emptyPlanScan, scanFile, type PlanScan } from '../scan.js';
 import type { FromWorker, ToWorker } from './scan-worker.js';
 import type { ProjectView } from '../../types.js';
@@ -22,8 +23,6 @@ const IN_FLIGHT_PER_WORKER = 48;
  * default so a large file (up to the size cap) never runs a worker out of memory.
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
-/** Blob reads asked of git ahead of dispatch; bounds the bytes held in the main thread. */
-const READ_AHEAD = 32;
 
 interface Lane {
   readonly worker: Worker;
@@ -78,25 +77,14 @@ export async function scanInWorkers(
       }),
     };
     lane.done.catch(() => {}); // observed below; avoid an unhandled rejection while dispatching
-    worker.postMessage({ type: 'init', spec, verificationPrefix, smallHeap: smallHeapPreferred() } satisfies ToWorker);
+    worker.postMessage({ type: 'init', spec, verificationPrefix } satisfies ToWorker);
     return lane;
   });
   try {
-    // Reads are pipelined: git answers the next blobs while earlier ones are on their way to the workers. Awaiting
-    // each read before asking for the next left both workers idle on git's round trips.
-    const reads: Array<ReturnType<PlannedFile['read']> | undefined> = [];
-    const ask = (i: number): void => {
-      if (i < files.length && !reads[i]) reads[i] = files[i]!.read(spec.maxFileSize);
-    };
-    for (let i = 0; i < Math.min(READ_AHEAD, files.length); i++) ask(i);
-    for (let i = 0; i < files.length; i++) {
-      const file = files[i]!;
+    // Reads are pipelined (read-ahead.ts): git answers the next blobs while earlier ones are on their way to the workers.
+    for await (const { file, size, bytes: read } of readAhead(files, spec.maxFileSize)) {
       if (failure) throw failure;
       const lane = leastBusy(lanes);
-      const { size, bytes: read } = await reads[i]!;
-      reads[i] = undefined; // let the bytes go once they are sent
-      // Ask for the next window in one go, so the blob stream sends git one batch of requests, not one per file.
-      if (i % READ_AHEAD === 0) for (let j = i + READ_AHEAD; j < i + 2 * READ_AHEAD; j++) ask(j);
       if (lane.inFlight >= IN_FLIGHT_PER_WORKER) {
         localSettings ??= settingsFromSpec(spec, verification, ageIdentities, verificationPrefix, readFile);
         const scanned = await scanFile(spec.origin, fileInHand(file.path, file.commit, size, read), await localSettings, local);
@@ -108,6 +96,7 @@ export async function scanInWorkers(
       lane.inFlight++;
       const message: ToWorker = { type: 'file', path: file.path, size, ...(file.commit ? { commit: file.commit } : {}), ...(bytes ? { bytes } : {}) };
       lane.worker.postMessage(message, bytes ? [bytes.buffer as ArrayBuffer] : []);
+      noteBytesScanned(bytes?.length ?? 0); // what this thread handled counts towards its own heap mode
     }
     for (const lane of lanes) lane.worker.postMessage({ type: 'finish' } satisfies ToWorker);
     const results = await Promise.all(lanes.map((l) => l.done));
