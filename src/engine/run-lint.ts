@@ -9,7 +9,7 @@ import { indexPaths } from '../git/tree-entries.js';
 import type { BaselineEntry } from '../baseline/format.js';
 import type { Finding, ScanResult } from '../types.js';
 import { loadBaseline } from './baseline-source.js';
-import { defaultWorkerCount, PARALLEL_THRESHOLD } from './parallel/threads.js';
+import { defaultWorkerCount, ESTIMATE_AFTER_FILES, PARALLEL_THRESHOLD, WORKERS_FROM_BYTES } from './parallel/threads.js';
 import type { ScanPlan } from './plan.js';
 import { emptyPlanScan, scanPlan, withoutIgnored, type PlanScan } from './scan.js';
 import { buildSpec, settingsFromSpec } from './scan-spec.js';
@@ -82,10 +82,12 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, run: RunContext, t
   const prefix = plan.commit ? `${plan.commit}:` : '';
   const threads = options.threads ?? defaultWorkerCount();
   const files = await withoutIgnored(plan.files, spec.ignore);
-  const parallel = files.length >= PARALLEL_THRESHOLD && threads > 0 ? await import('./parallel/scan-in-workers.js') : undefined;
+  // An explicit thread count starts its workers at once on a large plan; by default the work read decides.
+  const startFromBytes = options.threads === undefined ? WORKERS_FROM_BYTES : 0;
+  const parallel = threads > 0 && files.length >= (startFromBytes ? ESTIMATE_AFTER_FILES : PARALLEL_THRESHOLD) ? await import('./parallel/scan-in-workers.js') : undefined;
   const scan =
     parallel && existsSync(parallel.WORKER_URL)
-      ? await parallel.scanInWorkers(files, spec, threads, total.verification, prefix, run.ageIdentities, plan.readFile, options.onFile)
+      ? await parallel.scanInWorkers(files, spec, threads, total.verification, prefix, run.ageIdentities, plan.readFile, options.onFile, startFromBytes)
       : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, total.verification, run.ageIdentities, prefix, plan.readFile)), ...(options.onFile ? { onFile: options.onFile } : {}) });
   let findings = scan.findings;
   if (baseline) {

@@ -9,6 +9,7 @@ import { ConfigError, RuleCrash } from '../../errors.js';
 import { fileInHand, type PlannedFile } from '../plan.js';
 import { readAhead } from '../read-ahead.js';
 import { noteBytesScanned } from './heap-mode.js';
+import { ESTIMATE_AFTER_FILES } from './threads.js';
 import { emptyPlanScan, scanFile, type PlanScan } from '../scan.js';
 import type { FromWorker, ToWorker } from './scan-worker.js';
 import type { ProjectView } from '../../types.js';
@@ -42,6 +43,8 @@ export async function scanInWorkers(
   ageIdentities: ProjectView['ageIdentities'],
   readFile: FileReader | undefined,
   onFile?: (done: number, total: number, bytes: number) => void,
+  /** Work the workers must be left with for them to start (threads.ts); 0 starts them at once. */
+  startFromBytes = 0,
 ): Promise<PlanScan> {
   // The main thread is a lane too: it scans a file itself whenever every worker's queue is full. On a 2-core
   // machine one worker plus this thread use both cores with two V8 heaps instead of three.
@@ -51,7 +54,7 @@ export async function scanInWorkers(
   let localSettings: ReturnType<typeof settingsFromSpec> | undefined;
   let done = 0;
   let failure: Error | undefined;
-  const lanes: Lane[] = Array.from({ length: threads }, () => {
+  const startLane = (): Lane => {
     const worker = new Worker(WORKER_URL, { resourceLimits: WORKER_LIMITS });
     const lane: Lane = {
       worker,
@@ -79,13 +82,16 @@ export async function scanInWorkers(
     lane.done.catch(() => {}); // observed below; avoid an unhandled rejection while dispatching
     worker.postMessage({ type: 'init', spec, verificationPrefix } satisfies ToWorker);
     return lane;
-  });
+  };
+  const lanes: Lane[] = [];
+  const work = new WorkEstimate(files.length, startFromBytes);
   try {
     // Reads are pipelined (read-ahead.ts): git answers the next blobs while earlier ones are on their way to the workers.
     for await (const { file, size, bytes: read } of readAhead(files, spec.maxFileSize)) {
       if (failure) throw failure;
-      const lane = leastBusy(lanes);
-      if (lane.inFlight >= IN_FLIGHT_PER_WORKER) {
+      if (lanes.length === 0 && work.add(read?.length ?? 0)) for (let i = 0; i < threads; i++) lanes.push(startLane());
+      const lane = lanes.length > 0 ? leastBusy(lanes) : undefined;
+      if (!lane || lane.inFlight >= IN_FLIGHT_PER_WORKER) {
         localSettings ??= settingsFromSpec(spec, verification, ageIdentities, verificationPrefix, readFile);
         const scanned = await scanFile(spec.origin, fileInHand(file.path, file.commit, size, read), await localSettings, local);
         onFile?.(++done, files.length, scanned);
@@ -103,6 +109,37 @@ export async function scanInWorkers(
     return merge([...results, { scan: local, verified: [], unverifiable: [] }], verification);
   } finally {
     await Promise.all(lanes.map((l) => l.worker.terminate()));
+  }
+}
+
+/**
+ * Whether workers are worth starting, from the bytes read so far: once a sample of files is in, the rest is
+ * estimated at the larger of the mean file size and a running mean of the latest files, and workers start when it
+ * reaches `fromBytes`. A repository of many small files (tens of megabytes) is scanned faster by this thread alone
+ * than with a worker that first loads and warms up the whole engine; the estimate is checked again after every
+ * file, so large files further on still start them.
+ */
+export class WorkEstimate {
+  readonly #total: number;
+  readonly #fromBytes: number;
+  #files = 0;
+  #bytes = 0;
+  /** Exponential mean of the latest files' sizes (a window of about 64 files). */
+  #recent = 0;
+
+  constructor(total: number, fromBytes: number) {
+    this.#total = total;
+    this.#fromBytes = fromBytes;
+  }
+
+  /** Counts one file read; true when the workers should start now. */
+  add(bytes: number): boolean {
+    this.#files++;
+    this.#bytes += bytes;
+    this.#recent = this.#files === 1 ? bytes : this.#recent + (bytes - this.#recent) / 64;
+    if (this.#fromBytes === 0) return true;
+    if (this.#files < ESTIMATE_AFTER_FILES) return false;
+    return Math.max(this.#bytes / this.#files, this.#recent) * (this.#total - this.#files) >= this.#fromBytes;
   }
 }
 
