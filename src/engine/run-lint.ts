@@ -2,7 +2,6 @@
  * One scan from start to end: the plans a request turns into, each scanned with the configuration read from the
  * plan's own source (index, commit, disk), and the totals summarised. Loaded by lint.ts once git is under way.
  */
-import { existsSync } from 'node:fs';
 import { EMPTY_GUARD_CONFIG, GUARD_CONFIG_FILE, parseGuardConfig, type GuardConfig } from '../config/guard-config.js';
 import { openRepository } from '../git/repository.js';
 import { indexPaths } from '../git/tree-entries.js';
@@ -86,7 +85,7 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, run: RunContext, t
   const startFromBytes = options.threads === undefined ? WORKERS_FROM_BYTES : 0;
   const parallel = threads > 0 && files.length >= (startFromBytes ? ESTIMATE_AFTER_FILES : PARALLEL_THRESHOLD) ? await import('./parallel/scan-in-workers.js') : undefined;
   const scan =
-    parallel && existsSync(parallel.WORKER_URL)
+    parallel?.workersAvailable()
       ? await parallel.scanInWorkers(files, spec, threads, total.verification, prefix, run.ageIdentities, plan.readFile, options.onFile, startFromBytes)
       : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, total.verification, run.ageIdentities, prefix, plan.readFile)), ...(options.onFile ? { onFile: options.onFile } : {}) });
   let findings = scan.findings;

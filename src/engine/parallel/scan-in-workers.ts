@@ -4,6 +4,7 @@
  * already has a full queue. Reads ahead and queues are bounded, so the bytes in flight stay small. A worker that
  * needs the age identities asks this thread, which resolves them once for the whole run (RunContext).
  */
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { ConfigError, RuleCrash } from '../../errors.js';
 import { fileInHand, type PlannedFile } from '../plan.js';
@@ -32,7 +33,12 @@ interface Lane {
 }
 
 /** The compiled worker module; absent when the engine runs from TypeScript sources (tests), which then scan in-thread. */
-export const WORKER_URL = new URL('./scan-worker.js', import.meta.url);
+const WORKER_URL = new URL('./scan-worker.js', import.meta.url);
+
+/** Whether worker threads can start here: only from the build, where the worker module sits beside this one. */
+export function workersAvailable(): boolean {
+  return existsSync(WORKER_URL);
+}
 
 export async function scanInWorkers(
   files: readonly PlannedFile[],
