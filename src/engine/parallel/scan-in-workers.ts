@@ -10,7 +10,7 @@ import { ConfigError, RuleCrash } from '../../errors.js';
 import { fileInHand, type PlannedFile } from '../plan.js';
 import { readAhead } from '../read-ahead.js';
 import { noteBytesScanned } from './heap-mode.js';
-import { ESTIMATE_AFTER_FILES } from './threads.js';
+import { WORKERS_AFTER_BYTES } from './threads.js';
 import { emptyPlanScan, scanFile, type PlanScan } from '../scan.js';
 import type { FromWorker, ToWorker } from './scan-worker.js';
 import type { ProjectView } from '../../types.js';
@@ -119,19 +119,18 @@ export async function scanInWorkers(
 }
 
 /**
- * Whether workers are worth starting, from the bytes read so far: once a sample of files is in, the rest is
- * estimated at the larger of the mean file size and a running mean of the latest files, and workers start when it
- * reaches `fromBytes`. A repository of many small files (tens of megabytes) is scanned faster by this thread alone
- * than with a worker that first loads and warms up the whole engine; the estimate is checked again after every
- * file, so large files further on still start them.
+ * Whether workers are worth starting, from the bytes read so far: once this thread has itself read
+ * `WORKERS_AFTER_BYTES`, the rest is estimated at the mean size of the files read, and workers start when that
+ * reaches `fromBytes`. Not from a small sample: files come in path order, and a repository's first directories say
+ * little about the rest. A repository of tens of megabytes is scanned faster by this thread alone than with a
+ * worker that first loads and warms up the whole engine; the estimate is checked again after every file, so large
+ * files further on still start them.
  */
 export class WorkEstimate {
   readonly #total: number;
   readonly #fromBytes: number;
   #files = 0;
   #bytes = 0;
-  /** Exponential mean of the latest files' sizes (a window of about 64 files). */
-  #recent = 0;
 
   constructor(total: number, fromBytes: number) {
     this.#total = total;
@@ -142,10 +141,9 @@ export class WorkEstimate {
   add(bytes: number): boolean {
     this.#files++;
     this.#bytes += bytes;
-    this.#recent = this.#files === 1 ? bytes : this.#recent + (bytes - this.#recent) / 64;
     if (this.#fromBytes === 0) return true;
-    if (this.#files < ESTIMATE_AFTER_FILES) return false;
-    return Math.max(this.#bytes / this.#files, this.#recent) * (this.#total - this.#files) >= this.#fromBytes;
+    if (this.#bytes < WORKERS_AFTER_BYTES) return false;
+    return (this.#bytes / this.#files) * (this.#total - this.#files) >= this.#fromBytes;
   }
 }
 
