@@ -8,6 +8,7 @@ import { indexPaths } from '../git/tree-entries.js';
 import type { BaselineEntry } from '../baseline/format.js';
 import type { Finding, ScanResult } from '../types.js';
 import { loadBaseline } from './baseline-source.js';
+import { preferSmallHeap, wantsSmallHeap } from './parallel/heap-mode.js';
 import { defaultWorkerCount, ESTIMATE_FROM_FILES, PARALLEL_THRESHOLD, WORKERS_FROM_BYTES } from './parallel/threads.js';
 import type { ScanPlan } from './plan.js';
 import { emptyPlanScan, scanPlan, withoutIgnored, type PlanScan } from './scan.js';
@@ -81,6 +82,7 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, run: RunContext, t
   const prefix = plan.commit ? `${plan.commit}:` : '';
   const threads = options.threads ?? defaultWorkerCount();
   const files = await withoutIgnored(plan.files, spec.ignore);
+  if (wantsSmallHeap(files.length, plan.scanFiles)) await preferSmallHeap();
   // An explicit thread count starts its workers at once on a large plan; by default the work read decides.
   const startFromBytes = options.threads === undefined ? WORKERS_FROM_BYTES : 0;
   const parallel = threads > 0 && files.length >= (startFromBytes ? ESTIMATE_FROM_FILES : PARALLEL_THRESHOLD) ? await import('./parallel/scan-in-workers.js') : undefined;

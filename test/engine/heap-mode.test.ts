@@ -4,7 +4,7 @@
  */
 import { PerformanceObserver, constants } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { noteBytesScanned, preferSmallHeap } from '../../src/engine/parallel/heap-mode.js';
+import { noteBytesScanned, preferSmallHeap, wantsSmallHeap } from '../../src/engine/parallel/heap-mode.js';
 
 const MB = 1024 * 1024;
 
@@ -34,5 +34,12 @@ describe('heap mode', () => {
     expect(await forcedCollections(() => noteBytesScanned(63 * MB))).toBe(0);
     expect(await forcedCollections(() => noteBytesScanned(2 * MB))).toBe(1);
     expect(await forcedCollections(() => { for (let i = 0; i < 4; i++) noteBytesScanned(32 * MB); })).toBe(2);
+  });
+
+  it('is also chosen from the start for a scan of very many files, whose listing is the main thread\'s peak', () => {
+    expect(wantsSmallHeap(10)).toBe(false); // a staged check
+    expect(wantsSmallHeap(5457)).toBe(false); // --all on a 26 MB repository: the bytes decide
+    expect(wantsSmallHeap(154_805)).toBe(true); // --all on the 1 GB benchmark repository
+    expect(wantsSmallHeap(20, 176_312)).toBe(true); // a commit of a long range, from the first
   });
 });

@@ -7,14 +7,25 @@
  * peaked at 318 MB before the first one. So long scans also collect in full every 64 MB of text scanned (about 30
  * ms each, about 1 % of the scan), in each thread.
  *
- * The mode is chosen by the work a thread has measured, not by a file count: it turns on once the thread has
- * scanned 64 MB, in one plan or over the commits of a range. A smaller scan (a staged check, a repository of tens of
+ * The mode is chosen by the work a thread has measured: it turns on once the thread has handled 64 MB, in one plan
+ * or over the commits of a range, or from the start in a scan of very many files, whose listing is most of the
+ * main thread's memory. A smaller scan (a staged check, a repository of tens of
  * megabytes however many files it has) keeps V8's faster defaults, whose extra memory it never reaches; with the
  * mode on from the start, such a scan spent much of its time collecting (docs/performance.md).
  */
 
 /** Bytes scanned in a thread between two full collections; the first such amount also turns the mode on. */
 const COLLECT_EVERY_BYTES = 64 * 1024 * 1024;
+/**
+ * Scans of at least this many files take the mode from the start: the main thread's peak then comes from the
+ * listing and the plan it holds (155,000 files in the 1 GB benchmark repository), before 64 MB are scanned.
+ */
+const SMALL_HEAP_FROM_FILES = 50_000;
+
+/** Whether a scan of this many files (a range's counted over all its commits) takes the mode from its start. */
+export function wantsSmallHeap(planFiles: number, scanFiles = planFiles): boolean {
+  return Math.max(planFiles, scanFiles) >= SMALL_HEAP_FROM_FILES;
+}
 
 let turningOn: Promise<void> | undefined;
 let collect: (() => void) | undefined;
