@@ -22,7 +22,7 @@ const outDir = `${root}dist/bundle`;
 await rm(outDir, { recursive: true, force: true });
 await build({
   cwd: root,
-  input: { bin: 'dist/src/bin.js', 'scan-worker': 'dist/src/engine/scan-worker.js' },
+  input: { bin: 'dist/src/bin.js', 'scan-worker': 'dist/src/engine/parallel/scan-worker.js' },
   platform: 'node',
   external: [/^@secretlint\//, /^age-encryption(\/|$)/, /^node:/],
   resolve: {
@@ -36,7 +36,7 @@ await build({
   output: {
     dir: outDir,
     format: 'esm',
-    // The worker is found by name next to the chunk that starts it (parallel.ts: new URL('./scan-worker.js')).
+    // The worker is found by name next to the chunk that starts it (parallel/scan-in-workers.ts: new URL('./scan-worker.js')).
     entryFileNames: '[name].js',
     chunkFileNames: '[name]-[hash].js',
   },

@@ -18,7 +18,9 @@ export function caseTable(rows) {
     const { median, min, max, peakRssKiB } = r.stats;
     const rate = r.bytes && !r.startupBound ? (r.bytes / 1e6 / median).toFixed(1) : '';
     const peer = r.peerId && byId.get(r.peerId)?.stats;
-    const ratio = peer ? `${(median / peer.median).toFixed(2)}× (${byId.get(r.peerId).short})` : '';
+    const floor = r.floorId && byId.get(r.floorId)?.stats;
+    const ratios = [peer && `${(median / peer.median).toFixed(2)}× (${byId.get(r.peerId).short})`, floor && `${(median / floor.median).toFixed(1)}× (${byId.get(r.floorId).short})`];
+    const ratio = ratios.filter(Boolean).join(', ');
     return [r.label, seconds(median), seconds(min), seconds(max), rate, mib(peakRssKiB), ratio];
   }));
 }
@@ -30,7 +32,7 @@ export function memoryTable(results) {
     return stats ? mib(stats.peakRssKiB) : 'n/a';
   };
   return table(['repository', 'files', 'largest file', 'check --all peak RSS MiB', 'check --range peak RSS MiB', 'secretlint (all) peak RSS MiB'], results.map((r) => [
-    formatSize(r.repo.bytes),
+    r.repo.real ? `${r.repo.name} (${formatSize(r.repo.bytes)})` : formatSize(r.repo.bytes),
     String(r.repo.files),
     formatSize(r.repo.largestFile.bytes),
     rss(r, 'guard-all'),

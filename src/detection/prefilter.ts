@@ -16,7 +16,7 @@ export const AWS_ID_SCAN_OWNER = 'secretlint:aws-id-scan';
  * Keywords per detector (`token-formats/<id>` per token format). A detector may report only in a file holding one
  * of its keywords; each rule's module says why its list is complete.
  */
-const DETECTOR_KEYWORDS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+export const DETECTOR_KEYWORDS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
   ...TOKEN_FORMATS.map((f): [string, readonly string[]] => [`token-formats/${f.id}`, f.keywords]),
   ['generic-credential', ['pass', 'pwd', 'secret', 'token', 'key', 'credential', 'auth', 'mysql', 'mariadb']],
   // url-credentials' finders, each run only where its keyword occurs (src/detection/url-credentials.ts).

@@ -2,15 +2,14 @@
  * One scan from start to end: the plans a request turns into, each scanned with the configuration read from the
  * plan's own source (index, commit, disk), and the totals summarised. Loaded by lint.ts once git is under way.
  */
-import { existsSync } from 'node:fs';
 import { EMPTY_GUARD_CONFIG, GUARD_CONFIG_FILE, parseGuardConfig, type GuardConfig } from '../config/guard-config.js';
 import { openRepository } from '../git/repository.js';
 import { indexPaths } from '../git/tree-entries.js';
 import type { BaselineEntry } from '../baseline/format.js';
 import type { Finding, ScanResult } from '../types.js';
 import { loadBaseline } from './baseline-source.js';
-import { preferSmallHeap, wantsSmallHeap } from './heap-mode.js';
-import { defaultWorkerCount, PARALLEL_THRESHOLD } from './threads.js';
+import { preferSmallHeap, wantsSmallHeap } from './parallel/heap-mode.js';
+import { defaultWorkerCount, ESTIMATE_FROM_FILES, PARALLEL_THRESHOLD, WORKERS_FROM_BYTES } from './parallel/threads.js';
 import type { ScanPlan } from './plan.js';
 import { emptyPlanScan, scanPlan, withoutIgnored, type PlanScan } from './scan.js';
 import { buildSpec, settingsFromSpec } from './scan-spec.js';
@@ -87,10 +86,12 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, run: RunContext, t
   const threads = options.threads ?? defaultWorkerCount();
   const files = await withoutIgnored(plan.files, spec.ignore);
   if (wantsSmallHeap(files.length, plan.scanFiles)) await preferSmallHeap();
-  const parallel = files.length >= PARALLEL_THRESHOLD && threads > 0 ? await import('./parallel.js') : undefined;
+  // An explicit thread count starts its workers at once on a large plan; by default the work read decides.
+  const startFromBytes = options.threads === undefined ? WORKERS_FROM_BYTES : 0;
+  const parallel = threads > 0 && files.length >= (startFromBytes ? ESTIMATE_FROM_FILES : PARALLEL_THRESHOLD) ? await import('./parallel/scan-in-workers.js') : undefined;
   const scan =
-    parallel && existsSync(parallel.WORKER_URL)
-      ? await parallel.scanInWorkers(files, spec, threads, inputs, plan.readFile, onFile)
+    parallel?.workersAvailable()
+      ? await parallel.scanInWorkers(files, spec, threads, inputs, plan.readFile, onFile, startFromBytes)
       : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, inputs, plan.readFile)), ...(onFile ? { onFile } : {}) });
   // Verification notes are keyed per commit in range mode: the same path verified in two commits is two files.
   const prefix = plan.commit ? `${plan.commit}:` : '';

@@ -3,13 +3,14 @@
  * findings. Binary and oversized files are skipped by text rules with a visible note, never silently.
  * A rule that throws fails the whole scan (fail closed): a crash must never look like a clean commit.
  */
-import { noteBytesScanned } from './heap-mode.js';
+import { noteBytesScanned } from './parallel/heap-mode.js';
 import { isKnownError, RuleCrash } from '../errors.js';
 import type { SopsConfigParses } from '../sops/config/parse.js';
 import type { Finding, ProjectView, RuleMeta, SkippedFile, SourceText } from '../types.js';
 import type { ActiveRule } from './active-rules.js';
 import { decodeText } from './content.js';
-import type { PlannedFile, ScanPlan } from './plan.js';
+import { fileInHand, type PlannedFile, type ScanPlan } from './plan.js';
+import { readAhead } from './read-ahead.js';
 import { runRule, type PositionedFinding } from './run-rule.js';
 import { oncePerSecret, type RuleFinding } from './once-per-secret.js';
 import { allowMarkersIn } from './suppressions.js';
@@ -43,23 +44,17 @@ export function emptyPlanScan(): PlanScan {
   return { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0, allowedByComment: 0, verified: [], unverifiable: [] };
 }
 
-const CONCURRENT_READS = 16;
 /** Enough for any key store's entries: a truststore of a few hundred certificates before a key entry. */
 export const BINARY_HEAD_BYTES = 1024 * 1024;
 
 export async function scanPlan(plan: ScanPlan, settings: ScanSettings): Promise<PlanScan> {
   const { files } = plan; // ignore globs were applied by the caller, once for either way of scanning
   const result = emptyPlanScan();
-  let next = 0;
   let done = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const file = files[next++]!;
-      const bytes = await scanFile(plan.origin, file, settings, result);
-      settings.onFile?.(++done, files.length, bytes);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, files.length) }, worker));
+  for await (const read of readAhead(files, settings.maxFileSize)) {
+    const bytes = await scanFile(plan.origin, fileInHand(read.file.path, read.file.commit, read.size, read.bytes), settings, result);
+    settings.onFile?.(++done, files.length, bytes);
+  }
   return result;
 }
 

@@ -1,10 +1,10 @@
 /**
- * The memory-first mode of long scans: once on, a thread collects in full every 64 MB of text it scans, and never
- * before it is on (a staged check must not pay for collections).
+ * The memory-first mode of long scans: a thread turns it on after its first 64 MB of text, then collects in full
+ * every 64 MB, and never before (a staged check or a small repository must not pay for collections).
  */
 import { PerformanceObserver, constants } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { noteBytesScanned, preferSmallHeap, smallHeapPreferred, wantsSmallHeap } from '../../src/engine/heap-mode.js';
+import { noteBytesScanned, preferSmallHeap, wantsSmallHeap } from '../../src/engine/parallel/heap-mode.js';
 
 const MB = 1024 * 1024;
 
@@ -25,20 +25,21 @@ async function forcedCollections(action: () => void | Promise<void>): Promise<nu
 }
 
 describe('heap mode', () => {
-  it('collects nothing before a long scan turns it on, then once on, and every 64 MB scanned', async () => {
-    expect(smallHeapPreferred()).toBe(false);
-    expect(await forcedCollections(() => noteBytesScanned(200 * MB))).toBe(0);
-    expect(await forcedCollections(() => preferSmallHeap())).toBe(1);
-    expect(smallHeapPreferred()).toBe(true);
+  it('turns on by the bytes a thread has scanned, collecting once then, and every 64 MB after', async () => {
+    expect(await forcedCollections(() => noteBytesScanned(63 * MB))).toBe(0); // a staged check or a small repository
+    expect(await forcedCollections(async () => {
+      noteBytesScanned(2 * MB); // past the first 64 MB: the mode turns on
+      await preferSmallHeap(); // the same turning-on, awaited
+    })).toBe(1);
     expect(await forcedCollections(() => noteBytesScanned(63 * MB))).toBe(0);
     expect(await forcedCollections(() => noteBytesScanned(2 * MB))).toBe(1);
     expect(await forcedCollections(() => { for (let i = 0; i < 4; i++) noteBytesScanned(32 * MB); })).toBe(2);
   });
 
-  it('is chosen when the scan reads many files: one large plan, or a range whose commits add up', () => {
+  it('is also chosen from the start for a scan of very many files, whose listing is the main thread\'s peak', () => {
     expect(wantsSmallHeap(10)).toBe(false); // a staged check
-    expect(wantsSmallHeap(5000)).toBe(true); // --all on a large repository
-    expect(wantsSmallHeap(20, 1622)).toBe(false); // a commit of a short range
-    expect(wantsSmallHeap(20, 176_312)).toBe(true); // a commit of a long one, from the first
+    expect(wantsSmallHeap(5457)).toBe(false); // --all on a 26 MB repository: the bytes decide
+    expect(wantsSmallHeap(154_805)).toBe(true); // --all on the 1 GB benchmark repository
+    expect(wantsSmallHeap(20, 176_312)).toBe(true); // a commit of a long range, from the first
   });
 });

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PARALLEL_THRESHOLD } from '../../src/engine/threads.js';
+import { PARALLEL_THRESHOLD } from '../../src/engine/parallel/threads.js';
 import { makeRepo, type TestRepo } from '../helpers/git-repo.js';
 
 const ENC_YAML = readFileSync(new URL('../fixtures/sops/humphd-sops-age/tests/data/secret.enc.yaml', import.meta.url), 'utf8');

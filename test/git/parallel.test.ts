@@ -1,7 +1,7 @@
 /** Large scans run in worker threads; they must report exactly what an in-thread scan reports. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeRepo, type TestRepo } from '../helpers/git-repo.js';
-import { PARALLEL_THRESHOLD } from '../../src/engine/threads.js';
+import { PARALLEL_THRESHOLD } from '../../src/engine/parallel/threads.js';
 
 let repo: TestRepo;
 afterEach(() => repo?.cleanup());

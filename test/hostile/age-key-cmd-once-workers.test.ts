@@ -3,7 +3,7 @@
  * the workers as data: SOPS_AGE_KEY_CMD ran once per worker thread, and would prompt once per thread.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PARALLEL_THRESHOLD } from '../../src/engine/threads.js';
+import { PARALLEL_THRESHOLD } from '../../src/engine/parallel/threads.js';
 import { makeRepo, type TestRepo } from '../helpers/git-repo.js';
 import { countingKeyCommand, macMismatchFile, sopsFileForPublishedKey, type CountingKeyCommand } from '../helpers/published-age-key.js';
 

@@ -4,15 +4,14 @@
  * identities come from the main thread, asked for when a rule first needs them, so they are resolved once per run.
  */
 import { parentPort } from 'node:worker_threads';
-import { ConfigError } from '../errors.js';
-import { preferSmallHeap } from './heap-mode.js';
-import { fileInHand } from './plan.js';
-import type { PlanScan } from './scan.js';
-import { emptyPlanScan, scanFile } from './scan.js';
-import { settingsFromSpec, type ScanSpec } from './scan-spec.js';
+import { ConfigError } from '../../errors.js';
+import { fileInHand } from '../plan.js';
+import type { PlanScan } from '../scan.js';
+import { emptyPlanScan, scanFile } from '../scan.js';
+import { settingsFromSpec, type ScanSpec } from '../scan-spec.js';
 
 export type ToWorker =
-  | { readonly type: 'init'; readonly spec: ScanSpec; readonly salt: string; readonly smallHeap: boolean }
+  | { readonly type: 'init'; readonly spec: ScanSpec; readonly salt: string }
   | { readonly type: 'file'; readonly path: string; readonly commit?: string; readonly size: number; readonly bytes?: Uint8Array }
   | { readonly type: 'finish' }
   /** The answer to `need-identities`: handled at once, not queued behind the file that waits for it. */
@@ -87,7 +86,6 @@ port.on('message', (message: ToWorker) => {
 async function handle(message: Exclude<ToWorker, IdentitiesAnswer | { type: 'sibling' }>): Promise<void> {
   if (message.type === 'init') {
     const spec = message.spec;
-    if (message.smallHeap) await preferSmallHeap();
     const { salt } = message;
     ready = settingsFromSpec(spec, { salt: () => salt, ageIdentities, sopsConfigParses: new Map() }, readThroughMainThread).then((settings) => ({ settings, spec }));
     await ready;

@@ -5,14 +5,17 @@
  * handed the run's salt; a worker that needs the age identities asks this thread, which resolves them once for the
  * whole run (RunContext) and sends them as data.
  */
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { ConfigError, RuleCrash } from '../errors.js';
-import { smallHeapPreferred } from './heap-mode.js';
-import { fileInHand, type PlannedFile } from './plan.js';
-import { emptyPlanScan, scanFile, type PlanScan } from './scan.js';
+import { ConfigError, RuleCrash } from '../../errors.js';
+import { fileInHand, type PlannedFile } from '../plan.js';
+import { readAhead } from '../read-ahead.js';
+import { noteBytesScanned } from './heap-mode.js';
+import { WORKERS_AFTER_BYTES } from './threads.js';
+import { emptyPlanScan, scanFile, type PlanScan } from '../scan.js';
 import type { FromWorker, ToWorker } from './scan-worker.js';
-import type { ProjectView } from '../types.js';
-import { settingsFromSpec, type FileReader, type RunInputs, type ScanSpec } from './scan-spec.js';
+import type { ProjectView } from '../../types.js';
+import { settingsFromSpec, type FileReader, type RunInputs, type ScanSpec } from '../scan-spec.js';
 
 /** Files queued per worker; above the worker's acknowledgement batch, so it always has work in hand. */
 const IN_FLIGHT_PER_WORKER = 48;
@@ -22,8 +25,6 @@ const IN_FLIGHT_PER_WORKER = 48;
  * default so a large file (up to the size cap) never runs a worker out of memory.
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
-/** Blob reads asked of git ahead of dispatch; bounds the bytes held in the main thread. */
-const READ_AHEAD = 32;
 
 interface Lane {
   readonly worker: Worker;
@@ -32,7 +33,12 @@ interface Lane {
 }
 
 /** The compiled worker module; absent when the engine runs from TypeScript sources (tests), which then scan in-thread. */
-export const WORKER_URL = new URL('./scan-worker.js', import.meta.url);
+const WORKER_URL = new URL('./scan-worker.js', import.meta.url);
+
+/** Whether worker threads can start here: only from the build, where the worker module sits beside this one. */
+export function workersAvailable(): boolean {
+  return existsSync(WORKER_URL);
+}
 
 export async function scanInWorkers(
   files: readonly PlannedFile[],
@@ -41,6 +47,8 @@ export async function scanInWorkers(
   run: RunInputs,
   readFile: FileReader | undefined,
   onFile?: (done: number, total: number, bytes: number) => void,
+  /** Work the workers must be left with for them to start (threads.ts); 0 starts them at once. */
+  startFromBytes = 0,
 ): Promise<PlanScan> {
   // The main thread is a lane too: it scans a file itself whenever every worker's queue is full. On a 2-core
   // machine one worker plus this thread use both cores with two V8 heaps instead of three.
@@ -50,7 +58,7 @@ export async function scanInWorkers(
   let localSettings: ReturnType<typeof settingsFromSpec> | undefined;
   let done = 0;
   let failure: Error | undefined;
-  const lanes: Lane[] = Array.from({ length: threads }, () => {
+  const startLane = (): Lane => {
     const worker = new Worker(WORKER_URL, { resourceLimits: WORKER_LIMITS });
     const lane: Lane = {
       worker,
@@ -76,26 +84,18 @@ export async function scanInWorkers(
       }),
     };
     lane.done.catch(() => {}); // observed below; avoid an unhandled rejection while dispatching
-    worker.postMessage({ type: 'init', spec, salt, smallHeap: smallHeapPreferred() } satisfies ToWorker);
+    worker.postMessage({ type: 'init', spec, salt } satisfies ToWorker);
     return lane;
-  });
+  };
+  const lanes: Lane[] = [];
+  const work = new WorkEstimate(files.length, startFromBytes);
   try {
-    // Reads are pipelined: git answers the next blobs while earlier ones are on their way to the workers. Awaiting
-    // each read before asking for the next left both workers idle on git's round trips.
-    const reads: Array<ReturnType<PlannedFile['read']> | undefined> = [];
-    const ask = (i: number): void => {
-      if (i < files.length && !reads[i]) reads[i] = files[i]!.read(spec.maxFileSize);
-    };
-    for (let i = 0; i < Math.min(READ_AHEAD, files.length); i++) ask(i);
-    for (let i = 0; i < files.length; i++) {
-      const file = files[i]!;
+    // Reads are pipelined (read-ahead.ts): git answers the next blobs while earlier ones are on their way to the workers.
+    for await (const { file, size, bytes: read } of readAhead(files, spec.maxFileSize)) {
       if (failure) throw failure;
-      const lane = leastBusy(lanes);
-      const { size, bytes: read } = await reads[i]!;
-      reads[i] = undefined; // let the bytes go once they are sent
-      // Ask for the next window in one go, so the blob stream sends git one batch of requests, not one per file.
-      if (i % READ_AHEAD === 0) for (let j = i + READ_AHEAD; j < i + 2 * READ_AHEAD; j++) ask(j);
-      if (lane.inFlight >= IN_FLIGHT_PER_WORKER) {
+      if (lanes.length === 0 && work.add(read?.length ?? 0)) for (let i = 0; i < threads; i++) lanes.push(startLane());
+      const lane = lanes.length > 0 ? leastBusy(lanes) : undefined;
+      if (!lane || lane.inFlight >= IN_FLIGHT_PER_WORKER) {
         localSettings ??= settingsFromSpec(spec, run, readFile);
         const scanned = await scanFile(spec.origin, fileInHand(file.path, file.commit, size, read), await localSettings, local);
         onFile?.(++done, files.length, scanned);
@@ -106,12 +106,42 @@ export async function scanInWorkers(
       lane.inFlight++;
       const message: ToWorker = { type: 'file', path: file.path, size, ...(file.commit ? { commit: file.commit } : {}), ...(bytes ? { bytes } : {}) };
       lane.worker.postMessage(message, bytes ? [bytes.buffer as ArrayBuffer] : []);
+      noteBytesScanned(bytes?.length ?? 0); // what this thread handled counts towards its own heap mode
     }
     for (const lane of lanes) lane.worker.postMessage({ type: 'finish' } satisfies ToWorker);
     const results = await Promise.all(lanes.map((l) => l.done));
     return merge([...results, { scan: local }]);
   } finally {
     await Promise.all(lanes.map((l) => l.worker.terminate()));
+  }
+}
+
+/**
+ * Whether workers are worth starting, from the bytes read so far: once this thread has itself read
+ * `WORKERS_AFTER_BYTES`, the rest is estimated at the mean size of the files read, and workers start when that
+ * reaches `fromBytes`. Not from a small sample: files come in path order, and a repository's first directories say
+ * little about the rest. A repository of tens of megabytes is scanned faster by this thread alone than with a
+ * worker that first loads and warms up the whole engine; the estimate is checked again after every file, so large
+ * files further on still start them.
+ */
+export class WorkEstimate {
+  readonly #total: number;
+  readonly #fromBytes: number;
+  #files = 0;
+  #bytes = 0;
+
+  constructor(total: number, fromBytes: number) {
+    this.#total = total;
+    this.#fromBytes = fromBytes;
+  }
+
+  /** Counts one file read; true when the workers should start now. */
+  add(bytes: number): boolean {
+    this.#files++;
+    this.#bytes += bytes;
+    if (this.#fromBytes === 0) return true;
+    if (this.#bytes < WORKERS_AFTER_BYTES) return false;
+    return (this.#bytes / this.#files) * (this.#total - this.#files) >= this.#fromBytes;
   }
 }
 
