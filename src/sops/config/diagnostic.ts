@@ -1,6 +1,8 @@
 /** A problem found in a `.sops.yaml`, with its 1-based position. The `sops-config` rule reports these as they are. */
-import type { Severity } from '../../types.js';
 import type { Location } from './located.js';
+
+/** The two severities of a finding (types.ts's Severity, written out here: types.ts names the parsed config). */
+type Severity = 'error' | 'warning';
 
 export interface ConfigDiagnostic {
   readonly message: string;
