@@ -3,7 +3,6 @@
  * Event Hubs keys (`SharedAccessKey=`, 32 bytes), and the signature of a shared access signature (`sig=` in a URL
  * or connection string that carries the SAS fields `sv=` and `se=`/`sp=`).
  */
-import { presentDetectors } from '../src/detection/prefilter.js';
 import type { Rule } from '../src/types.js';
 import { isPlaceholder } from '../src/util/placeholders.js';
 
@@ -22,6 +21,7 @@ const SAS_FIELDS = /[?&;]sv=\d{4}-\d{2}-\d{2}/;
 export const rule: Rule<undefined> = {
   meta: {
     id: 'azure-storage',
+    keywords: { 'azure-storage': ['accountkey=', 'sharedaccesskey=', 'sig='] },
     description: 'Azure storage account keys (AccountKey=), Service Bus keys (SharedAccessKey=) and SAS signatures (sig=)',
     defaultSeverity: 'error',
     docs: 'docs/rules/azure-storage.md',
@@ -29,7 +29,7 @@ export const rule: Rule<undefined> = {
   },
   defaultOptions: undefined,
   check(source, context) {
-    if (!source.derived(presentDetectors).has('azure-storage')) return;
+    if (!source.keywordOwners().has('azure-storage')) return;
     for (const { what, pattern } of SECRETS) {
       for (const m of source.content.matchAll(pattern)) {
         const secret = m[1]!;

@@ -20,6 +20,8 @@ const MYSQL_PASSWORD = /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mariadb|mari
 export const rule: Rule<undefined> = {
   meta: {
     id: 'generic-credential',
+    // The heads of the credential names (src/detection/credential-names.ts) and the mysql clients' -p<password>.
+    keywords: { 'generic-credential': ['pass', 'pwd', 'secret', 'token', 'key', 'credential', 'auth', 'mysql', 'mariadb'] },
     description: 'A password, secret, token or API key assigned as a literal, in any language or config format',
     defaultSeverity: 'error',
     docs: 'docs/rules/generic-credential.md',

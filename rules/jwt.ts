@@ -3,7 +3,6 @@
  * whose payload decodes to a JSON object, with a signature. A signed token is a bearer credential until it expires
  * (many never do). jwt.io's published example token passes.
  */
-import { presentDetectors } from '../src/detection/prefilter.js';
 import type { Rule } from '../src/types.js';
 
 const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{2,8000}\.[A-Za-z0-9_-]{16,2000}(?![A-Za-z0-9_-])/g;
@@ -23,6 +22,8 @@ const isDocumentationExample = (payload: Record<string, unknown>): boolean => pa
 export const rule: Rule<undefined> = {
   meta: {
     id: 'jwt',
+    // A JWT's header is base64url of `{"`, which always begins `eyJ`.
+    keywords: { jwt: ['eyj'] },
     description: 'A signed JSON Web Token written out (header with alg, JSON payload, signature)',
     defaultSeverity: 'error',
     docs: 'docs/rules/jwt.md',
@@ -30,7 +31,7 @@ export const rule: Rule<undefined> = {
   },
   defaultOptions: undefined,
   check(source, context) {
-    if (!source.derived(presentDetectors).has('jwt')) return;
+    if (!source.keywordOwners().has('jwt')) return;
     for (const m of source.content.matchAll(JWT)) {
       const [header, payload] = m[0].split('.') as [string, string, string];
       const head = decodedObject(header);

@@ -6,7 +6,6 @@
  * Flux, `{{ }}`), empty, base64 of a placeholder, or settings that are no credential (`port: "5432"`) pass.
  */
 import { isMap, isScalar, parseAllDocuments, type Document } from 'yaml';
-import { presentDetectors } from '../src/detection/prefilter.js';
 import { isCredentialValue } from '../src/detection/secret-manifest-values.js';
 import { isSopsFile } from '../src/sops/is-sops-file.js';
 import type { Rule, RuleContext } from '../src/types.js';
@@ -25,6 +24,8 @@ function isStandIn(value: string, base64: boolean): boolean {
 export const rule: Rule<undefined> = {
   meta: {
     id: 'kubernetes-secret',
+    // The spellings of `kind: Secret` in YAML and JSON; KIND_SECRET confirms with a pattern.
+    keywords: { 'kubernetes-secret': ['kind: secret', "kind: 'secret'", 'kind: "secret"', '"kind": "secret"', '"kind":"secret"'] },
     description: 'A Kubernetes Secret manifest with data or stringData committed in plaintext, outside sops',
     defaultSeverity: 'error',
     docs: 'docs/rules/kubernetes-secret.md',
@@ -34,7 +35,7 @@ export const rule: Rule<undefined> = {
   appliesTo: (path) => MANIFEST_FILE.test(path),
   async check(source, context) {
     const { content } = source;
-    if (!source.derived(presentDetectors).has('kubernetes-secret') || !KIND_SECRET.test(content) || (await isSopsFile(source))) return;
+    if (!source.keywordOwners().has('kubernetes-secret') || !KIND_SECRET.test(content) || (await isSopsFile(source))) return;
     for (const doc of parseAllDocuments(content, { uniqueKeys: false })) {
       if ('errors' in doc && doc.errors.length === 0) reportSecretValues(doc, context);
     }

@@ -8,7 +8,7 @@
  */
 import { parseSecretlintRc, resolveSecretlintRc, withoutRepositoryModules, type SecretlintRc } from '../src/secretlint/config.js';
 import { SECRETLINT_RC_FILES } from '../src/secretlint/rc-files.js';
-import { presentDetectors } from '../src/detection/prefilter.js';
+import { presetKeywordOwners } from '../src/secretlint/preset-keywords.js';
 import { secretlintMessages } from '../src/secretlint/lint.js';
 import type { Rule, SupportFile, SupportFileTrust } from '../src/types.js';
 import { quote } from '../src/util/quote.js';
@@ -45,6 +45,8 @@ async function optionsFrom({ name, text }: SupportFile, trust: SupportFileTrust)
 export const rule: Rule<SecretlintOptions> = {
   meta: {
     id: 'secretlint',
+    // The preset's rules, each run only in a file holding one of its keywords (src/secretlint/preset-keywords.ts).
+    keywords: presetKeywordOwners(),
     description: "Known credential formats (secretlint's recommended preset, in-process)",
     defaultSeverity: 'error',
     skipsCiphertext: true,
@@ -57,7 +59,7 @@ export const rule: Rule<SecretlintOptions> = {
   async check(source, context) {
     const { secretlintConfig, secretlintBaseDirectory } = context.options;
     const setup = await resolveSecretlintRc(secretlintConfig, '.secretlintrc', secretlintBaseDirectory);
-    const messages = await secretlintMessages({ path: source.path, content: source.content, present: source.derived(presentDetectors), setup });
+    const messages = await secretlintMessages({ path: source.path, content: source.content, present: source.keywordOwners(), setup });
     for (const m of messages) {
       const subRuleId = shortRuleName(m.ruleId);
       // The private-key rule owns key material (more formats, one finding per key); do not report it twice.

@@ -4,7 +4,6 @@
  * formats (src/detection/token-formats.ts) run by one rule. Each finding is `token-formats/<format id>`; the
  * `disable` option switches single formats off.
  */
-import { presentDetectors } from '../src/detection/prefilter.js';
 import { TOKEN_FORMATS } from '../src/detection/token-formats.js';
 import type { Rule } from '../src/types.js';
 import { isPlaceholder } from '../src/util/placeholders.js';
@@ -17,6 +16,8 @@ export interface TokenFormatsOptions {
 export const rule: Rule<TokenFormatsOptions> = {
   meta: {
     id: 'token-formats',
+    // Each format's own prefixes (src/detection/token-formats.ts), owned as `token-formats/<format>`.
+    keywords: Object.fromEntries(TOKEN_FORMATS.map((f) => [`token-formats/${f.id}`, f.keywords])),
     description: "Vendor token formats secretlint's preset lacks (Google, AWS key ids, GitLab, Twilio, Discord, PyPI, ...)",
     defaultSeverity: 'error',
     docs: 'docs/rules/token-formats.md',
@@ -25,7 +26,7 @@ export const rule: Rule<TokenFormatsOptions> = {
   },
   defaultOptions: { disable: [] },
   check(source, context) {
-    const present = source.derived(presentDetectors);
+    const present = source.keywordOwners();
     const { disable } = context.options;
     for (const format of TOKEN_FORMATS) {
       if (!present.has(`token-formats/${format.id}`) || disable.includes(format.id)) continue;

@@ -4,7 +4,6 @@
  * `curl -u`, and tokens in `Authorization: Basic` / `Bearer` headers written out. Interpolations and placeholders
  * pass. A fallback: secretlint's basicauth and database-connection-string rules keep the lines they report.
  */
-import { presentDetectors } from '../src/detection/prefilter.js';
 import { reportCredential } from '../src/detection/report.js';
 import { credentialsIn } from '../src/detection/url-credentials.js';
 import { looksLikeCredential } from '../src/detection/value-shape.js';
@@ -17,6 +16,14 @@ const isExample = (secret: string): boolean => !looksLikeCredential(secret, 'pas
 export const rule: Rule<undefined> = {
   meta: {
     id: 'url-credentials',
+    // Each finder runs only where its keyword occurs (src/detection/url-credentials.ts).
+    keywords: {
+      'url-credentials/url': ['://'],
+      'url-credentials/connection-string': ['pwd=', 'password='],
+      'url-credentials/curl': ['curl'],
+      'url-credentials/basic': ['basic'],
+      'url-credentials/bearer': ['bearer'],
+    },
     description: 'Passwords in URLs of any scheme and connection strings, curl -u, Basic and Bearer headers written out',
     defaultSeverity: 'error',
     docs: 'docs/rules/url-credentials.md',
@@ -26,7 +33,7 @@ export const rule: Rule<undefined> = {
   defaultOptions: undefined,
   appliesTo: (path) => !isLockfile(path),
   check(source, context) {
-    const present = source.derived(presentDetectors);
+    const present = source.keywordOwners();
     if (![...present].some((id) => id.startsWith('url-credentials/')) || isGeneratedOrMinified(source.path, source.content)) return;
     const finders = (name: string): boolean => present.has(`url-credentials/${name}`);
     for (const found of credentialsIn(source.content, finders, isExample)) reportCredential(context, found.what, found.index, found.secret);

@@ -52,9 +52,11 @@ export interface SourceFile extends SourceText {
   verification(): Promise<SourceVerification>;
   /**
    * A value computed from the text once per file, for every rule that asks with the same function (a module-level
-   * one: the function is the key), e.g. the one keyword pass the detectors share (src/detection/prefilter.ts).
+   * one: the function is the key).
    */
   derived<T>(compute: (text: SourceText) => T): T;
+  /** The keyword owners (RuleMeta.keywords of every rule) with a keyword in the file: one pass, shared by all rules. */
+  keywordOwners(): ReadonlySet<string>;
   /** The file read as a `.sops.yaml`, the same parse the run's creation-rule lookup made of it (if it did). */
   sopsConfig(): Promise<LocatedSopsConfig>;
 }
@@ -182,6 +184,12 @@ export interface RuleMeta {
   readonly flags?: readonly RuleFlag[];
   /** The options `.secrets-guard.yaml` may set (src/util/options-schema.ts); absent: the rule takes none. */
   readonly options?: OptionsSchema;
+  /**
+   * Keywords by owner (a detector of the rule, e.g. `token-formats/<format>` or `secretlint:<preset rule>`): the
+   * owner's finder runs only in a file holding one of them (`SourceFile.keywordOwners()`, one pass for every rule).
+   * Each rule's module says why its lists are complete.
+   */
+  readonly keywords?: Readonly<Record<string, readonly string[]>>;
   /**
    * Support files the rule reads (secretlint's `.secretlintrc` names), in order of preference: the engine reads the
    * first one present from the scan's own source (index, commit, disk) and hands it to `optionsFrom`.

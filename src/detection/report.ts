@@ -1,11 +1,10 @@
 /** What the credential detectors share: which files they read, and how they word a finding. */
 import { isGeneratedOrMinified } from '../entropy/filters.js';
 import type { RuleContext, SourceFile } from '../types.js';
-import { presentDetectors } from './prefilter.js';
 
 /** The file holds one of the detector's keywords, and is not generated or minified. */
 export function worthReading(detector: string, source: SourceFile): boolean {
-  return source.derived(presentDetectors).has(detector) && !isGeneratedOrMinified(source.path, source.content);
+  return source.keywordOwners().has(detector) && !isGeneratedOrMinified(source.path, source.content);
 }
 
 /** `what` names the credential and where it was found (`Password in a redis:// URL`); the secret is masked. */

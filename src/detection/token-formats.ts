@@ -1,7 +1,7 @@
 /**
  * Vendor token formats secretlint's recommended preset does not report (13.0.x; its own rules stay its own, so one
  * token is reported once): each written from the vendor's documented format, with the literal every token holds as
- * its keyword (the shared prefilter, src/detection/prefilter.ts). Where a format has no literal of its own (Twilio
+ * its keyword (the shared prefilter, src/engine/keyword-owners.ts). Where a format has no literal of its own (Twilio
  * SIDs, Datadog keys, Mailgun keys, Discord tokens), the vendor's name must occur in the file too.
  *
  * `pattern` matches the token (group 1 when the match holds context around it); `verify` rejects look-alikes the

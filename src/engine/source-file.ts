@@ -10,6 +10,7 @@ import type { AgeIdentitySource, SourceVerification } from '../sops/crypto/verif
 import type { SopsVerdict } from '../sops/sops-file.js';
 import type { SourceFile, SourceText } from '../types.js';
 import { buildLineIndex } from '../util/positions.js';
+import { keywordOwnersIn } from './keyword-owners.js';
 
 /** What the summary counts for a file (sops MAC verified, or not verifiable), when a rule asked for it. */
 type VerificationNote = 'verified' | 'unverifiable';
@@ -42,6 +43,7 @@ export function createSourceFile(text: SourceText, keys: AgeIdentitySource, conf
     if (!derivedValues.has(compute)) derivedValues.set(compute, compute(text));
     return derivedValues.get(compute) as T;
   };
+  const keywordOwners = once(() => keywordOwnersIn(content));
   const sopsConfig = once(async () => (await import('../sops/config/parse.js')).parseSopsConfigIn(configParses, content, path));
   let verificationAsked = false;
   const verification = once(async (): Promise<SourceVerification> => {
@@ -58,6 +60,7 @@ export function createSourceFile(text: SourceText, keys: AgeIdentitySource, conf
     ciphertextSpans,
     verification,
     derived,
+    keywordOwners,
     sopsConfig,
     async verificationNote() {
       if (!verificationAsked) return undefined;

@@ -39,7 +39,7 @@ async function disableProfiler(): Promise<void> {
 export interface SecretlintInput {
   readonly path: string;
   readonly content: string;
-  /** The detectors whose keywords occur in `content` (src/detection/prefilter.ts), computed once per file. */
+  /** The detectors whose keywords occur in `content` (SourceFile.keywordOwners(), src/engine/keyword-owners.ts), computed once per file. */
   readonly present?: ReadonlySet<string>;
   readonly setup: SecretlintSetup;
 }

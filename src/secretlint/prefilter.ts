@@ -4,11 +4,11 @@
  * repository contain no keyword, and the search costs far less than running the whole preset on every file did
  * (figures in docs/performance.md).
  *
- * The keyword search is the one pass every detector shares (src/detection/prefilter.ts): its owners include
+ * The keyword search is the one pass every detector shares (src/engine/keyword-owners.ts): its owners include
  * `secretlint:<rule id>` for each rule of the table.
  */
-import { AWS_ID_SCAN_OWNER, detectorsIn } from '../detection/prefilter.js';
-import { PRESET_TRIGGERS, type RuleTrigger } from './preset-keywords.js';
+import { KeywordSearch } from '../util/keyword-search.js';
+import { AWS_ID_SCAN_OWNER, PRESET_TRIGGERS, presetKeywordOwners, type RuleTrigger } from './preset-keywords.js';
 
 export interface PresetSelection {
   /** Rule ids of the preset to run on this file; empty when none can report. */
@@ -40,7 +40,7 @@ export class PresetFilter {
   }
 
   /** `present`: the detectors whose keywords occur in `content`, when the caller already has them. */
-  select(content: string, ext: string, present: ReadonlySet<string> = detectorsIn(content)): PresetSelection {
+  select(content: string, ext: string, present: ReadonlySet<string> = presetOwnersIn(content)): PresetSelection {
     const chosen = new Set<string>(this.#unknown);
     for (const [id, trigger] of this.#triggers) if (trigger.alwaysOnExtensions?.includes(ext)) chosen.add(id);
     for (const id of this.#triggers.keys()) {
@@ -56,3 +56,14 @@ export class PresetFilter {
 }
 
 export { triePattern } from '../util/keyword-search.js';
+
+let presetSearch: KeywordSearch<string> | undefined;
+
+/**
+ * The preset's keyword owners in `content`, for a caller without the engine's one pass (SourceFile.keywordOwners,
+ * which holds these owners too): the table is the preset's, built once.
+ */
+function presetOwnersIn(content: string): ReadonlySet<string> {
+  presetSearch ??= new KeywordSearch(new Map(Object.entries(presetKeywordOwners())));
+  return presetSearch.addOwnersIn(content, new Set());
+}

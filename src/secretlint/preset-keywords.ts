@@ -38,6 +38,17 @@ const words = (...keywords: string[]): RuleTrigger => ({ keywords: keywords.map(
  * `enableIDScanRule` (off by default) makes the aws rule also report access key ids and account ids; a team's
  * .secretlintrc can turn it on, and then these keywords count too.
  */
+/** The owner of secretlint's aws keywords that count only with its `enableIDScanRule` option. */
+export const AWS_ID_SCAN_OWNER = 'secretlint:aws-id-scan';
+
+/** The preset's keywords by owner (`secretlint:<rule id>`, and the aws id scan's): what the secretlint rule declares. */
+export function presetKeywordOwners(): Record<string, readonly string[]> {
+  return {
+    ...Object.fromEntries(Object.entries(PRESET_TRIGGERS).map(([id, trigger]) => [`secretlint:${id}`, trigger.keywords])),
+    [AWS_ID_SCAN_OWNER]: AWS_ID_SCAN_KEYWORDS,
+  };
+}
+
 export const AWS_ID_SCAN_KEYWORDS = ['account', 'a3t', 'akia', 'agpa', 'aida', 'aroa', 'aipa', 'anpa', 'anva', 'asia'];
 
 export const PRESET_TRIGGERS: Readonly<Record<string, RuleTrigger>> = {

@@ -12,11 +12,6 @@ import { rules } from '../../rules/index.js';
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 
 const KNOWN: Readonly<Record<string, string>> = {
-  // The shared keyword pass keys detectors by the rules that own them (one pass for every detector).
-  'detection/prefilter.ts generic-credential': 'keyword owner',
-  'detection/prefilter.ts jwt': 'keyword owner',
-  'detection/prefilter.ts azure-storage': 'keyword owner',
-  'detection/prefilter.ts kubernetes-secret': 'keyword owner',
   // A credential name in the word list, not the rule.
   'detection/credential-names.ts jwt': 'word',
 };

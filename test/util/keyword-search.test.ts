@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DETECTOR_KEYWORDS } from '../../src/detection/prefilter.js';
+import { rules } from '../../rules/index.js';
+import { keywordTable } from '../../src/engine/keyword-owners.js';
 import { KeywordSearch, triePattern } from '../../src/util/keyword-search.js';
 
 function reference<Owner>(keywords: ReadonlyMap<Owner, readonly string[]>, content: string): Set<Owner> {
@@ -14,6 +15,9 @@ function reference<Owner>(keywords: ReadonlyMap<Owner, readonly string[]>, conte
   }
   return found;
 }
+
+/** Every rule's keyword owners, as the engine's one pass has them. */
+const DETECTOR_KEYWORDS = keywordTable(rules);
 
 const KEYWORDS = new Map<string, readonly string[]>([
   ['short', ['\\u', 'ab']],
@@ -34,7 +38,7 @@ describe('keyword search', () => {
     }), { numRuns: 2000 });
   });
 
-  it('finds the detectors\' keywords at the very start and end of a text, in any case', () => {
+  it('finds the rules\' keywords at the very start and end of a text, in any case', () => {
     const search = new KeywordSearch(DETECTOR_KEYWORDS);
     expect(search.addOwnersIn('eyJ', new Set())).toEqual(new Set(['jwt']));
     expect(search.addOwnersIn('x CURL', new Set())).toEqual(reference(DETECTOR_KEYWORDS, 'x CURL'));
