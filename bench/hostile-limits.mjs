@@ -8,8 +8,10 @@
  * - many-rules R: a `.sops.yaml` of R creation rules, none matching the 200 staged files (each file asks them all).
  * - detector texts: each of test/helpers/hostile-texts.ts's megabyte lines built to make a detector backtrack, as a
  *   staged file (read with Node's type stripping, as bin/build-from-sources.js does).
+ * - many findings N: one line of N AWS key ids, and one of N `password=<value>` assignments: each gives N findings,
+ *   which the engine's filters (once-per-secret, allow markers, ciphertext spans) must handle in near-linear time.
  *
- *   npm run build && node bench/hostile-limits.mjs [--bin B] [--timeout 120] [--sizes 20,22,24,26,50] [--rules 900,1100]
+ *   npm run build && node bench/hostile-limits.mjs [--bin B] [--timeout 120] [--sizes 20,22,24,26,50] [--rules 900,1100] [--findings 8000,50000]
  *
  * --bin measures another build's entry point (a copy of dist/bundle kept inside the project, so that node
  * resolves its packages from the project's node_modules).
@@ -33,6 +35,7 @@ const { values } = parseArgs({
     timeout: { type: 'string', default: '120' },
     sizes: { type: 'string', default: '20,22,24,26,50' },
     rules: { type: 'string', default: '900,1100' },
+    findings: { type: 'string', default: '8000,50000' },
   },
 });
 const bin = resolve(values.bin);
@@ -87,5 +90,9 @@ for (const count of values.rules.split(',').map(Number)) {
   const rules = Array.from({ length: count }, (_, i) => `  - path_regex: '^team-${i}/.*\\.yaml$'\n    age: ${AGE}\n`).join('');
   const files = Object.fromEntries(Array.from({ length: FILES_FOR_RULES }, (_, i) => [`apps/app-${i}/values.yaml`, `replicas: ${i}\n`]));
   timeCheck(`many-rules ${count} (${FILES_FOR_RULES} files)`, { '.sops.yaml': `creation_rules:\n${rules}`, ...files });
+}
+for (const n of values.findings.split(',').map(Number)) {
+  timeCheck(`many findings ${n}: AWS key ids`, { 'hostile.yaml': 'AKIAIOSFODNN7EXAMPLF '.repeat(n) });
+  timeCheck(`many findings ${n}: passwords`, { 'hostile.yaml': Array.from({ length: n }, (_, i) => `password=hunter2-real${i}`).join(' ') });
 }
 for (const [name, text] of Object.entries(HOSTILE_DETECTOR_TEXTS)) timeCheck(`detector text: ${name}`, { 'hostile.yaml': text });

@@ -17,6 +17,19 @@ export interface CredentialAssignment extends Assignment {
 export function* credentialAssignments(text: string, unquotedAllowed: boolean): Generator<CredentialAssignment> {
   for (const a of assignmentsAround(text, NAME_KEYWORD, unquotedAllowed)) {
     const kind = credentialKind(a.name);
-    if (kind && looksLikeCredential(a.value, kind) && !isKeyIdentifier(a.name, a.value)) yield { ...a, kind };
+    if (kind && !assignsACredentialName(a) && looksLikeCredential(a.value, kind) && !isKeyIdentifier(a.name, a.value)) yield { ...a, kind };
   }
+}
+
+/** A name's start followed by an assignment operator, the whole of what an unquoted value can hold before it. */
+const LEADING_ASSIGNMENT = /^([\w.-]+)(?::=|=>|=|:)/;
+
+/**
+ * `password= password=hunter2`: the first name was given nothing, and its "value" is the next assignment, which is
+ * reported on its own. Counting it as well would report every name of a run of `password= ` (a hostile line of them
+ * gave one finding per pair).
+ */
+function assignsACredentialName(a: Assignment): boolean {
+  const name = a.quoted ? undefined : LEADING_ASSIGNMENT.exec(a.value)?.[1];
+  return name !== undefined && credentialKind(name) !== undefined;
 }

@@ -7,8 +7,12 @@
  * - a fallback rule's finding is dropped in a file a specific rule's whole-file error covers, on a line where a
  *   specific rule reported, and where its span overlaps a
  *   finding an earlier fallback rule kept (generic-credential names what it saw; high-entropy-string comes after).
+ * "Another rule" is another rule family (the ruleId before its `/`): a rule's own findings never silence each other.
+ * A hostile file can hold tens of thousands of findings, so each candidate is checked against indexes of what was
+ * kept (spans by exact position, fallback spans by family) rather than against every kept finding.
  */
 import type { PositionedFinding } from './run-rule.js';
+import { IntervalSet } from '../util/interval-set.js';
 
 export interface RuleFinding {
   readonly finding: PositionedFinding;
@@ -22,16 +26,37 @@ export function oncePerSecret(found: readonly RuleFinding[]): PositionedFinding[
   // An error about the file as a whole (a plaintext .env, a file a creation rule covers that is not encrypted) already
   // says everything in it must not be committed; a warning does not block, so it never silences a fallback's finding.
   const wholeFileError = found.some((k) => !k.fallback && k.finding.wholeFile === true && k.finding.severity === 'error');
-  const kept: RuleFinding[] = [];
-  for (const candidate of found) {
-    const { finding, fallback, detector } = candidate;
+  /** `index:endIndex` of each kept detector finding -> the families that reported it. */
+  const familiesAtSpan = new Map<string, Set<string>>();
+  /** Kept fallback detector findings' spans, by family. */
+  const fallbackSpans = new Map<string, IntervalSet>();
+  const kept: PositionedFinding[] = [];
+  for (const { finding, fallback, detector } of found) {
     if (fallback && (wholeFileError || specificLines.has(finding.line))) continue;
-    const clash = kept.some(({ finding: other, fallback: otherFallback, detector: otherDetector }) => {
-      if (!detector || !otherDetector || other.ruleId.split('/')[0] === finding.ruleId.split('/')[0] || finding.index === undefined || other.index === undefined) return false;
-      if (other.index === finding.index && other.endIndex === finding.endIndex) return true;
-      return fallback && otherFallback && finding.index < other.endIndex! && other.index < finding.endIndex!;
-    });
-    if (!clash) kept.push(candidate);
+    const start = finding.index;
+    if (!detector || start === undefined) {
+      kept.push(finding);
+      continue;
+    }
+    const end = finding.endIndex;
+    const family = familyOf(finding.ruleId);
+    const spanKey = `${start}:${end}`;
+    const atSpan = familiesAtSpan.get(spanKey);
+    if (atSpan && (atSpan.size > 1 || !atSpan.has(family))) continue;
+    if (fallback && end !== undefined && [...fallbackSpans].some(([other, spans]) => other !== family && spans.overlaps(start, end))) continue;
+    kept.push(finding);
+    if (atSpan) atSpan.add(family);
+    else familiesAtSpan.set(spanKey, new Set([family]));
+    if (fallback && end !== undefined) {
+      let spans = fallbackSpans.get(family);
+      if (!spans) fallbackSpans.set(family, (spans = new IntervalSet()));
+      spans.add(start, end);
+    }
   }
-  return kept.map((k) => k.finding);
+  return kept;
 }
+
+const familyOf = (ruleId: string): string => {
+  const slash = ruleId.indexOf('/');
+  return slash === -1 ? ruleId : ruleId.slice(0, slash);
+};

@@ -14,6 +14,7 @@ import { readAhead } from './read-ahead.js';
 import { runRule, type PositionedFinding } from './run-rule.js';
 import { oncePerSecret, type RuleFinding } from './once-per-secret.js';
 import { allowMarkersIn } from './suppressions.js';
+import { inSortedSpans } from '../util/interval-set.js';
 import { createSourceFile, type EngineSourceFile } from './source-file.js';
 
 export interface ScanSettings {
@@ -122,7 +123,7 @@ async function runOn(rules: readonly ActiveRule[], source: EngineSourceFile, set
     for (const finding of found) {
       if (active.rule.meta.skipsCiphertext && finding.index !== undefined) {
         spans ??= await source.ciphertextSpans();
-        if (spans.some(([start, end]) => finding.index! >= start && finding.index! < end)) continue;
+        if (inSortedSpans(spans, finding.index)) continue;
       }
       kept.push({ finding, fallback: active.rule.meta.fallback === true, detector: active.rule.meta.skipsCiphertext === true, meta: active.rule.meta });
     }

@@ -10,7 +10,7 @@
  * not the engine's to silence by line at all (see scan.ts): only `.secrets-guard.yaml` turns them off.
  */
 import type { LineIndex } from '../util/positions.js';
-import { commentSyntaxFor, commentsOnLine } from './comment-syntax.js';
+import { commentSyntaxFor, commentsOnLine, type CommentSyntax, type LineComment } from './comment-syntax.js';
 
 interface MarkerForm {
   /** Tested against a comment's text (leader and closer removed). */
@@ -40,11 +40,22 @@ export interface AllowMarkers {
 export function allowMarkersIn(path: string, lines: LineIndex): AllowMarkers {
   const syntax = commentSyntaxFor(path);
   if (!syntax) return { allows: () => false };
-  const marked = (line: number, reach: 'sameLine' | 'nextLine'): boolean => {
-    const text = lines.lineText(line);
-    if (!HINTS.some((hint) => text.includes(hint))) return false;
-    const comments = commentsOnLine(text, syntax).filter((c) => reach === 'sameLine' || c.alone);
-    return MARKERS.some((m) => m[reach] && comments.some((c) => m.pattern.test(c.text)));
+  // Worked out once per line: a hostile line can hold tens of thousands of findings, each asking about it.
+  const reachOf = new Map<number, LineReach>();
+  const reach = (line: number): LineReach => {
+    let known = reachOf.get(line);
+    if (!known) reachOf.set(line, (known = markerReach(lines.lineText(line), syntax)));
+    return known;
   };
-  return { allows: (line) => marked(line, 'sameLine') || (line > 1 && marked(line - 1, 'nextLine')) };
+  return { allows: (line) => reach(line).sameLine || (line > 1 && reach(line - 1).nextLine) };
+}
+
+type LineReach = Readonly<Record<'sameLine' | 'nextLine', boolean>>;
+const NO_REACH: LineReach = { sameLine: false, nextLine: false };
+
+function markerReach(text: string, syntax: CommentSyntax): LineReach {
+  if (!HINTS.some((hint) => text.includes(hint))) return NO_REACH;
+  const comments = commentsOnLine(text, syntax);
+  const marks = (reach: keyof LineReach, among: readonly LineComment[]): boolean => MARKERS.some((m) => m[reach] && among.some((c) => m.pattern.test(c.text)));
+  return { sameLine: marks('sameLine', comments), nextLine: marks('nextLine', comments.filter((c) => c.alone)) };
 }

@@ -15,8 +15,8 @@ import { rule as urlCredentials } from '../../rules/url-credentials.js';
 import { HOSTILE_DETECTOR_TEXTS } from '../helpers/hostile-texts.js';
 import { lintWith } from '../helpers/rule-tester.js';
 
-/** Texts a detector does report on (each `password= password=` gives a name a value); only their end is checked. */
-const REPORTED: Readonly<Record<string, string>> = { 'names without values': 'generic-credential' };
+/** Texts a detector does report on; only their end is checked. (`password= password=` gives a name no value: the next name is none.) */
+const REPORTED: Readonly<Record<string, string>> = {};
 const RULES = [tokenFormats, genericCredential, urlCredentials, jwt, azureStorage, kubernetesSecret, privateKey];
 describe('new detectors on hostile input', () => {
   for (const [name, content] of Object.entries(HOSTILE_DETECTOR_TEXTS)) {

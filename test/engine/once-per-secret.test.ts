@@ -56,4 +56,49 @@ describe('oncePerSecret', () => {
     ]);
     expect(kept).toHaveLength(3);
   });
+
+  it('finds an overlap with any earlier fallback span of another rule, whatever order the spans came in', () => {
+    const kept = oncePerSecret([
+      { finding: at('generic-credential', 1, 500, 520), fallback: true, detector: true },
+      { finding: at('generic-credential', 1, 10, 400), fallback: true, detector: true },
+      { finding: at('generic-credential', 1, 20, 30), fallback: true, detector: true },
+      { finding: at('high-entropy-string', 1, 399, 450), fallback: true, detector: true },
+      { finding: at('high-entropy-string', 1, 400, 500), fallback: true, detector: true },
+      { finding: at('high-entropy-string', 1, 450, 450), fallback: true, detector: true },
+      { finding: at('high-entropy-string', 1, 510, 510), fallback: true, detector: true },
+    ]);
+    expect(kept.map((f) => `${f.ruleId} ${f.index}`)).toEqual(['generic-credential 500', 'generic-credential 10', 'generic-credential 20', 'high-entropy-string 400', 'high-entropy-string 450']);
+  });
+
+  it('decides as comparing each finding with every kept one would, on random findings', () => {
+    let seed = 7;
+    const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const rules = ['token-formats/a', 'token-formats/b', 'secretlint/aws', 'plaintext-env-file', 'generic-credential', 'high-entropy-string'];
+    for (let round = 0; round < 200; round++) {
+      const found = Array.from({ length: 1 + random(30) }, () => {
+        const ruleId = rules[random(rules.length)]!;
+        const start = random(40);
+        const finding = random(10) === 0 ? { ...at(ruleId, 1 + random(4), 0, 0), index: undefined, endIndex: undefined } : at(ruleId, 1 + random(4), start, start + random(12));
+        return { finding, fallback: ruleId.startsWith('generic') || ruleId.startsWith('high'), detector: ruleId !== 'plaintext-env-file' };
+      });
+      expect(oncePerSecret(found)).toEqual(eachAgainstEveryKept(found));
+    }
+  });
 });
+
+/** The pairwise definition, for comparison. */
+function eachAgainstEveryKept(found: Parameters<typeof oncePerSecret>[0]): PositionedFinding[] {
+  const specificLines = new Set(found.filter((k) => !k.fallback).map((k) => k.finding.line));
+  const kept: typeof found[number][] = [];
+  for (const candidate of found) {
+    const { finding, fallback, detector } = candidate;
+    if (fallback && specificLines.has(finding.line)) continue;
+    const clash = kept.some(({ finding: other, fallback: otherFallback, detector: otherDetector }) => {
+      if (!detector || !otherDetector || other.ruleId.split('/')[0] === finding.ruleId.split('/')[0] || finding.index === undefined || other.index === undefined) return false;
+      if (other.index === finding.index && other.endIndex === finding.endIndex) return true;
+      return fallback && otherFallback && finding.index < other.endIndex! && other.index < finding.endIndex!;
+    });
+    if (!clash) kept.push(candidate);
+  }
+  return kept.map((k) => k.finding);
+}

@@ -28,6 +28,7 @@ testRule(rule, {
     { name: 'mysql -p alone prompts; -P is the port', path: 'db.sh', content: 'mysql -u root -p mydb\nmysql -h db -P 3306 -u app -p"$MYSQL_PWD"\n' },
     { name: 'a dotted reference in a config', path: 'app.yaml', content: 'token: secrets.githubToken\n' },
     { name: 'a lockfile', path: 'yarn.lock', content: `token "${token}"\n` },
+    { name: 'names without values: the next name, or nothing, is no value', path: 'run.sh', content: 'password= password= password= \napi_key=\n' },
   ],
   invalid: [
     { name: 'Python', path: 'app/settings.py', content: `SECRET_KEY = "${b64}"\n`, errors: [{ line: 1, message: 'Secret assigned to `SECRET_KEY`' }] },
@@ -88,5 +89,6 @@ testRule(rule, {
     { name: 'base64 of a real password', path: 'c.yaml', content: `password: ${Buffer.from(password).toString('base64')}\n`, errors: [{ line: 1 }] },
     { name: 'a token with word parts around a random one', path: 'c.yaml', content: `secret_key: live_key_4eC39HqLyjWD\ntoken: PROD_API_K9X2M7Q4Z\n`, errors: [{ line: 1 }, { line: 2 }] },
     { name: 'a quoted flag value that starts with a dash', path: 'run.sh', content: `login --password "-${password}"\n`, errors: [{ line: 1 }] },
+    { name: 'a value after names without values, on their line', path: 'run.sh', content: `password= password= password=${password} password= \ntoken=password=${password}\n`, errors: [{ line: 1 }, { line: 2 }] },
   ],
 });
