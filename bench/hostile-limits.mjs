@@ -83,7 +83,20 @@ for (const n of sizes) {
   });
 }
 for (const n of sizes) {
-  const metadata = ['sops:', '  age:', `    - recipient: ${AGE}`, '      enc: |', '        -----BEGIN AGE ENCRYPTED FILE-----', '        YWdl', '        -----END AGE ENCRYPTED FILE-----', '  lastmodified: "2025-01-01T00:00:00Z"', `  mac: ${ENC}`, `  encrypted_regex: '${hostile(n)}'`, '  version: 3.10.2', ''];
+  const metadata = [
+    'sops:',
+    '  age:',
+    `    - recipient: ${AGE}`,
+    '      enc: |',
+    '        -----BEGIN AGE ENCRYPTED FILE-----',
+    '        YWdl',
+    '        -----END AGE ENCRYPTED FILE-----',
+    '  lastmodified: "2025-01-01T00:00:00Z"',
+    `  mac: ${ENC}`,
+    `  encrypted_regex: '${hostile(n)}'`,
+    '  version: 3.10.2',
+    '',
+  ];
   timeCheck(`encrypted-regex ${n}`, { 'app/secret.yaml': `${'a'.repeat(n)}: not-encrypted\nother: ${ENC}\n${metadata.join('\n')}` });
 }
 for (const count of values.rules.split(',').map(Number)) {

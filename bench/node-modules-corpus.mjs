@@ -49,7 +49,11 @@ export function buildNodeModulesCorpus({ files = 4000, maxFileSize = parseSize('
     .sort((a, b) => (a.rank < b.rank ? -1 : 1))
     .slice(0, files)
     .sort((a, b) => (a.path < b.path ? -1 : 1));
-  const digest = createHash('sha256').update(LAYOUT).update(chosen.map((c) => `${c.path}\0${c.size}`).join('\n')).digest('hex').slice(0, 12);
+  const digest = createHash('sha256')
+    .update(LAYOUT)
+    .update(chosen.map((c) => `${c.path}\0${c.size}`).join('\n'))
+    .digest('hex')
+    .slice(0, 12);
   const dir = join(cacheDir, 'corpus', `node-modules-${chosen.length}-${digest}`);
   const bytes = chosen.reduce((n, c) => n + c.size, 0);
   if (!force && existsSync(join(dir, '.git'))) {
@@ -72,7 +76,17 @@ export function buildNodeModulesCorpus({ files = 4000, maxFileSize = parseSize('
     writeFileSync(join(tmp, '.git', 'info', 'exclude'), '');
     git(tmp, ['add', '--force', '--', '.']);
     git(tmp, ['commit', '-q', '--no-verify', '-m', `${chosen.length} text files from node_modules`], {
-      env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.invalid', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.invalid', GIT_AUTHOR_DATE: '2024-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2024-01-01T00:00:00Z' },
+      env: {
+        ...process.env,
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_AUTHOR_NAME: 'Bench',
+        GIT_AUTHOR_EMAIL: 'bench@example.invalid',
+        GIT_COMMITTER_NAME: 'Bench',
+        GIT_COMMITTER_EMAIL: 'bench@example.invalid',
+        GIT_AUTHOR_DATE: '2024-01-01T00:00:00Z',
+        GIT_COMMITTER_DATE: '2024-01-01T00:00:00Z',
+      },
     });
     // Packed, as a clone is: 4,000 loose objects would measure the file system's open() more than the scanners.
     git(tmp, ['repack', '-a', '-d', '-q']);
@@ -85,7 +99,9 @@ export function buildNodeModulesCorpus({ files = 4000, maxFileSize = parseSize('
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { files: { type: 'string', default: '4000' }, 'max-file-size': { type: 'string', default: '1MB' }, force: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { files: { type: 'string', default: '4000' }, 'max-file-size': { type: 'string', default: '1MB' }, force: { type: 'boolean' } },
+  });
   const corpus = buildNodeModulesCorpus({ files: Number(values.files), maxFileSize: parseSize(values['max-file-size']), force: values.force });
   process.stdout.write(`${corpus.dir}\n`);
   process.stderr.write(`  ${corpus.files} files, ${formatSize(corpus.bytes)}${corpus.cached ? ' (cached)' : ''}\n`);

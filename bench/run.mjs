@@ -55,18 +55,34 @@ async function benchRepo(repo, tools, settings) {
   await measure({ id: 'node-floor', label: '`node -e 0` (process start floor)', startupBound: true }, nodeFloorCase(tools, dir));
   const edit = stageEdits(dir, tracked);
   try {
-    await measure({ id: 'guard-staged', label: '`check` (staged, 10 modified files)', bytes: edit.bytes, startupBound: true, peerId: 'secretlint-staged' }, guardCase(tools, dir, ['check']));
-    await measure({ id: 'secretlint-staged', short: 'secretlint', label: 'secretlint, the same 10 files', bytes: edit.bytes, startupBound: true }, tools.secretlint && secretlintCase(tools, dir, edit.paths));
+    await measure(
+      { id: 'guard-staged', label: '`check` (staged, 10 modified files)', bytes: edit.bytes, startupBound: true, peerId: 'secretlint-staged' },
+      guardCase(tools, dir, ['check']),
+    );
+    await measure(
+      { id: 'secretlint-staged', short: 'secretlint', label: 'secretlint, the same 10 files', bytes: edit.bytes, startupBound: true },
+      tools.secretlint && secretlintCase(tools, dir, edit.paths),
+    );
   } finally {
     resetEdits(dir);
   }
-  await measure({ id: 'guard-all', label: '`check --all`', bytes: repo.bytes, peerId: 'secretlint-all', floorId: 'ripgrep' }, guardCase(tools, dir, ['check', '--all']));
+  await measure(
+    { id: 'guard-all', label: '`check --all`', bytes: repo.bytes, peerId: 'secretlint-all', floorId: 'ripgrep' },
+    guardCase(tools, dir, ['check', '--all']),
+  );
   const allCase = tools.secretlint && secretlintCase(tools, dir, tracked);
   const batchNote = allCase?.batches ? ` (${allCase.batches.length} invocations: file list split for ARG_MAX)` : '';
-  await measure({ id: 'secretlint-all', short: 'secretlint', label: `secretlint, all ${tracked.length} tracked files${batchNote}`, bytes: repo.bytes }, allCase);
+  await measure(
+    { id: 'secretlint-all', short: 'secretlint', label: `secretlint, all ${tracked.length} tracked files${batchNote}`, bytes: repo.bytes },
+    allCase,
+  );
   // A repository of fewer commits (the node_modules corpus has one) has no such range.
   const range = repo.commits > 100 ? rangeBlobs(dir) : undefined;
-  if (range) await measure({ id: 'guard-range', label: `\`check --range ${RANGE}\` (${range.blobs} blobs)`, bytes: range.bytes }, guardCase(tools, dir, ['check', '--range', RANGE]));
+  if (range)
+    await measure(
+      { id: 'guard-range', label: `\`check --range ${RANGE}\` (${range.blobs} blobs)`, bytes: range.bytes },
+      guardCase(tools, dir, ['check', '--range', RANGE]),
+    );
   await measure({ id: 'git-grep', label: '`git grep -E`, 3 patterns (floor)', bytes: repo.bytes }, gitGrepCase(dir));
   await measure({ id: 'ripgrep', short: 'rg', label: '`rg`, 3 patterns (floor)', bytes: repo.bytes }, tools.rg && ripgrepCase(dir));
   for (const id of ['guard-all', 'guard-range']) {
@@ -99,14 +115,26 @@ const distRoot = (tools) => dirname(dirname(tools.bin));
 async function main() {
   const { values } = parseArgs({
     options: {
-      sizes: { type: 'string' }, size: { type: 'string' }, runs: { type: 'string', default: '5' }, warmup: { type: 'string', default: '1' },
-      seed: { type: 'string', default: '1' }, json: { type: 'string' }, bin: { type: 'string' },
-      repos: { type: 'string' }, 'node-modules-corpus': { type: 'boolean' },
+      sizes: { type: 'string' },
+      size: { type: 'string' },
+      runs: { type: 'string', default: '5' },
+      warmup: { type: 'string', default: '1' },
+      seed: { type: 'string', default: '1' },
+      json: { type: 'string' },
+      bin: { type: 'string' },
+      repos: { type: 'string' },
+      'node-modules-corpus': { type: 'boolean' },
     },
   });
-  const realPaths = (values.repos ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const realPaths = (values.repos ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const anyReal = realPaths.length > 0 || values['node-modules-corpus'];
-  const sizes = (values.sizes ?? values.size ?? (anyReal ? 'none' : '10MB')).split(',').map((s) => s.trim()).filter((s) => s && s !== 'none');
+  const sizes = (values.sizes ?? values.size ?? (anyReal ? 'none' : '10MB'))
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s && s !== 'none');
   const settings = { runs: Number(values.runs), warmup: Number(values.warmup), method: rssMethod() };
   if (!(settings.runs >= 1) || !(settings.warmup >= 0)) throw new Error('--runs must be ≥ 1 and --warmup ≥ 0');
   const tools = findTools(PROJECT_ROOT, values.bin && resolve(values.bin));
@@ -126,17 +154,27 @@ async function main() {
   for (const size of sizes) {
     const started = performance.now();
     const repo = await buildSyntheticRepo({ size, seed: Number(values.seed) });
-    log(`${size}: ${repo.files} files, ${formatSize(repo.bytes)} (${repo.cached ? 'cached' : `built in ${((performance.now() - started) / 1000).toFixed(1)} s`}) at ${repo.dir}`);
+    log(
+      `${size}: ${repo.files} files, ${formatSize(repo.bytes)} (${repo.cached ? 'cached' : `built in ${((performance.now() - started) / 1000).toFixed(1)} s`}) at ${repo.dir}`,
+    );
     results.push(await benchRepo(repo, tools, settings));
   }
   const out = [
-    '## Environment', '', ...Object.entries(env).map(([k, v]) => `- ${k}: ${v}`),
-    `- runs: ${settings.runs} timed after ${settings.warmup} warm-up (at least ${STARTUP_BOUND_RUNS} for the start-up-bound cases), seed ${values.seed}`, '',
+    '## Environment',
+    '',
+    ...Object.entries(env).map(([k, v]) => `- ${k}: ${v}`),
+    `- runs: ${settings.runs} timed after ${settings.warmup} warm-up (at least ${STARTUP_BOUND_RUNS} for the start-up-bound cases), seed ${values.seed}`,
+    '',
   ];
   for (const r of results) {
     const title = r.repo.real ? `${r.repo.name} at ${r.repo.head.slice(0, 12)}` : `${formatSize(r.repo.bytes)} synthetic repository`;
     const range = r.repo.rangeBlobs ? `, range ${r.repo.rangeBlobs.blobs} blobs / ${formatSize(r.repo.rangeBlobs.bytes)}` : '';
-    out.push(`## ${title}: ${r.repo.files} files, ${formatSize(r.repo.bytes)}, ${r.repo.commits} commits, largest file ${formatSize(r.repo.largestFile.bytes)}${range}`, '', caseTable(r.rows), '');
+    out.push(
+      `## ${title}: ${r.repo.files} files, ${formatSize(r.repo.bytes)}, ${r.repo.commits} commits, largest file ${formatSize(r.repo.largestFile.bytes)}${range}`,
+      '',
+      caseTable(r.rows),
+      '',
+    );
   }
   out.push('## Peak memory by repository size', '', memoryTable(results), '');
   const digestAfter = buildDigest(distRoot(tools));

@@ -21,16 +21,34 @@ const entryPoints = [join(root, 'dist/bundle/bin.js'), join(root, 'dist/src/bin.
 if (!entryPoints.some((p) => existsSync(p))) {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  const archive = execFileSync('git', ['archive', '--format=tar', commit, 'src', 'rules', 'tsconfig.json', 'tsconfig.build.json', 'package.json', ...(git(PROJECT_ROOT, ['ls-tree', '--name-only', commit, 'scripts/bundle.mjs']).trim() ? ['scripts'] : [])], { cwd: PROJECT_ROOT, maxBuffer: 512 * 1024 * 1024 });
+  const archive = execFileSync(
+    'git',
+    [
+      'archive',
+      '--format=tar',
+      commit,
+      'src',
+      'rules',
+      'tsconfig.json',
+      'tsconfig.build.json',
+      'package.json',
+      ...(git(PROJECT_ROOT, ['ls-tree', '--name-only', commit, 'scripts/bundle.mjs']).trim() ? ['scripts'] : []),
+    ],
+    { cwd: PROJECT_ROOT, maxBuffer: 512 * 1024 * 1024 },
+  );
   execFileSync('tar', ['-x', '-C', root], { input: archive });
   // The bundler resolves its aliases (yaml's ES build, the quiet debug) under the build's own root.
   symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
   try {
-    execFileSync(join(PROJECT_ROOT, 'node_modules/.bin/tsc'), ['-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync(join(PROJECT_ROOT, 'node_modules/.bin/tsc'), ['-p', join(root, 'tsconfig.build.json')], {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
   } catch (error) {
     // tsc emits despite type errors; only a missing entry point is fatal.
     if (!existsSync(entryPoints[1])) throw error;
   }
-  if (existsSync(join(root, 'scripts/bundle.mjs'))) execFileSync(process.execPath, [join(root, 'scripts/bundle.mjs')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (existsSync(join(root, 'scripts/bundle.mjs')))
+    execFileSync(process.execPath, [join(root, 'scripts/bundle.mjs')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 process.stdout.write(`${entryPoints.find((p) => existsSync(p))}\n`);

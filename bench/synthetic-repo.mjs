@@ -104,13 +104,28 @@ async function build(dir, targetBytes, seed, fixtures) {
 
 async function main() {
   const { values } = parseArgs({
-    options: { size: { type: 'string', default: '10MB' }, seed: { type: 'string', default: '1' }, dir: { type: 'string' }, 'cache-dir': { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' } },
+    options: {
+      size: { type: 'string', default: '10MB' },
+      seed: { type: 'string', default: '1' },
+      dir: { type: 'string' },
+      'cache-dir': { type: 'string' },
+      force: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
   });
   const started = performance.now();
-  const manifest = await buildSyntheticRepo({ size: values.size, seed: Number(values.seed), ...(values.dir ? { dir: values.dir } : {}), ...(values['cache-dir'] ? { cacheDir: values['cache-dir'] } : {}), force: values.force });
+  const manifest = await buildSyntheticRepo({
+    size: values.size,
+    seed: Number(values.seed),
+    ...(values.dir ? { dir: values.dir } : {}),
+    ...(values['cache-dir'] ? { cacheDir: values['cache-dir'] } : {}),
+    force: values.force,
+  });
   if (values.json) return void process.stdout.write(JSON.stringify(manifest) + '\n');
   const how = manifest.cached ? 'cached' : `built in ${((performance.now() - started) / 1000).toFixed(1)} s`;
-  process.stdout.write(`${manifest.dir}\n  ${manifest.files} files, ${formatSize(manifest.bytes)}, ${manifest.commits} commits, HEAD ${manifest.head} (${how})\n`);
+  process.stdout.write(
+    `${manifest.dir}\n  ${manifest.files} files, ${formatSize(manifest.bytes)}, ${manifest.commits} commits, HEAD ${manifest.head} (${how})\n`,
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

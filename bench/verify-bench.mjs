@@ -27,7 +27,11 @@ async function generate() {
   const lastmodified = '2026-01-01T00:00:00Z';
   const encrypter = new Encrypter();
   encrypter.addRecipient(recipient);
-  const wrapped = armor.encode(await encrypter.encrypt(dataKey)).trimEnd().split('\n').map((l) => `              ${l}`);
+  const wrapped = armor
+    .encode(await encrypter.encrypt(dataKey))
+    .trimEnd()
+    .split('\n')
+    .map((l) => `              ${l}`);
   lines.push('sops:', '    age:', `        - recipient: ${recipient}`, '          enc: |', ...wrapped);
   lines.push(`    lastmodified: "${lastmodified}"`, `    mac: ${formatEnc(sealParts(dataKey, mac.hex(), macAad(lastmodified), 'str'))}`);
   lines.push('    unencrypted_suffix: _unencrypted', '    version: 3.13.2');

@@ -31,14 +31,17 @@ export function buildFromSources(root) {
     renameSync(temp, join(dir, 'dist'));
   } catch (error) {
     // Another process finished first: its build is the same.
-    if (!['EEXIST', 'ENOTEMPTY'].includes(error.code)) throw new Error(`${NO_BUILD} and building it from the sources failed: ${error.message}`, { cause: error });
+    if (!['EEXIST', 'ENOTEMPTY'].includes(error.code))
+      throw new Error(`${NO_BUILD} and building it from the sources failed: ${error.message}`, { cause: error });
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }
 }
 
 function stripTree(from, to) {
-  const files = readdirSync(from, { recursive: true }).map(String).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
+  const files = readdirSync(from, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
   // Type stripping is experimental in Node 22 and says so once per process; the user asked for a check, not that.
   const emitWarning = process.emitWarning;
   process.emitWarning = () => {};

@@ -56,20 +56,30 @@ const GENERIC = [
   ['config.toml', (p, t) => `[database]\nuser = "app"\npassword = "${p}"\n\n[api]\nsecret = "${t}"\n`],
   ['app.ini', (p, t) => `[db]\nuser = app\npassword = ${p}\n\n[api]\naccess_key = ${t}\n`],
   ['application.properties', (p, t) => `spring.datasource.username=app\nspring.datasource.password=${p}\njwt.secret=${t}\n`],
-  ['settings.xml', (p, t) => `<settings>\n  <server>\n    <id>nexus</id>\n    <password>${p}</password>\n    <apiToken>${t}</apiToken>\n  </server>\n</settings>\n`],
+  [
+    'settings.xml',
+    (p, t) => `<settings>\n  <server>\n    <id>nexus</id>\n    <password>${p}</password>\n    <apiToken>${t}</apiToken>\n  </server>\n</settings>\n`,
+  ],
   ['deploy.env', (p, t) => `DB_USER=app\nDB_PASSWORD=${p}\nWEBHOOK_SECRET=${t}\n`],
   ['deploy.sh', (p, t) => `#!/bin/sh\nexport DB_PASS='${p}'\nexport API_TOKEN=${t}\n./deploy --env prod\n`],
   ['Dockerfile', (p, t) => `FROM node:22\nENV DB_PASSWORD ${p}\nENV API_KEY=${t}\nCMD ["node", "server.js"]\n`],
-  ['.github/workflows/deploy.yml', (p, t) => `name: deploy\non: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      REGISTRY_PASSWORD: ${p}\n      DEPLOY_TOKEN: ${t}\n    steps:\n      - run: ./deploy.sh\n`],
+  [
+    '.github/workflows/deploy.yml',
+    (p, t) =>
+      `name: deploy\non: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      REGISTRY_PASSWORD: ${p}\n      DEPLOY_TOKEN: ${t}\n    steps:\n      - run: ./deploy.sh\n`,
+  ],
   ['.gitlab-ci.yml', (p, t) => `variables:\n  DB_PASSWORD: "${p}"\n  SONAR_TOKEN: "${t}"\n\ntest:\n  script: make test\n`],
   ['backup.sh', (p) => `#!/bin/sh\nmysqldump -u root -p${p} shop > /backup/shop.sql\n`],
   ['values.yaml', (p, t) => `redis:\n  auth:\n    password: "${p}"\ngrafana:\n  adminPassword: ${p}x\n  secretKey: ${t}\n`],
   ['cli.sh', (p, t) => `vault login -method=userpass username=ops password=${p}\nterraform-cloud --api-token ${t}\n`],
 ];
-for (const [i, [file, make]] of GENERIC.entries()) positive(`generic-credential/${i}-${file.replace(/\//g, '_')}`, 'generic-credential', make(password(), secretToken()));
+for (const [i, [file, make]] of GENERIC.entries())
+  positive(`generic-credential/${i}-${file.replace(/\//g, '_')}`, 'generic-credential', make(password(), secretToken()));
 
 // ---- token-formats: one per documented format, in a rotating context -------------------------------------------
-const b64id = Buffer.from(String(800000000000000000n + BigInt(randomInt(1e9)))).toString('base64').replace(/=+$/, '');
+const b64id = Buffer.from(String(800000000000000000n + BigInt(randomInt(1e9))))
+  .toString('base64')
+  .replace(/=+$/, '');
 const TOKENS = {
   'google-api-key': 'AIza' + fake(35, URLSAFE),
   'google-oauth-client-secret': 'GOCSPX-' + fake(28, URLSAFE),
@@ -136,7 +146,12 @@ const URLS = [
   ['smtp.ts', () => `const transport = createTransport('smtp://mailer:${password()}@smtp.prod.internal:587');\n`],
   ['git-clone.sh', () => `git clone https://ci-bot:${password()}@git.prod.internal/platform/infra.git\n`],
   ['jdbc.properties', () => `db.url=jdbc:sqlserver://db.prod.internal:1433;databaseName=app;user=app;password=${password()};\n`],
-  ['odbc.json', () => JSON.stringify({ ConnectionStrings: { Db: `Driver={ODBC Driver 18 for SQL Server};Server=db.prod.internal;Uid=app;Pwd=${password()};` } }, null, 2) + '\n'],
+  [
+    'odbc.json',
+    () =>
+      JSON.stringify({ ConnectionStrings: { Db: `Driver={ODBC Driver 18 for SQL Server};Server=db.prod.internal;Uid=app;Pwd=${password()};` } }, null, 2) +
+      '\n',
+  ],
   ['curl.sh', () => `curl -u admin:${password()} -X POST https://nexus.prod.internal/service/rest/v1/script\n`],
   ['basic.http', () => `GET https://api.prod.internal/v1/items\nAuthorization: Basic ${Buffer.from(`svc:${password()}`).toString('base64')}\n`],
   ['bearer.py', () => `headers = {"Authorization": "Bearer ${fake(40)}"}\n`],
@@ -145,7 +160,8 @@ const URLS = [
 for (const [file, make] of URLS) positive(`url-credentials/${file}`, 'url-credentials', make());
 
 // ---- jwt -------------------------------------------------------------------------------------------------------
-const jwt = () => `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ sub: `svc-${rand(6)}`, iat: 1700000000 + randomInt(1e7), role: 'admin' })}.${rand(43, URLSAFE)}`;
+const jwt = () =>
+  `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ sub: `svc-${rand(6)}`, iat: 1700000000 + randomInt(1e7), role: 'admin' })}.${rand(43, URLSAFE)}`;
 const JWTS = [
   ['api.ts', (t) => `const token = '${t}';\nfetch(url, { headers: { Authorization: \`Bearer \${token}\` } });\n`],
   ['config.yaml', (t) => `client:\n  service_token: ${t}\n`],
@@ -171,9 +187,18 @@ for (const [file, content] of KEYS) positive(`private-key/${file}`, 'private-key
 // ---- azure-storage ---------------------------------------------------------------------------------------------
 const accountKey = () => b64(64);
 const AZURE = [
-  ['appsettings.json', () => JSON.stringify({ Storage: `DefaultEndpointsProtocol=https;AccountName=prodacct;AccountKey=${accountKey()};EndpointSuffix=core.windows.net` }, null, 2) + '\n'],
+  [
+    'appsettings.json',
+    () =>
+      JSON.stringify({ Storage: `DefaultEndpointsProtocol=https;AccountName=prodacct;AccountKey=${accountKey()};EndpointSuffix=core.windows.net` }, null, 2) +
+      '\n',
+  ],
   ['Storage.cs', () => `var conn = "DefaultEndpointsProtocol=https;AccountName=prodacct;AccountKey=${accountKey()};EndpointSuffix=core.windows.net";\n`],
-  ['upload.sh', () => `az storage blob upload --file a.zip --blob-url "https://prodacct.blob.core.windows.net/c/a.zip?sv=2022-11-02&ss=b&srt=o&sp=rw&se=2030-01-01T00:00:00Z&sig=${encodeURIComponent(b64(32))}"\n`],
+  [
+    'upload.sh',
+    () =>
+      `az storage blob upload --file a.zip --blob-url "https://prodacct.blob.core.windows.net/c/a.zip?sv=2022-11-02&ss=b&srt=o&sp=rw&se=2030-01-01T00:00:00Z&sig=${encodeURIComponent(b64(32))}"\n`,
+  ],
   ['bus.env', () => `SERVICEBUS=Endpoint=sb://prod.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${b64(32)}\n`],
 ];
 for (const [file, make] of AZURE) positive(`azure-storage/${file}`, 'azure-storage', make());
@@ -190,42 +215,120 @@ for (const [file, content] of K8S) positive(`kubernetes-secret/${file}`, 'kubern
 
 // ---- hard negatives --------------------------------------------------------------------------------------------
 const publicKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' });
-negative('placeholders.env.example', 'DB_PASSWORD=changeme\nAPI_KEY=<your-api-key>\nSECRET_KEY=your_secret_key_here\nTOKEN=xxxxxxxxxxxxxxxxxxxxxxxx\nSTRIPE_WEBHOOK_SECRET=whsec_...\nGITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\nREDIS_URL=redis://:<password>@localhost:6379\n');
-negative('settings.py', 'import os\n\nSECRET_KEY = os.environ["SECRET_KEY"]\nDB_PASSWORD = os.getenv("DB_PASSWORD", "")\nAPI_TOKEN = settings.API_TOKEN\npassword_validators = ["min_length"]\n');
-negative('client.ts', 'export const config = {\n  apiKey: process.env.API_KEY,\n  password: getPassword(),\n  tokenUrl: "https://auth.internal/oauth/token",\n  secretName: "db-credentials",\n};\nif (password === "") throw new Error("password required");\n');
-negative('values.yaml', 'auth:\n  password: "{{ .Values.global.password }}"\n  existingSecret: db-credentials\n  secretKeys:\n    adminPasswordKey: admin-password\ntoken: ${API_TOKEN}\nsecret_key_ref: app-secret\n');
-negative('.github/workflows/ci.yml', 'jobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n      NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n      DB_PASSWORD: ${{ secrets.DB_PASSWORD }}\n    steps:\n      - uses: actions/checkout@v4\n      - run: echo "$NPM_TOKEN" | docker login -u ci --password-stdin\n');
-negative('.gitlab-ci.yml', 'variables:\n  DOCKER_AUTH_CONFIG: $DOCKER_AUTH\n  POSTGRES_PASSWORD: $CI_DB_PASSWORD\n\nbuild:\n  script:\n    - docker login -u "$CI_REGISTRY_USER" -p "$CI_REGISTRY_PASSWORD" $CI_REGISTRY\n');
-negative('docs/aws.md', '# AWS setup\n\n```ini\n[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n```\n');
-negative('docs/jwt.md', `Example token from jwt.io:\n\n    ${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ sub: '1234567890', name: 'John Doe', iat: 1516239022 })}.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\n`);
-negative('docs/urls.md', 'Connect with `amqp://guest:guest@localhost:5672/` or `redis://user:password@redis.example.com:6379`.\nUse `postgres://USER:PASSWORD@HOST/db` and `curl -u "$USER:$TOKEN" https://api.example.com`.\nHeaders: `Authorization: Bearer <token>` or `Authorization: Basic <credentials>`.\n');
+negative(
+  'placeholders.env.example',
+  'DB_PASSWORD=changeme\nAPI_KEY=<your-api-key>\nSECRET_KEY=your_secret_key_here\nTOKEN=xxxxxxxxxxxxxxxxxxxxxxxx\nSTRIPE_WEBHOOK_SECRET=whsec_...\nGITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\nREDIS_URL=redis://:<password>@localhost:6379\n',
+);
+negative(
+  'settings.py',
+  'import os\n\nSECRET_KEY = os.environ["SECRET_KEY"]\nDB_PASSWORD = os.getenv("DB_PASSWORD", "")\nAPI_TOKEN = settings.API_TOKEN\npassword_validators = ["min_length"]\n',
+);
+negative(
+  'client.ts',
+  'export const config = {\n  apiKey: process.env.API_KEY,\n  password: getPassword(),\n  tokenUrl: "https://auth.internal/oauth/token",\n  secretName: "db-credentials",\n};\nif (password === "") throw new Error("password required");\n',
+);
+negative(
+  'values.yaml',
+  'auth:\n  password: "{{ .Values.global.password }}"\n  existingSecret: db-credentials\n  secretKeys:\n    adminPasswordKey: admin-password\ntoken: ${API_TOKEN}\nsecret_key_ref: app-secret\n',
+);
+negative(
+  '.github/workflows/ci.yml',
+  'jobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n      NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n      DB_PASSWORD: ${{ secrets.DB_PASSWORD }}\n    steps:\n      - uses: actions/checkout@v4\n      - run: echo "$NPM_TOKEN" | docker login -u ci --password-stdin\n',
+);
+negative(
+  '.gitlab-ci.yml',
+  'variables:\n  DOCKER_AUTH_CONFIG: $DOCKER_AUTH\n  POSTGRES_PASSWORD: $CI_DB_PASSWORD\n\nbuild:\n  script:\n    - docker login -u "$CI_REGISTRY_USER" -p "$CI_REGISTRY_PASSWORD" $CI_REGISTRY\n',
+);
+negative(
+  'docs/aws.md',
+  '# AWS setup\n\n```ini\n[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n```\n',
+);
+negative(
+  'docs/jwt.md',
+  `Example token from jwt.io:\n\n    ${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ sub: '1234567890', name: 'John Doe', iat: 1516239022 })}.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\n`,
+);
+negative(
+  'docs/urls.md',
+  'Connect with `amqp://guest:guest@localhost:5672/` or `redis://user:password@redis.example.com:6379`.\nUse `postgres://USER:PASSWORD@HOST/db` and `curl -u "$USER:$TOKEN" https://api.example.com`.\nHeaders: `Authorization: Bearer <token>` or `Authorization: Basic <credentials>`.\n',
+);
 negative('checksums.yaml', Array.from({ length: 30 }, (_, i) => `artifact-${i}:\n  sha256: ${hex(64)}\n  commit: ${hex(40)}\n  md5: ${hex(32)}\n`).join(''));
-negative('keys.yaml', `public_key: |\n${publicKey.trim().split('\n').map((l) => `  ${l}`).join('\n')}\nssh_public_key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${b64(32).slice(0, 43)} ops@host\nkey_id: ${hex(40)}\n`);
-negative('ids.json', JSON.stringify(Array.from({ length: 40 }, () => ({ id: randomUUID(), request_id: rand(26, UPPER), trace_id: hex(32), span_id: hex(16), etag: hex(32), commit_sha: hex(40) })), null, 2) + '\n');
+negative(
+  'keys.yaml',
+  `public_key: |\n${publicKey
+    .trim()
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n')}\nssh_public_key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${b64(32).slice(0, 43)} ops@host\nkey_id: ${hex(40)}\n`,
+);
+negative(
+  'ids.json',
+  JSON.stringify(
+    Array.from({ length: 40 }, () => ({
+      id: randomUUID(),
+      request_id: rand(26, UPPER),
+      trace_id: hex(32),
+      span_id: hex(16),
+      etag: hex(32),
+      commit_sha: hex(40),
+    })),
+    null,
+    2,
+  ) + '\n',
+);
 negative('styles.css', `.hero { background: url("data:image/png;base64,${b64(900)}"); }\n`);
-negative('k8s/deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          env:\n            - name: DB_PASSWORD\n              valueFrom:\n                secretKeyRef: { name: db, key: password }\n');
+negative(
+  'k8s/deployment.yaml',
+  'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          env:\n            - name: DB_PASSWORD\n              valueFrom:\n                secretKeyRef: { name: db, key: password }\n',
+);
 negative('k8s/secret-template.yaml', 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: ${DB_PASSWORD}\n  username: changeme\n');
-negative('k8s/sealed.yaml', `apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata:\n  name: db\nspec:\n  encryptedData:\n    password: ${b64(200)}\n`);
+negative(
+  'k8s/sealed.yaml',
+  `apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata:\n  name: db\nspec:\n  encryptedData:\n    password: ${b64(200)}\n`,
+);
 negative('Dockerfile', 'FROM postgres:16\nARG DB_PASSWORD\nENV POSTGRES_PASSWORD=${DB_PASSWORD}\nRUN --mount=type=secret,id=token cat /run/secrets/token\n');
-negative('backup.sh', '#!/bin/sh\nmysql -u root -p shop < dump.sql\nmysqldump -u "$DB_USER" -p"$DB_PASSWORD" shop > shop.sql\nexport API_TOKEN=$(vault kv get -field=token secret/api)\n');
-negative('Auth.java', 'class Auth {\n  static final String PASSWORD_PARAM = "password";\n  static final String TOKEN_HEADER = "X-Auth-Token";\n  static final String SECRET_ALGORITHM = "HmacSHA256";\n  String password = request.getParameter("password");\n}\n');
-negative('i18n/en.json', JSON.stringify({ password: 'Password', passwordHint: 'At least 8 characters', token: 'Access token', secret: 'Enter your secret' }, null, 2) + '\n');
-negative('main.go', 'package main\n\nvar tokenRegex = regexp.MustCompile(`^ghp_[A-Za-z0-9]{36}$`)\nconst passwordMinLength = 12\nfunc token() string { return os.Getenv("TOKEN") }\n');
+negative(
+  'backup.sh',
+  '#!/bin/sh\nmysql -u root -p shop < dump.sql\nmysqldump -u "$DB_USER" -p"$DB_PASSWORD" shop > shop.sql\nexport API_TOKEN=$(vault kv get -field=token secret/api)\n',
+);
+negative(
+  'Auth.java',
+  'class Auth {\n  static final String PASSWORD_PARAM = "password";\n  static final String TOKEN_HEADER = "X-Auth-Token";\n  static final String SECRET_ALGORITHM = "HmacSHA256";\n  String password = request.getParameter("password");\n}\n',
+);
+negative(
+  'i18n/en.json',
+  JSON.stringify({ password: 'Password', passwordHint: 'At least 8 characters', token: 'Access token', secret: 'Enter your secret' }, null, 2) + '\n',
+);
+negative(
+  'main.go',
+  'package main\n\nvar tokenRegex = regexp.MustCompile(`^ghp_[A-Za-z0-9]{36}$`)\nconst passwordMinLength = 12\nfunc token() string { return os.Getenv("TOKEN") }\n',
+);
 negative('uuids.txt', Array.from({ length: 50 }, () => randomUUID()).join('\n') + '\n');
 negative('random-identifiers.ts', Array.from({ length: 30 }, (_, i) => `export const ID_${i} = '${rand(24)}';`).join('\n') + '\n');
-negative('azure.md', 'Set `AccountKey=<storage-account-key>` and append `?sv=2022-11-02&sig=<signature>` to the URL.\nThe emulator uses `UseDevelopmentStorage=true`.\n');
+negative(
+  'azure.md',
+  'Set `AccountKey=<storage-account-key>` and append `?sv=2022-11-02&sig=<signature>` to the URL.\nThe emulator uses `UseDevelopmentStorage=true`.\n',
+);
 
 // ---- seen on real sops repositories (issue 14): references, names and placeholders under credential names ---------
 const REAL_SHAPED_NEGATIVES = {
-  'scripts/sync.sh': 'onepassword_vault="${OPENBAO_1PASSWORD_VAULT:-Kubernetes}"\nssh -i "${KANIDM_SSH_KEY:-$HOME/.ssh/id_ed25519}" root@kanidm\n: "${B2_APPLICATION_KEY:?B2_APPLICATION_KEY is required}"\njq \'{RADARR_API_KEY: (.data.RADARR__AUTH__APIKEY | @base64d)}\'\nkopia repository connect --password="\\$KOPIA_PASSWORD"\nzenity --password --text="Authentication failed"\n',
-  'k8s/externalsecret.yaml': 'apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nspec:\n  data:\n    - secretKey: B2_KOPIA_ACCESS_KEY_ID\n    - secretKey: RADARR_4K_API_KEY\n    - secretKey: ZIGBEE2MQTT_CONFIG_ADVANCED_PAN_ID\n',
-  'k8s/db-settings-secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db-settings\nstringData:\n  hostname: postgres-rw.database.svc\n  port: "5432"\n  username: admin\n  volumeHandle: "0001-0024-407036f5-1f73-44ff-ba81-1f219b7a8a64-000000000000000b"\n  password: ${DB_PASSWORD}\n',
-  'tests/integration/vars.yml': 'password: MySecretPassword\nroot_pass: passw0rd\nuser_password: Test123\nadmin_password: "PASSW0RD=21"\ndkms_mok_password: "ChangeMe-Temporary-MOK-Pass"\nsecretkey: VGVzdFNlY3JldDE=\napi_key: ABC123abc123ABC123abc123ABC123ab\n',
-  'hosts/workstation.nix': '{\n  programs.git.signingKey = "2CEA90502F6F3637";\n  services.restic.passwordSecret = "restic/nas-0-password";\n  ipv6AcceptRAConfig.Token = "::521a:c5ff:fefe:65d9";\n  vm_password = local.secrets.vm_password;\n}\n',
+  'scripts/sync.sh':
+    'onepassword_vault="${OPENBAO_1PASSWORD_VAULT:-Kubernetes}"\nssh -i "${KANIDM_SSH_KEY:-$HOME/.ssh/id_ed25519}" root@kanidm\n: "${B2_APPLICATION_KEY:?B2_APPLICATION_KEY is required}"\njq \'{RADARR_API_KEY: (.data.RADARR__AUTH__APIKEY | @base64d)}\'\nkopia repository connect --password="\\$KOPIA_PASSWORD"\nzenity --password --text="Authentication failed"\n',
+  'k8s/externalsecret.yaml':
+    'apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nspec:\n  data:\n    - secretKey: B2_KOPIA_ACCESS_KEY_ID\n    - secretKey: RADARR_4K_API_KEY\n    - secretKey: ZIGBEE2MQTT_CONFIG_ADVANCED_PAN_ID\n',
+  'k8s/db-settings-secret.yaml':
+    'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db-settings\nstringData:\n  hostname: postgres-rw.database.svc\n  port: "5432"\n  username: admin\n  volumeHandle: "0001-0024-407036f5-1f73-44ff-ba81-1f219b7a8a64-000000000000000b"\n  password: ${DB_PASSWORD}\n',
+  'tests/integration/vars.yml':
+    'password: MySecretPassword\nroot_pass: passw0rd\nuser_password: Test123\nadmin_password: "PASSW0RD=21"\ndkms_mok_password: "ChangeMe-Temporary-MOK-Pass"\nsecretkey: VGVzdFNlY3JldDE=\napi_key: ABC123abc123ABC123abc123ABC123ab\n',
+  'hosts/workstation.nix':
+    '{\n  programs.git.signingKey = "2CEA90502F6F3637";\n  services.restic.passwordSecret = "restic/nas-0-password";\n  ipv6AcceptRAConfig.Token = "::521a:c5ff:fefe:65d9";\n  vm_password = local.secrets.vm_password;\n}\n',
 };
 for (const [rel, content] of Object.entries(REAL_SHAPED_NEGATIVES)) negative(rel, content);
 positive('generic-credential/20-run.sh', 'generic-credential', `#!/bin/sh\nDB_PASS="\${DB_PASS:-${password()}}"\nexec app --db-pass "$DB_PASS"\n`);
-positive('kubernetes-secret/app-config-secret.yaml', 'kubernetes-secret', k8s(`stringData:\n  config.yaml: |\n    log_level: info\n    database:\n      password: ${password()}\n`));
+positive(
+  'kubernetes-secret/app-config-secret.yaml',
+  'kubernetes-secret',
+  k8s(`stringData:\n  config.yaml: |\n    log_level: info\n    database:\n      password: ${password()}\n`),
+);
 
 const path = join(ROOT, 'labels.json');
 const all = JSON.parse(readFileSync(path, 'utf8'));

@@ -25,7 +25,9 @@ for (const dir of positionals) {
   const m = measure(dir, bin);
   const byRule = new Map();
   for (const f of m.outsideErrors) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
-  console.log(`${dir}: ${m.allMB.toFixed(1)} MB tracked, ${m.outsideMB.toFixed(1)} MB outside test fixtures; errors ${m.errors.length} in all, ${m.outsideErrors.length} outside = ${(m.outsideErrors.length / m.outsideMB).toFixed(3)} per MB`);
+  console.log(
+    `${dir}: ${m.allMB.toFixed(1)} MB tracked, ${m.outsideMB.toFixed(1)} MB outside test fixtures; errors ${m.errors.length} in all, ${m.outsideErrors.length} outside = ${(m.outsideErrors.length / m.outsideMB).toFixed(3)} per MB`,
+  );
   for (const [rule, n] of [...byRule].sort()) console.log(`  ${rule}: ${n}`);
   for (const f of m.outsideErrors) console.log(`    ${f.path}:${f.line} ${f.ruleId}`);
 }

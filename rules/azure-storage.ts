@@ -36,7 +36,12 @@ export const rule: Rule<undefined> = {
         const line = lineAround(source.content, m.index);
         if (isPlaceholder(secret) || (what.endsWith('signature') && !SAS_FIELDS.test(line))) continue;
         const index = m.index + m[0].length - secret.length;
-        context.report({ message: `${what} in plaintext: rotate the key, and keep it in a sops-encrypted file`, index, endIndex: index + secret.length, secret });
+        context.report({
+          message: `${what} in plaintext: rotate the key, and keep it in a sops-encrypted file`,
+          index,
+          endIndex: index + secret.length,
+          secret,
+        });
       }
     }
   },

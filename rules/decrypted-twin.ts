@@ -28,16 +28,25 @@ export function encryptedTwinNames(path: string): string[] {
 
 /** A file named as an encrypted twin is never itself the plaintext one. */
 function isEncryptedName(path: string): boolean {
-  return path.split('/').pop()!.split('.').some((part) => MARKERS.includes(part));
+  return path
+    .split('/')
+    .pop()!
+    .split('.')
+    .some((part) => MARKERS.includes(part));
 }
 
 /** The encrypted twin's key paths that the plaintext file gives a value to; undefined when they cannot be compared. */
 async function sharedSecretKeys(source: SourceFile, twin: string, project: ProjectView): Promise<string[] | undefined> {
   const twinText = await project.readSibling?.(twin);
   if (twinText === undefined) return undefined;
-  const [{ encryptedModelOf, hasContent, keyPathOf }, { sopsVerdict }, { isParseFailure, parseGuarded, storeForPath }, { looksLikeEnc }, { isPlaceholder }] = await Promise.all([
-    import('../src/sops/file-checks.js'), import('../src/sops/sops-file.js'), import('../src/sops/stores/index.js'), import('../src/sops/enc.js'), import('../src/util/placeholders.js'),
-  ]);
+  const [{ encryptedModelOf, hasContent, keyPathOf }, { sopsVerdict }, { isParseFailure, parseGuarded, storeForPath }, { looksLikeEnc }, { isPlaceholder }] =
+    await Promise.all([
+      import('../src/sops/file-checks.js'),
+      import('../src/sops/sops-file.js'),
+      import('../src/sops/stores/index.js'),
+      import('../src/sops/enc.js'),
+      import('../src/util/placeholders.js'),
+    ]);
   // The twin is another file: its text is parsed here (it is parsed again where the scan reaches it).
   const encrypted = encryptedModelOf(sopsVerdict(twin, twinText));
   // The binary store encrypts a whole file as one `data` value: any content can be its plaintext.
@@ -56,7 +65,12 @@ export const rule: Rule<undefined> = {
     description: 'A plaintext file committed beside its sops-encrypted counterpart, holding what it encrypts',
     defaultSeverity: 'error',
     docs: 'docs/rules/decrypted-twin.md',
-    presentation: { why: 'The output of `sops decrypt` left next to the encrypted file is every secret of it in plaintext.', securitySeverity: '9.0', precision: 'high', tags: ['security', 'secret', 'sops'] },
+    presentation: {
+      why: 'The output of `sops decrypt` left next to the encrypted file is every secret of it in plaintext.',
+      securitySeverity: '9.0',
+      precision: 'high',
+      tags: ['security', 'secret', 'sops'],
+    },
   },
   defaultOptions: undefined,
   appliesTo: (path) => !isEncryptedName(path),

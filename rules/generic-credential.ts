@@ -15,7 +15,8 @@ import type { Rule } from '../src/types.js';
 /** A Bitnami SealedSecret holds ciphertext under the credentials' names (`encryptedData.password`). */
 const SEALED_SECRET = /^kind:[ \t]*["']?SealedSecret/m;
 /** `mysql -u root -p<password>`: the password glued to `-p` (`-p` alone, or `-P 3306`, is not one). secrets-guard-allow: an example */
-const MYSQL_PASSWORD = /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mariadb|mariadb-dump)\b[^\n]{0,400}?[ \t]-p(?:"([^"\s]{1,200})"|'([^'\s]{1,200})'|([^\s"'-][^\s"';|&]{0,200}))/g;
+const MYSQL_PASSWORD =
+  /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mariadb|mariadb-dump)\b[^\n]{0,400}?[ \t]-p(?:"([^"\s]{1,200})"|'([^'\s]{1,200})'|([^\s"'-][^\s"';|&]{0,200}))/g;
 
 export const rule: Rule<undefined> = {
   meta: {
@@ -39,7 +40,8 @@ export const rule: Rule<undefined> = {
     if (!/mysql|mariadb/i.test(content)) return;
     for (const m of content.matchAll(MYSQL_PASSWORD)) {
       const value = m[1] ?? m[2] ?? m[3]!;
-      if (looksLikeCredential(value, 'password')) reportCredential(context, 'Password given to a database command with -p', m.index + m[0].lastIndexOf(value), value);
+      if (looksLikeCredential(value, 'password'))
+        reportCredential(context, 'Password given to a database command with -p', m.index + m[0].lastIndexOf(value), value);
     }
   },
 };

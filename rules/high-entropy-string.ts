@@ -52,7 +52,12 @@ export const rule: Rule<HighEntropyOptions> = {
     description: 'Random-looking base64 or hex strings assigned to credential names or in secret files (generic credentials)',
     defaultSeverity: 'warning',
     docs: 'docs/rules/high-entropy-string.md',
-    presentation: { why: 'Credentials without a recognisable prefix (signing secrets, generated passwords) only show as random-looking strings.', securitySeverity: '5.0', precision: 'medium', tags: ['security', 'secret', 'entropy'] },
+    presentation: {
+      why: 'Credentials without a recognisable prefix (signing secrets, generated passwords) only show as random-looking strings.',
+      securitySeverity: '5.0',
+      precision: 'medium',
+      tags: ['security', 'secret', 'entropy'],
+    },
     fallback: true,
     skipsCiphertext: true,
     options: HIGH_ENTROPY_OPTIONS,

@@ -26,7 +26,10 @@ function isEnvFileName(path: string): boolean {
 }
 
 function isTemplate(path: string): boolean {
-  const parts = path.slice(path.lastIndexOf('/') + 1).toLowerCase().split('.');
+  const parts = path
+    .slice(path.lastIndexOf('/') + 1)
+    .toLowerCase()
+    .split('.');
   return parts.some((p) => TEMPLATE_SUFFIXES.includes(p));
 }
 
@@ -74,7 +77,12 @@ export const rule: Rule<undefined> = {
     description: 'A .env file that is not sops-encrypted and assigns values',
     defaultSeverity: 'error',
     docs: 'docs/rules/plaintext-env-file.md',
-    presentation: { why: 'A plaintext .env is the most common way a credential reaches a repository.', securitySeverity: '7.5', precision: 'high', tags: ['security', 'secret', 'dotenv'] },
+    presentation: {
+      why: 'A plaintext .env is the most common way a credential reaches a repository.',
+      securitySeverity: '7.5',
+      precision: 'high',
+      tags: ['security', 'secret', 'dotenv'],
+    },
   },
   defaultOptions: undefined,
   appliesTo: isEnvFileName,

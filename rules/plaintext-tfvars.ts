@@ -78,7 +78,12 @@ export const rule: Rule<undefined> = {
     description: 'A tfvars file that assigns a literal to a sensitive-looking variable',
     defaultSeverity: 'error',
     docs: 'docs/rules/plaintext-tfvars.md',
-    presentation: { why: 'tfvars files carry the provider tokens and database passwords Terraform code needs, readable by anyone with the repository.', securitySeverity: '7.5', precision: 'high', tags: ['security', 'secret', 'terraform'] },
+    presentation: {
+      why: 'tfvars files carry the provider tokens and database passwords Terraform code needs, readable by anyone with the repository.',
+      securitySeverity: '7.5',
+      precision: 'high',
+      tags: ['security', 'secret', 'terraform'],
+    },
   },
   defaultOptions: undefined,
   appliesTo: (path) => TFVARS.test(path),

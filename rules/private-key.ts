@@ -24,7 +24,17 @@ interface KeyPattern {
 const BREAK = String.raw`(?:\r?\n|(?:\\+r)?\\+n)`;
 const JOIN = String.raw`["'\x60][ \t]*(?:[+.,\\]|\|\||<<)?[ \t]*\r?\n?[ \t]*[+.]?[ \t]*["'\x60]`;
 const PEM_BODY =
-  String.raw`[ \t]*(?:` + BREAK + `(?:` + JOIN + `)?|` + JOIN + String.raw`)(?:[A-Za-z-]+:[^\n]{0,200}?` + BREAK + String.raw`|[ \t]*` + BREAK + String.raw`)*[ \t"']*[A-Za-z0-9+/=]{40,}`;
+  String.raw`[ \t]*(?:` +
+  BREAK +
+  `(?:` +
+  JOIN +
+  `)?|` +
+  JOIN +
+  String.raw`)(?:[A-Za-z-]+:[^\n]{0,200}?` +
+  BREAK +
+  String.raw`|[ \t]*` +
+  BREAK +
+  String.raw`)*[ \t"']*[A-Za-z0-9+/=]{40,}`;
 const BECH32 = '[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]';
 
 const PATTERNS: readonly KeyPattern[] = [
@@ -55,7 +65,12 @@ export const rule: Rule<undefined> = {
     description: 'Private key material (PEM, OpenSSH, PGP, PuTTY, age identity) in any file',
     defaultSeverity: 'error',
     docs: 'docs/rules/private-key.md',
-    presentation: { why: 'A private key gives whoever reads it the identity it stands for, and git history keeps it after the file is deleted.', securitySeverity: '9.5', precision: 'very-high', tags: ['security', 'secret', 'private-key'] },
+    presentation: {
+      why: 'A private key gives whoever reads it the identity it stands for, and git history keeps it after the file is deleted.',
+      securitySeverity: '9.5',
+      precision: 'very-high',
+      tags: ['security', 'secret', 'private-key'],
+    },
     skipsCiphertext: true,
     readsBinaryHead: true,
   },
@@ -66,7 +81,14 @@ export const rule: Rule<undefined> = {
       return;
     }
     const { content } = source;
-    if (!content.includes('PRIVATE') && !content.includes('SECRET-KEY') && !content.includes('PuTTY') && !content.includes('AGE-PLUGIN') && !content.includes('private-key')) return;
+    if (
+      !content.includes('PRIVATE') &&
+      !content.includes('SECRET-KEY') &&
+      !content.includes('PuTTY') &&
+      !content.includes('AGE-PLUGIN') &&
+      !content.includes('private-key')
+    )
+      return;
     for (const { kind, pattern } of PATTERNS) {
       for (const m of content.matchAll(pattern)) {
         context.report({

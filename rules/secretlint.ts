@@ -37,7 +37,10 @@ async function optionsFrom({ name, text }: SupportFile, trust: SupportFileTrust)
     return { secretlintConfig: parsed, secretlintBaseDirectory: trust.root };
   }
   const { rc, dropped } = withoutRepositoryModules(parsed);
-  if (dropped > 0) trust.note(`${name}: ${dropped} rule package(s) it names were not loaded (content read from commits loads no module it names; only the bundled preset ran): pass --allow-secretlintrc-modules to load installed ones`);
+  if (dropped > 0)
+    trust.note(
+      `${name}: ${dropped} rule package(s) it names were not loaded (content read from commits loads no module it names; only the bundled preset ran): pass --allow-secretlintrc-modules to load installed ones`,
+    );
   await resolveSecretlintRc(rc, name);
   return { secretlintConfig: rc };
 }
@@ -52,7 +55,12 @@ export const rule: Rule<SecretlintOptions> = {
     skipsCiphertext: true,
     reads: SECRETLINT_RC_FILES,
     docs: 'docs/rules/secretlint.md',
-    presentation: { why: 'A live credential in a documented token format can be used at once by whoever finds it.', securitySeverity: '9.0', precision: 'high', tags: ['security', 'secret', 'token'] },
+    presentation: {
+      why: 'A live credential in a documented token format can be used at once by whoever finds it.',
+      securitySeverity: '9.0',
+      precision: 'high',
+      tags: ['security', 'secret', 'token'],
+    },
   },
   defaultOptions: {},
   optionsFrom,

@@ -13,7 +13,12 @@ export const rule: Rule<undefined> = {
     description: '.sops.yaml has errors sops reports late or silently ignores (typos, invalid regexes, bad recipients)',
     defaultSeverity: 'error',
     docs: 'docs/rules/sops-config.md',
-    presentation: { why: 'Mistakes in .sops.yaml rarely fail loudly: they encrypt nothing, everything, or to the wrong people.', securitySeverity: '6.0', precision: 'high', tags: ['security', 'sops', 'configuration'] },
+    presentation: {
+      why: 'Mistakes in .sops.yaml rarely fail loudly: they encrypt nothing, everything, or to the wrong people.',
+      securitySeverity: '6.0',
+      precision: 'high',
+      tags: ['security', 'sops', 'configuration'],
+    },
   },
   defaultOptions: undefined,
   appliesTo: (path) => isSopsConfigFile(path),

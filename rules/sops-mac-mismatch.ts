@@ -13,7 +13,7 @@ export interface SopsMacMismatchOptions {
 }
 
 const CAUSE_AND_FIX: Record<MacProblemReason, string> = {
-  'mismatch':
+  mismatch:
     'a value was edited, added or removed without sops, or lastmodified was changed; sops will refuse to decrypt it. ' +
     'Restore the file from git, or re-open it with `sops edit` and save (or re-encrypt it with `sops encrypt`) so sops recomputes the MAC',
   'no-mac': 'the mac field is missing or empty (a hand-made or truncated file); re-encrypt it with `sops encrypt`',
@@ -27,9 +27,20 @@ export const rule: Rule<SopsMacMismatchOptions> = {
     id: 'sops-mac-mismatch',
     description: 'A sops file whose MAC does not verify with its data key (edited without sops, or lastmodified changed)',
     defaultSeverity: 'error',
-    flags: [{ name: 'require-verification', option: 'requireVerification', description: 'a sops file whose MAC cannot be verified (no age identity for it) is an error' }],
+    flags: [
+      {
+        name: 'require-verification',
+        option: 'requireVerification',
+        description: 'a sops file whose MAC cannot be verified (no age identity for it) is an error',
+      },
+    ],
     docs: 'docs/rules/sops-mac-mismatch.md',
-    presentation: { why: 'The file was changed without sops, and sops refuses to decrypt it at the next deployment.', securitySeverity: '6.5', precision: 'very-high', tags: ['security', 'sops', 'integrity'] },
+    presentation: {
+      why: 'The file was changed without sops, and sops refuses to decrypt it at the next deployment.',
+      securitySeverity: '6.5',
+      precision: 'very-high',
+      tags: ['security', 'sops', 'integrity'],
+    },
     options: { requireVerification: { type: 'boolean' } },
   },
   defaultOptions: { requireVerification: false },

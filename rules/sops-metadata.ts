@@ -35,7 +35,12 @@ export const rule: Rule<undefined> = {
     description: 'sops metadata is incomplete, inconsistent or holds what sops does not write, or an ENC value is malformed',
     defaultSeverity: 'error',
     docs: 'docs/rules/sops-metadata.md',
-    presentation: { why: 'Broken sops metadata makes sops refuse the file at deploy time or silently lose its integrity check.', securitySeverity: '5.0', precision: 'high', tags: ['security', 'sops', 'integrity'] },
+    presentation: {
+      why: 'Broken sops metadata makes sops refuse the file at deploy time or silently lose its integrity check.',
+      securitySeverity: '5.0',
+      precision: 'high',
+      tags: ['security', 'sops', 'integrity'],
+    },
   },
   defaultOptions: undefined,
   async check(source, context) {
@@ -61,7 +66,8 @@ export const rule: Rule<undefined> = {
       if (problem) {
         context.report({
           message: `malformed ENC ${leaf.isComment ? 'comment' : 'value'} at ${keyPathOf(leaf)}: ${problem}`,
-          index: leaf.start, endIndex: leaf.end,
+          index: leaf.start,
+          endIndex: leaf.end,
         });
       }
     }

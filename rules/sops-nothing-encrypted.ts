@@ -12,7 +12,12 @@ import { quote } from '../src/util/quote.js';
 
 type Selection = Pick<typeof import('../src/sops/selection.js'), 'effectiveSelection' | 'isValidRe2' | 'shouldBeEncrypted'>;
 
-function cause(model: EncryptedFileModel, valued: number, hasContent: (l: EncryptedFileModel['leaves'][number]) => boolean, { effectiveSelection, isValidRe2, shouldBeEncrypted }: Selection): string {
+function cause(
+  model: EncryptedFileModel,
+  valued: number,
+  hasContent: (l: EncryptedFileModel['leaves'][number]) => boolean,
+  { effectiveSelection, isValidRe2, shouldBeEncrypted }: Selection,
+): string {
   const inEncryptedPosition = model.leaves.filter((l) => hasContent(l) && shouldBeEncrypted(l, model.metadata.selection)).length;
   const settings = effectiveSelection(model.metadata.selection);
   const named = settings.map((s) => `${s.setting} ${quote(s.value)}`).join(', ');
@@ -32,7 +37,12 @@ function cause(model: EncryptedFileModel, valued: number, hasContent: (l: Encryp
  * An `encrypted_regex`/`encrypted_suffix` that selects no value but names an empty map or list of the file
  * (`stringData: {}`): the key it was written for is there, and empty.
  */
-function selectsOnlyEmptyKeys(model: EncryptedFileModel, values: EncryptedFileModel['leaves'], hasContent: (l: EncryptedFileModel['leaves'][number]) => boolean, { shouldBeEncrypted }: Selection): boolean {
+function selectsOnlyEmptyKeys(
+  model: EncryptedFileModel,
+  values: EncryptedFileModel['leaves'],
+  hasContent: (l: EncryptedFileModel['leaves'][number]) => boolean,
+  { shouldBeEncrypted }: Selection,
+): boolean {
   const selection = model.metadata.selection;
   if (selection.length !== 1 || !['encrypted_regex', 'encrypted_suffix'].includes(selection[0]!.setting)) return false;
   if (values.some((l) => hasContent(l) && shouldBeEncrypted(l, selection))) return false;
@@ -45,7 +55,12 @@ export const rule: Rule<undefined> = {
     description: 'A file with sops metadata in which no value is encrypted',
     defaultSeverity: 'error',
     docs: 'docs/rules/sops-nothing-encrypted.md',
-    presentation: { why: 'The metadata makes the file look protected while every value in it is readable.', securitySeverity: '8.5', precision: 'high', tags: ['security', 'secret', 'sops'] },
+    presentation: {
+      why: 'The metadata makes the file look protected while every value in it is readable.',
+      securitySeverity: '8.5',
+      precision: 'high',
+      tags: ['security', 'secret', 'sops'],
+    },
   },
   defaultOptions: undefined,
   async check(source, context) {

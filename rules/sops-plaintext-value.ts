@@ -13,13 +13,21 @@ export const rule: Rule<undefined> = {
     description: 'A value in an encrypted position of a sops file is not encrypted',
     defaultSeverity: 'error',
     docs: 'docs/rules/sops-plaintext-value.md',
-    presentation: { why: 'The file looks encrypted, but this value is readable by anyone with access to the repository.', securitySeverity: '9.0', precision: 'high', tags: ['security', 'secret', 'sops'] },
+    presentation: {
+      why: 'The file looks encrypted, but this value is readable by anyone with access to the repository.',
+      securitySeverity: '9.0',
+      precision: 'high',
+      tags: ['security', 'secret', 'sops'],
+    },
   },
   defaultOptions: undefined,
   async check(source, context) {
     if (!source.content.includes('sops')) return;
     // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
-    const [{ encryptedModelOf, hasContent, keyPathOf }, { shouldBeEncrypted }] = await Promise.all([import('../src/sops/file-checks.js'), import('../src/sops/selection.js')]);
+    const [{ encryptedModelOf, hasContent, keyPathOf }, { shouldBeEncrypted }] = await Promise.all([
+      import('../src/sops/file-checks.js'),
+      import('../src/sops/selection.js'),
+    ]);
     const model = encryptedModelOf(await source.sopsVerdict());
     if (!model) return;
     const selection = model.metadata.selection;
@@ -29,7 +37,10 @@ export const rule: Rule<undefined> = {
         if (leaf.text === '') continue;
         context.report({
           message: `plaintext comment in an encrypted position under ${keyPathOf(leaf)}: sops encrypts comments there but never checks them (MAC)`,
-          index: leaf.start, endIndex: leaf.end, secret: leaf.text, severity: 'warning',
+          index: leaf.start,
+          endIndex: leaf.end,
+          secret: leaf.text,
+          severity: 'warning',
         });
         continue;
       }
@@ -37,7 +48,9 @@ export const rule: Rule<undefined> = {
       const what = leaf.type === 'str' ? 'value' : `${leaf.type} value`;
       context.report({
         message: `${what} at ${keyPathOf(leaf)} is not encrypted although the file's selection puts it in an encrypted position: re-encrypt with \`sops encrypt -i\` (or \`sops set\`)`,
-        index: leaf.start, endIndex: leaf.end, secret: leaf.text,
+        index: leaf.start,
+        endIndex: leaf.end,
+        secret: leaf.text,
       });
     }
   },

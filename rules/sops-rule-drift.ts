@@ -26,18 +26,26 @@ function recipientMessage(path: string, where: string, drift: RecipientDrift): s
 }
 
 const SOPS_DEFAULT = "sops' default `unencrypted_suffix: _unencrypted`";
-const fileSelection = (s: SelectionEntry | undefined): string => (s ? `with \`${s.setting}: ${quote(s.value)}\`` : `without a selection setting (${SOPS_DEFAULT})`);
+const fileSelection = (s: SelectionEntry | undefined): string =>
+  s ? `with \`${s.setting}: ${quote(s.value)}\`` : `without a selection setting (${SOPS_DEFAULT})`;
 const ruleSelection = (s: SelectionEntry | undefined): string => (s ? `now says \`${s.setting}: ${quote(s.value)}\`` : `sets none (${SOPS_DEFAULT})`);
-const fileMacOnly = (v: boolean | undefined): string => (v === undefined ? 'the file has no `mac_only_encrypted` (false)' : `the file has \`mac_only_encrypted: ${v}\``);
-const ruleMacOnly = (v: boolean | undefined): string => (v === undefined ? 'does not set `mac_only_encrypted` (false)' : `now says \`mac_only_encrypted: ${v}\``);
+const fileMacOnly = (v: boolean | undefined): string =>
+  v === undefined ? 'the file has no `mac_only_encrypted` (false)' : `the file has \`mac_only_encrypted: ${v}\``;
+const ruleMacOnly = (v: boolean | undefined): string =>
+  v === undefined ? 'does not set `mac_only_encrypted` (false)' : `now says \`mac_only_encrypted: ${v}\``;
 
 export const rule: Rule<undefined> = {
   meta: {
     id: 'sops-rule-drift',
-    description: 'an encrypted file\'s keys or encryption settings differ from its .sops.yaml creation rule',
+    description: "an encrypted file's keys or encryption settings differ from its .sops.yaml creation rule",
     defaultSeverity: 'warning',
     docs: 'docs/rules/sops-rule-drift.md',
-    presentation: { why: 'Recipients removed from .sops.yaml can still decrypt files that were not re-encrypted.', securitySeverity: '4.0', precision: 'high', tags: ['security', 'sops', 'configuration'] },
+    presentation: {
+      why: 'Recipients removed from .sops.yaml can still decrypt files that were not re-encrypted.',
+      securitySeverity: '4.0',
+      precision: 'high',
+      tags: ['security', 'sops', 'configuration'],
+    },
   },
   defaultOptions: undefined,
   appliesTo: (path) => !isSopsConfigFile(path),
@@ -46,7 +54,10 @@ export const rule: Rule<undefined> = {
     const governing = context.project.sopsRuleFor(source.path);
     if (!governing) return;
     // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
-    const [{ recipientDrift, settingsDrift }, { encryptedModelOf }] = await Promise.all([import('../src/sops/config/drift.js'), import('../src/sops/file-checks.js')]);
+    const [{ recipientDrift, settingsDrift }, { encryptedModelOf }] = await Promise.all([
+      import('../src/sops/config/drift.js'),
+      import('../src/sops/file-checks.js'),
+    ]);
     const model = encryptedModelOf(await source.sopsVerdict());
     if (!model) return;
     const { metadata } = model;
@@ -57,7 +68,11 @@ export const rule: Rule<undefined> = {
     const reencrypt = `updatekeys and rotate keep the file's own settings; re-encrypt it: \`sops decrypt -i ${source.path}\` then \`sops encrypt -i ${source.path}\` (do not commit in between)`;
     if (settings.selection) {
       const { file, rule: ruleSetting } = settings.selection;
-      context.report({ message: `the file was encrypted ${fileSelection(file)} but ${where} ${ruleSelection(ruleSetting)}: ${reencrypt}`, line: metadata.line, wholeFile: true });
+      context.report({
+        message: `the file was encrypted ${fileSelection(file)} but ${where} ${ruleSelection(ruleSetting)}: ${reencrypt}`,
+        line: metadata.line,
+        wholeFile: true,
+      });
     }
     if (settings.macOnlyEncrypted) {
       const { file, rule: ruleSetting } = settings.macOnlyEncrypted;

@@ -8,7 +8,7 @@ import type { Rule } from '../src/types.js';
 
 const FIX =
   'sops cannot decrypt this file. Restore the value from git, or set it again with `sops set` / `sops edit` ' +
-  '(a ciphertext cannot be copied between keys or files: each is bound to its path and its file\'s data key)';
+  "(a ciphertext cannot be copied between keys or files: each is bound to its path and its file's data key)";
 
 export const rule: Rule<undefined> = {
   meta: {
@@ -16,7 +16,12 @@ export const rule: Rule<undefined> = {
     description: 'A sops value that fails authentication under its key path (moved or copied from another key or file)',
     defaultSeverity: 'error',
     docs: 'docs/rules/sops-undecryptable-value.md',
-    presentation: { why: 'A value moved or copied from another key or file stops `sops decrypt`, so the file cannot be deployed.', securitySeverity: '5.0', precision: 'very-high', tags: ['security', 'sops', 'integrity'] },
+    presentation: {
+      why: 'A value moved or copied from another key or file stops `sops decrypt`, so the file cannot be deployed.',
+      securitySeverity: '5.0',
+      precision: 'very-high',
+      tags: ['security', 'sops', 'integrity'],
+    },
   },
   defaultOptions: undefined,
   async check(source, context) {

@@ -31,7 +31,12 @@ export const rule: Rule<SopsUnencryptedFileOptions> = {
     description: 'A file covered by a .sops.yaml creation rule is not sops-encrypted',
     defaultSeverity: 'error',
     docs: 'docs/rules/sops-unencrypted-file.md',
-    presentation: { why: 'A creation rule says files at this path hold secrets, and this one is not encrypted.', securitySeverity: '8.5', precision: 'high', tags: ['security', 'secret', 'sops'] },
+    presentation: {
+      why: 'A creation rule says files at this path hold secrets, and this one is not encrypted.',
+      securitySeverity: '8.5',
+      precision: 'high',
+      tags: ['security', 'secret', 'sops'],
+    },
     // A covered file must be checked even when it is binary or huge: sops output is always text, so binary bytes
     // under a creation rule are plaintext by definition.
     pathOnly: true,
@@ -53,11 +58,15 @@ export const rule: Rule<SopsUnencryptedFileOptions> = {
     if (!where && !(await isSopsFile(source))) return;
     const covered = `covered by ${where ?? `the catch-all creation_rules[${governing.ruleIndex}] of ${governing.configPath}`}`;
     if (source.skipped === 'binary') {
-      context.report({ message: `${covered} but holds binary bytes: sops output is always text, so this file is not encrypted; run \`sops encrypt -i ${source.path}\`` });
+      context.report({
+        message: `${covered} but holds binary bytes: sops output is always text, so this file is not encrypted; run \`sops encrypt -i ${source.path}\``,
+      });
       return;
     }
     if (source.skipped === 'too-large') {
-      context.report({ message: `${covered} but larger than the size cap, so whether it is encrypted was not checked: raise maxFileSize in .secrets-guard.yaml` });
+      context.report({
+        message: `${covered} but larger than the size cap, so whether it is encrypted was not checked: raise maxFileSize in .secrets-guard.yaml`,
+      });
       return;
     }
     // The store parsers (YAML) load only for files a creation rule covers.

@@ -14,7 +14,12 @@ export const rule: Rule<undefined> = {
     description: 'A Terraform state file (secrets in plaintext), whatever its content',
     defaultSeverity: 'error',
     docs: 'docs/rules/terraform-state.md',
-    presentation: { why: 'Terraform state records every attribute of every resource in plaintext, generated passwords and keys included.', securitySeverity: '8.5', precision: 'very-high', tags: ['security', 'secret', 'terraform'] },
+    presentation: {
+      why: 'Terraform state records every attribute of every resource in plaintext, generated passwords and keys included.',
+      securitySeverity: '8.5',
+      precision: 'very-high',
+      tags: ['security', 'secret', 'terraform'],
+    },
     pathOnly: true,
   },
   defaultOptions: undefined,
@@ -22,7 +27,8 @@ export const rule: Rule<undefined> = {
   async check(source, context) {
     if (await isSopsFile(source)) return;
     context.report({
-      message: 'Terraform state file: state holds secrets in plaintext; keep it in a remote backend (S3, GCS, Terraform Cloud) and add *.tfstate* to .gitignore',
+      message:
+        'Terraform state file: state holds secrets in plaintext; keep it in a remote backend (S3, GCS, Terraform Cloud) and add *.tfstate* to .gitignore',
     });
   },
 };

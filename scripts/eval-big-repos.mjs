@@ -29,8 +29,19 @@ export function bigReposDir(argv, env = process.env) {
 /** Bytes of the tracked files, in all and outside test fixtures, and the errors outside them. */
 export function measure(clone, bin) {
   const errors = guardFindings(bin, ['check', '--all'], { cwd: clone }).filter((f) => f.severity === 'error');
-  const entries = git(clone, ['ls-files', '-s']).trim().split('\n').map((l) => l.split(/\s+/)).map(([, oid, , path]) => ({ oid, path }));
-  const sizes = execFileSync('git', ['cat-file', '--batch-check=%(objectsize)'], { cwd: clone, input: entries.map((e) => e.oid).join('\n') + '\n', encoding: 'utf8', maxBuffer: 1 << 28 }).trim().split('\n');
+  const entries = git(clone, ['ls-files', '-s'])
+    .trim()
+    .split('\n')
+    .map((l) => l.split(/\s+/))
+    .map(([, oid, , path]) => ({ oid, path }));
+  const sizes = execFileSync('git', ['cat-file', '--batch-check=%(objectsize)'], {
+    cwd: clone,
+    input: entries.map((e) => e.oid).join('\n') + '\n',
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  })
+    .trim()
+    .split('\n');
   let all = 0;
   let outside = 0;
   entries.forEach((e, i) => {
@@ -71,11 +82,23 @@ export function evalBigRepos({ dir, bin, verbose }) {
   console.log(`\nbig repositories without secrets (${dir}): errors outside test fixtures, judged by ${BIG_REPOS_FILE}\n`);
   table(
     ['repository', 'MB', 'MB outside tests', 'errors', 'outside', 'true', 'false', 'unlabelled', 'false+unlabelled per MB'],
-    rows.map((r) => [r.name, r.allMB.toFixed(1), r.outsideMB.toFixed(1), r.errors.length, r.outsideErrors.length, r.true, r.false, r.unlabelled, perMB(r.false + r.unlabelled, r)]),
+    rows.map((r) => [
+      r.name,
+      r.allMB.toFixed(1),
+      r.outsideMB.toFixed(1),
+      r.errors.length,
+      r.outsideErrors.length,
+      r.true,
+      r.false,
+      r.unlabelled,
+      perMB(r.false + r.unlabelled, r),
+    ]),
   );
   if (listed.length) console.log(verbose ? `\n${listed.join('\n')}` : '\nerrors outside test fixtures: --verbose lists them');
   const ok = rows.length > 0 && rows.every((r) => (r.false + r.unlabelled) / r.outsideMB < TARGET_FALSE_PER_MB);
-  console.log(ok ? 'big-repository targets met' : `BIG-REPOSITORY TARGETS MISSED (false and unlabelled errors under ${TARGET_FALSE_PER_MB} per MB outside test fixtures)`);
+  console.log(
+    ok ? 'big-repository targets met' : `BIG-REPOSITORY TARGETS MISSED (false and unlabelled errors under ${TARGET_FALSE_PER_MB} per MB outside test fixtures)`,
+  );
   return ok;
 }
 

@@ -34,7 +34,9 @@ export function readRealRepos() {
 /** Runs the real-repository mode; returns false when a target is missed. */
 export function evalRealRepos({ dir, bin, verbose }) {
   if (!dir || !existsSync(dir)) {
-    console.log(`\nreal repositories: skipped (${dir ? `${dir} does not exist` : 'no clones given'}; pass --real-repos DIR or set SECRETS_GUARD_REAL_REPOS, after \`node scripts/clone-real-repos.mjs DIR\`)`);
+    console.log(
+      `\nreal repositories: skipped (${dir ? `${dir} does not exist` : 'no clones given'}; pass --real-repos DIR or set SECRETS_GUARD_REAL_REPOS, after \`node scripts/clone-real-repos.mjs DIR\`)`,
+    );
     return true;
   }
   const verdicts = verdictIndex(JSON.parse(readFileSync(VERDICTS_FILE, 'utf8')).verdicts);
@@ -64,8 +66,13 @@ export function evalRealRepos({ dir, bin, verbose }) {
   );
   if (listed.length) console.log(verbose ? `\n${listed.join('\n')}` : '\nfalse, unlabelled errors and entropy warnings: --verbose lists them');
   if (lost.length) console.log(`\ntrue findings that no longer fire: ${lost.length}\n  ${lost.join('\n  ')}`);
-  const ok = rows.length > 0 && total.false === 0 && total.unlabelled === 0 && lost.length === 0 && total.entropy <= (total.lines / 10_000) * TARGET_ENTROPY_PER_10K;
-  console.log(ok ? 'real-repository targets met' : `REAL-REPOSITORY TARGETS MISSED (no false or unlabelled error, no true finding lost, <= ${TARGET_ENTROPY_PER_10K} entropy warnings per 10,000 text lines)`);
+  const ok =
+    rows.length > 0 && total.false === 0 && total.unlabelled === 0 && lost.length === 0 && total.entropy <= (total.lines / 10_000) * TARGET_ENTROPY_PER_10K;
+  console.log(
+    ok
+      ? 'real-repository targets met'
+      : `REAL-REPOSITORY TARGETS MISSED (no false or unlabelled error, no true finding lost, <= ${TARGET_ENTROPY_PER_10K} entropy warnings per 10,000 text lines)`,
+  );
   return ok;
 }
 
@@ -93,7 +100,9 @@ export function judge(repo, findings, verdicts) {
     counts[verdict === undefined ? 'unlabelled' : String(verdict.verdict)]++;
     if (!verdict?.verdict) listed.push(`${repo} ${f.path}:${f.line} ${f.ruleId} (${said})`);
   }
-  const lost = [...verdicts].filter(([key, v]) => v.verdict && key.startsWith(`${repo}\0`) && !stillReported(key, fired)).map(([key]) => key.split('\0').join(' '));
+  const lost = [...verdicts]
+    .filter(([key, v]) => v.verdict && key.startsWith(`${repo}\0`) && !stillReported(key, fired))
+    .map(([key]) => key.split('\0').join(' '));
   return { counts, listed, lost };
 }
 

@@ -127,29 +127,61 @@ function report(found) {
     } else if (expected.includes(f.ruleId)) s.tp++;
     else s.incidental++;
   }
-  const rows = [...byFamily].map(([fam, s]) => [fam, s.labelled, s.detected, ratio(s.detected, s.labelled), s.tp, s.fp, s.incidental, ratio(s.tp, s.tp + s.fp)]);
+  const rows = [...byFamily].map(([fam, s]) => [
+    fam,
+    s.labelled,
+    s.detected,
+    ratio(s.detected, s.labelled),
+    s.tp,
+    s.fp,
+    s.incidental,
+    ratio(s.tp, s.tp + s.fp),
+  ]);
   const top = new Map();
   for (const [fam, s] of byFamily) {
     const t = top.get(fam.split('/')[0]) ?? { labelled: 0, detected: 0, tp: 0, fp: 0, incidental: 0 };
     for (const k of Object.keys(t)) t[k] += s[k];
     top.set(fam.split('/')[0], t);
   }
-  const topRows = [...top].map(([fam, s]) => [fam + ' (all)', s.labelled, s.detected, ratio(s.detected, s.labelled), s.tp, s.fp, s.incidental, ratio(s.tp, s.tp + s.fp)]);
-  const total = [...byFamily.values()].reduce((t, s) => ({ labelled: t.labelled + s.labelled, detected: t.detected + s.detected, tp: t.tp + s.tp, fp: t.fp + s.fp }), { labelled: 0, detected: 0, tp: 0, fp: 0 });
+  const topRows = [...top].map(([fam, s]) => [
+    fam + ' (all)',
+    s.labelled,
+    s.detected,
+    ratio(s.detected, s.labelled),
+    s.tp,
+    s.fp,
+    s.incidental,
+    ratio(s.tp, s.tp + s.fp),
+  ]);
+  const total = [...byFamily.values()].reduce(
+    (t, s) => ({ labelled: t.labelled + s.labelled, detected: t.detected + s.detected, tp: t.tp + s.tp, fp: t.fp + s.fp }),
+    { labelled: 0, detected: 0, tp: 0, fp: 0 },
+  );
   const recall = total.detected / total.labelled;
   const fpPer10k = (total.fp / negativeLines) * 10_000;
   console.log(`positives: ${Object.keys(labels).length} files; negatives: ${negatives.length} files, ${negativeLines} lines\n`);
   const withSubRules = new Set(families.filter((f) => f.includes('/')).map((f) => f.split('/')[0]));
-  table(['family', 'labelled', 'detected', 'recall', 'TP', 'FP', 'incidental', 'precision'], [...rows, ...topRows.filter(([f]) => withSubRules.has(f.split(' ')[0]))]);
-  console.log(`\noverall: recall ${recall.toFixed(3)} (${total.detected}/${total.labelled}), precision ${ratio(total.tp, total.tp + total.fp)}, false positives ${total.fp} = ${fpPer10k.toFixed(2)} per 10,000 negative lines`);
+  table(
+    ['family', 'labelled', 'detected', 'recall', 'TP', 'FP', 'incidental', 'precision'],
+    [...rows, ...topRows.filter(([f]) => withSubRules.has(f.split(' ')[0]))],
+  );
+  console.log(
+    `\noverall: recall ${recall.toFixed(3)} (${total.detected}/${total.labelled}), precision ${ratio(total.tp, total.tp + total.fp)}, false positives ${total.fp} = ${fpPer10k.toFixed(2)} per 10,000 negative lines`,
+  );
   const detection = [...top].filter(([fam]) => DETECTION_CATEGORIES.includes(fam));
   if (detection.length) {
     console.log('\ndetection categories (issue 15):');
-    table(['category', 'labelled', 'detected', 'recall', 'TP', 'FP', 'precision'], detection.map(([fam, s]) => [fam, s.labelled, s.detected, ratio(s.detected, s.labelled), s.tp, s.fp, ratio(s.tp, s.tp + s.fp)]));
+    table(
+      ['category', 'labelled', 'detected', 'recall', 'TP', 'FP', 'precision'],
+      detection.map(([fam, s]) => [fam, s.labelled, s.detected, ratio(s.detected, s.labelled), s.tp, s.fp, ratio(s.tp, s.tp + s.fp)]),
+    );
   }
   const missed = Object.entries(labels).flatMap(([path, fams]) => fams.filter((fam) => !detects(found, path, fam)).map((fam) => `${path} (${fam})`));
   if (missed.length) console.log(`missed: ${missed.length}${args.has('--verbose') ? '\n  ' + missed.join('\n  ') : ' (--verbose lists them)'}`);
-  if (falsePositives.length) console.log(`false positives:${args.has('--verbose') ? '\n  ' + falsePositives.map((f) => `${f.path}:${f.line} ${f.ruleId}`).join('\n  ') : ' (--verbose lists them)'}`);
+  if (falsePositives.length)
+    console.log(
+      `false positives:${args.has('--verbose') ? '\n  ' + falsePositives.map((f) => `${f.path}:${f.line} ${f.ruleId}`).join('\n  ') : ' (--verbose lists them)'}`,
+    );
   const ok = recall >= TARGET_RECALL && fpPer10k <= TARGET_FP_PER_10K;
   console.log(ok ? 'targets met' : `TARGETS MISSED (recall >= ${TARGET_RECALL}, <= ${TARGET_FP_PER_10K} FP per 10,000 negative lines)`);
   process.exitCode = ok ? 0 : 1;

@@ -88,5 +88,11 @@ export function rangeBlobs(dir, range = RANGE) {
     if (m && m[3] !== 'D' && (m[1] === '100644' || m[1] === '100755')) oids.add(m[2]);
   }
   const sizes = git(dir, ['cat-file', '--batch-check=%(objectsize)'], { input: [...oids].join('\n') + '\n' });
-  return { blobs: oids.size, bytes: sizes.trim().split('\n').reduce((n, s) => n + Number(s), 0) };
+  return {
+    blobs: oids.size,
+    bytes: sizes
+      .trim()
+      .split('\n')
+      .reduce((n, s) => n + Number(s), 0),
+  };
 }

@@ -63,7 +63,16 @@ function pyFunction(random) {
 }
 
 export function python(random, targetBytes) {
-  const header = [`"""${sentence(random)}"""`, 'import logging', 'import os', `from .${snake(random, 1)} import ${snake(random)}, ${snake(random)}`, '', 'LOG = logging.getLogger(__name__)', '', ''];
+  const header = [
+    `"""${sentence(random)}"""`,
+    'import logging',
+    'import os',
+    `from .${snake(random, 1)} import ${snake(random)}, ${snake(random)}`,
+    '',
+    'LOG = logging.getLogger(__name__)',
+    '',
+    '',
+  ];
   return fill(header, targetBytes, () => pyFunction(random));
 }
 
@@ -71,15 +80,39 @@ function goFunction(random) {
   const name = pascal(random, random.int(2, 3));
   const lines = [`// ${name} ${sentence(random).toLowerCase()}`, `func ${name}(ctx context.Context, in *${pascal(random)}) (int, error) {`];
   for (let i = random.int(2, 7); i > 0; i--) {
-    if (random.chance(0.35)) lines.push(`\tif in.${pascal(random, 1)} > ${random.int(1, 900)} {`, `\t\treturn 0, fmt.Errorf("${sentence(random, 3, 6).toLowerCase()}: %w", errLimit)`, '\t}');
-    else lines.push(`\t${camel(random)}, err := ${camel(random)}(ctx, in.${pascal(random, 1)})`, '\tif err != nil {', '\t\treturn 0, err', '\t}', `\t_ = ${camel(random)}`);
+    if (random.chance(0.35))
+      lines.push(
+        `\tif in.${pascal(random, 1)} > ${random.int(1, 900)} {`,
+        `\t\treturn 0, fmt.Errorf("${sentence(random, 3, 6).toLowerCase()}: %w", errLimit)`,
+        '\t}',
+      );
+    else
+      lines.push(
+        `\t${camel(random)}, err := ${camel(random)}(ctx, in.${pascal(random, 1)})`,
+        '\tif err != nil {',
+        '\t\treturn 0, err',
+        '\t}',
+        `\t_ = ${camel(random)}`,
+      );
   }
   lines.push(`\treturn ${random.int(0, 99)}, nil`, '}', '');
   return lines.join('\n');
 }
 
 export function go(random, targetBytes) {
-  const header = [`// Package ${snake(random, 1)} ${sentence(random).toLowerCase()}`, `package ${snake(random, 1)}`, '', 'import (', '\t"context"', '\t"errors"', '\t"fmt"', ')', '', 'var errLimit = errors.New("limit reached")', ''];
+  const header = [
+    `// Package ${snake(random, 1)} ${sentence(random).toLowerCase()}`,
+    `package ${snake(random, 1)}`,
+    '',
+    'import (',
+    '\t"context"',
+    '\t"errors"',
+    '\t"fmt"',
+    ')',
+    '',
+    'var errLimit = errors.New("limit reached")',
+    '',
+  ];
   return fill(header, targetBytes, () => goFunction(random));
 }
 

@@ -60,7 +60,8 @@ function parseEntry(raw: unknown, file: string, keyPath: string): BaselineEntry 
   const { ruleId, path, fingerprint } = entry;
   if (typeof ruleId !== 'string' || ruleId === '') fail(file, `${keyPath}.ruleId`, 'expected a rule id');
   if (typeof path !== 'string' || path === '') fail(file, `${keyPath}.path`, 'expected a repository-relative path');
-  if (typeof fingerprint !== 'string' || !FINGERPRINT.test(fingerprint)) fail(file, `${keyPath}.fingerprint`, 'expected 64 hex digits (or msg: and 64 hex digits)');
+  if (typeof fingerprint !== 'string' || !FINGERPRINT.test(fingerprint))
+    fail(file, `${keyPath}.fingerprint`, 'expected 64 hex digits (or msg: and 64 hex digits)');
   return { ruleId, path, fingerprint };
 }
 

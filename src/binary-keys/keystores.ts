@@ -54,8 +54,16 @@ export function isJavaKeyStoreWithKey(b: Uint8Array): boolean {
   if ((magic !== JKS_MAGIC && magic !== JCEKS_MAGIC) || (version !== 1 && version !== 2)) return false;
   const entries = view.getUint32(8);
   let at = 12;
-  const u16 = (): number => { const v = view.getUint16(at); at += 2; return v; };
-  const u32 = (): number => { const v = view.getUint32(at); at += 4; return v; };
+  const u16 = (): number => {
+    const v = view.getUint16(at);
+    at += 2;
+    return v;
+  };
+  const u32 = (): number => {
+    const v = view.getUint32(at);
+    at += 4;
+    return v;
+  };
   const skipCertificate = (): void => {
     if (version === 2) at += u16(); // certificate type, e.g. "X.509"
     at += u32();

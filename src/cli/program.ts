@@ -30,7 +30,8 @@ export async function parseCommandLine(argv: readonly string[], loadRuleFlags: (
     if (error.code === VERSION) return { outcome: textOutcome(0, `${version()}\n`) };
     if (error.code === LIST_RULES) return { listRules: true };
     // Help asked for (`help`, `--help`, `help <command>`) went to stdout: exit 0. (`help <unknown>` wrote to stderr.)
-    if (error.code === 'commander.helpDisplayed' || (error.code === 'commander.help' && output.stdout !== '')) return { outcome: textOutcome(0, output.stdout) };
+    if (error.code === 'commander.helpDisplayed' || (error.code === 'commander.help' && output.stdout !== ''))
+      return { outcome: textOutcome(0, output.stdout) };
     return { outcome: usageError(error, argv) };
   }
   const line = parsed();
@@ -117,7 +118,11 @@ function command(program: Command, spec: CommandSpec, output: Captured): Command
 }
 
 function reportOptions(cmd: Command): void {
-  cmd.addOption(new Option('-f, --format <name>', 'report format (github: Actions annotations; gitlab: secret detection report)').choices(Object.keys(formatters)).default('stylish'));
+  cmd.addOption(
+    new Option('-f, --format <name>', 'report format (github: Actions annotations; gitlab: secret detection report)')
+      .choices(Object.keys(formatters))
+      .default('stylish'),
+  );
   cmd.option('-o, --output <file>', 'write the report to FILE; the exit code is unchanged');
   cmd.option('--color', 'colour the report, whatever the environment says');
   cmd.option('--no-color', 'no colour, whatever the environment says (default: colour on a terminal; NO_COLOR, FORCE_COLOR honoured)');
@@ -127,9 +132,16 @@ function reportOptions(cmd: Command): void {
 function scanOptions(cmd: Command, ruleFlags: readonly CliRuleFlag[], { commits }: { commits: boolean }): void {
   cmd.option('--sops-config <path>', 'use this .sops.yaml for every file instead of the nearest one');
   cmd.option('--max-file-size <size>', 'skip (with a note) files larger than this, e.g. 10MiB (default 5MiB)');
-  cmd.option('--age-key-file <path>', 'age identities for MAC verification (also read: SOPS_AGE_KEY, SOPS_AGE_KEY_FILE, SOPS_AGE_KEY_CMD, ~/.config/sops/age/keys.txt)');
+  cmd.option(
+    '--age-key-file <path>',
+    'age identities for MAC verification (also read: SOPS_AGE_KEY, SOPS_AGE_KEY_FILE, SOPS_AGE_KEY_CMD, ~/.config/sops/age/keys.txt)',
+  );
   cmd.option('--baseline-file <path>', 'baseline file (default .secrets-guard-baseline.json)');
-  if (commits) cmd.option('--allow-secretlintrc-modules', 'with commits (--range, pre-receive): load the rule packages a committed .secretlintrc names (installed ones only)');
+  if (commits)
+    cmd.option(
+      '--allow-secretlintrc-modules',
+      'with commits (--range, pre-receive): load the rule packages a committed .secretlintrc names (installed ones only)',
+    );
   for (const flag of ruleFlags) cmd.option(`--${flag.name}`, `${flag.description} (rule ${flag.ruleId})`);
 }
 
@@ -147,7 +159,8 @@ function stop(code: string): never {
 /** One line, exit 2, pointing at the help of the command that was given (or the program's). */
 function usageError(error: CommanderError, argv: readonly string[]): CliOutcome {
   // `help <unknown command>`: commander prints the overview; one line says why.
-  if (error.code === 'commander.help') return textOutcome(2, '', `secrets-guard: unknown command '${escapeControl(argv[1] ?? '')}' (see secrets-guard --help)\n`);
+  if (error.code === 'commander.help')
+    return textOutcome(2, '', `secrets-guard: unknown command '${escapeControl(argv[1] ?? '')}' (see secrets-guard --help)\n`);
   const message = error.message.replace(/^error: /, '').replace(/\n\(Did you mean (.+)\?\)$/, ' (did you mean $1?)');
   const named = Object.keys(COMMANDS).find((c) => c === argv[0]);
   const help = named ? `secrets-guard ${named} --help` : 'secrets-guard --help';

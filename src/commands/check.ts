@@ -28,7 +28,8 @@ function threadsFrom(env: NodeJS.ProcessEnv): { threads?: number } {
   const raw = env.SECRETS_GUARD_THREADS;
   if (raw === undefined || raw === '') return {};
   const threads = Number(raw);
-  if (!Number.isInteger(threads) || threads < 0 || threads > 64) throw new UsageError(`SECRETS_GUARD_THREADS must be a whole number from 0 to 64, got "${raw}"`);
+  if (!Number.isInteger(threads) || threads < 0 || threads > 64)
+    throw new UsageError(`SECRETS_GUARD_THREADS must be a whole number from 0 to 64, got "${raw}"`);
   return { threads };
 }
 
@@ -58,7 +59,14 @@ export async function report(options: ScanFlags & ReportFlags, io: CliIo, mode: 
   // The rules' descriptions, for the reporters: the scan has loaded them by now.
   const { ruleRegistry } = await import('../engine/rule-registry.js');
   const color = wantsColor(options.color, io, options.output !== undefined);
-  const text = formatters[options.format](result, { color, rules: [...ruleRegistry.values()], toolVersion: toolVersion(), scanStart, scanEnd: new Date(), commitHints: mode.kind === 'staged' || mode.kind === 'paths' });
+  const text = formatters[options.format](result, {
+    color,
+    rules: [...ruleRegistry.values()],
+    toolVersion: toolVersion(),
+    scanStart,
+    scanEnd: new Date(),
+    commitHints: mode.kind === 'staged' || mode.kind === 'paths',
+  });
   const exitCode = result.summary.errors > 0 ? 1 : 0;
   if (options.output) return { exitCode, stdout: '', stderr: '', files: [{ path: options.output, text }] };
   return { exitCode, stdout: text, stderr: '', files: [] };

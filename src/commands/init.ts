@@ -25,7 +25,11 @@ export async function init({ options }: InitCommand, io: CliIo): Promise<CliOutc
   const actions: InitAction[] = [...hookActions(target, repo.root, packageDir)];
   if (packageDir) actions.push(note(`note: the hook runs secrets-guard from ${packageDir}/node_modules/.bin (the package init ran in), or from PATH`));
   if (packageJson && !dependsOn(packageJson, 'secrets-guard')) {
-    actions.push(note('note: package.json does not list secrets-guard: `npm install --save-dev secrets-guard` pins it for everyone (until then the hook uses secrets-guard on PATH)'));
+    actions.push(
+      note(
+        'note: package.json does not list secrets-guard: `npm install --save-dev secrets-guard` pins it for everyone (until then the hook uses secrets-guard on PATH)',
+      ),
+    );
   }
   if (!guardFindable(join(repo.root, packageDir), io.env)) {
     actions.push(note('note: secrets-guard is neither in node_modules/.bin nor on PATH: until it is installed, the hook blocks every commit'));

@@ -34,7 +34,8 @@ const PHRASE_GOES_ON = /[ \t]+[^\s#"'`]/y;
 const DOCKER_ENV_BEFORE = /\n[ \t]*(?:ENV|ARG)[ \t]+$/;
 
 /** File types whose unquoted values are expressions, not literals (Terraform and Nix among them: a string is quoted). */
-const SOURCE_EXTENSIONS = /\.(?:tf|tfvars|hcl|nix|[cm]?[jt]sx?|py|go|java|kt|kts|scala|groovy|rb|php|cs|fs|rs|swift|c|cc|cpp|h|hpp|m|mm|dart|lua|ex|exs|erl|hs|clj|vue|svelte|r|pl|pm|jl|zig|nim|sol)$/i;
+const SOURCE_EXTENSIONS =
+  /\.(?:tf|tfvars|hcl|nix|[cm]?[jt]sx?|py|go|java|kt|kts|scala|groovy|rb|php|cs|fs|rs|swift|c|cc|cpp|h|hpp|m|mm|dart|lua|ex|exs|erl|hs|clj|vue|svelte|r|pl|pm|jl|zig|nim|sol)$/i;
 
 export function allowsUnquotedValues(path: string): boolean {
   return !SOURCE_EXTENSIONS.test(path);

@@ -18,7 +18,8 @@ const REFERENCE =
  * a Terraform reference (`local.secrets.vm_password`), a dotted path that ends in a credential's name.
  */
 const CALL_OR_INDEX = /[A-Za-z_]\s*[([]|[){]$|^\([$.]/;
-const DOTTED_REFERENCE = /^(?:(?:local|var|module|data|each|self|path|terraform|count)\.[A-Za-z_]|[A-Za-z_]\w*(?:\.[A-Za-z_][\w-]*)*\.[A-Za-z_-]*(?:pass|pwd|secret|token|key|cred|auth)[A-Za-z_-]*\d?$)/i;
+const DOTTED_REFERENCE =
+  /^(?:(?:local|var|module|data|each|self|path|terraform|count)\.[A-Za-z_]|[A-Za-z_]\w*(?:\.[A-Za-z_][\w-]*)*\.[A-Za-z_-]*(?:pass|pwd|secret|token|key|cred|auth)[A-Za-z_-]*\d?$)/i;
 /** `{FRIGATE_MQTT_PASSWORD}`: an environment variable substituted by the application (Frigate, Python's format). */
 const BRACED_NAME = /^\{[A-Za-z_][A-Za-z0-9_]*\}$/;
 /** A password hash in LDAP's scheme prefix (`{SSHA}...`): what a server stores, not the password. */
@@ -60,7 +61,8 @@ function isCountingSequence(value: string): boolean {
  */
 function isIdentifierName(value: string): boolean {
   const parts = value.split('_');
-  const wordLike = (p: string) => /^[A-Za-z]{1,16}$/.test(p) || /^[A-Za-z0-9]{1,4}$/.test(p) || (/^[A-Z0-9]{5,12}$/.test(p) && (p.match(/\d/g) ?? []).length <= 2);
+  const wordLike = (p: string) =>
+    /^[A-Za-z]{1,16}$/.test(p) || /^[A-Za-z0-9]{1,4}$/.test(p) || (/^[A-Z0-9]{5,12}$/.test(p) && (p.match(/\d/g) ?? []).length <= 2);
   return parts.length >= 3 && parts.every(wordLike) && parts.filter((p) => /^[A-Za-z]{3,}$/.test(p)).length >= 2;
 }
 

@@ -65,7 +65,10 @@ function baselineNotes(total: Totals, fullScan: boolean): string[] {
   const { suppressed, stale, used } = total.baseline;
   if (!used) return [];
   const notes = suppressed > 0 ? [`${suppressed} finding(s) accepted by the baseline`] : [];
-  if (fullScan && stale.length > 0) notes.push(`${stale.length} baseline entr${stale.length === 1 ? 'y no longer matches' : 'ies no longer match'} anything: run \`secrets-guard baseline --prune\``);
+  if (fullScan && stale.length > 0)
+    notes.push(
+      `${stale.length} baseline entr${stale.length === 1 ? 'y no longer matches' : 'ies no longer match'} anything: run \`secrets-guard baseline --prune\``,
+    );
   return notes;
 }
 
@@ -88,11 +91,11 @@ async function lintPlan(plan: ScanPlan, options: LintOptions, run: RunContext, t
   if (wantsSmallHeap(files.length, plan.scanFiles)) await preferSmallHeap();
   // An explicit thread count starts its workers at once on a large plan; by default the work read decides.
   const startFromBytes = options.threads === undefined ? WORKERS_FROM_BYTES : 0;
-  const parallel = threads > 0 && files.length >= (startFromBytes ? ESTIMATE_FROM_FILES : PARALLEL_THRESHOLD) ? await import('./parallel/scan-in-workers.js') : undefined;
-  const scan =
-    parallel?.workersAvailable()
-      ? await parallel.scanInWorkers(files, spec, threads, inputs, plan.readFile, onFile, startFromBytes)
-      : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, inputs, plan.readFile)), ...(onFile ? { onFile } : {}) });
+  const parallel =
+    threads > 0 && files.length >= (startFromBytes ? ESTIMATE_FROM_FILES : PARALLEL_THRESHOLD) ? await import('./parallel/scan-in-workers.js') : undefined;
+  const scan = parallel?.workersAvailable()
+    ? await parallel.scanInWorkers(files, spec, threads, inputs, plan.readFile, onFile, startFromBytes)
+    : await scanPlan({ ...plan, files }, { ...(await settingsFromSpec(spec, inputs, plan.readFile)), ...(onFile ? { onFile } : {}) });
   // Verification notes are keyed per commit in range mode: the same path verified in two commits is two files.
   const prefix = plan.commit ? `${plan.commit}:` : '';
   for (const path of scan.verified) total.verification.verified.add(prefix + path);
@@ -131,7 +134,10 @@ async function sourceFor(options: LintOptions, headStart: HeadStart | undefined)
     const repo = await openRepository(options.cwd, options.env, headStart ? { headStart } : {}).catch(() => undefined);
     return { plans: single(async () => diskPlan(repo?.root ?? options.cwd, options.cwd, mode.paths, repo ? await indexPaths(repo) : [])) };
   }
-  const repo = await openRepository(options.cwd, options.env, { allowBare: mode.kind === 'range' || mode.kind === 'push', ...(headStart ? { headStart } : {}) });
+  const repo = await openRepository(options.cwd, options.env, {
+    allowBare: mode.kind === 'range' || mode.kind === 'push',
+    ...(headStart ? { headStart } : {}),
+  });
   if (mode.kind === 'staged' || mode.kind === 'all') return { plans: single(() => indexPlan(repo, mode.kind)) };
   return historySource(repo, mode.kind === 'range' ? { range: mode.range } : { updates: mode.updates });
 }

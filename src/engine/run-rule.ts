@@ -54,14 +54,7 @@ function namesPlaceholder(d: ReportDescriptor, content: string): boolean {
   return text !== undefined && isPlaceholder(text);
 }
 
-function positionFinding(
-  ruleId: string,
-  severity: Severity,
-  source: SourceFile,
-  d: ReportDescriptor,
-  lines: LineIndex,
-  salt: () => string,
-): PositionedFinding {
+function positionFinding(ruleId: string, severity: Severity, source: SourceFile, d: ReportDescriptor, lines: LineIndex, salt: () => string): PositionedFinding {
   const start = d.line !== undefined ? { line: d.line, column: d.column ?? 1 } : d.index !== undefined ? lines.position(d.index) : { line: 1, column: 1 };
   const end = d.line === undefined && d.endIndex !== undefined ? lines.position(d.endIndex) : undefined;
   return {

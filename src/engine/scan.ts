@@ -72,7 +72,11 @@ export async function scanFile(origin: ScanPlan['origin'], file: PlannedFile, se
   const pathOnly = applicable.filter((a) => a.rule.meta.pathOnly);
   const { size, bytes } = await file.read(settings.maxFileSize);
   if (!bytes) {
-    out.skipped.push({ path: file.path, reason: `larger than the ${formatBytes(settings.maxFileSize)} size cap (${formatBytes(size)}); raise maxFileSize to scan it`, kind: 'too-large' });
+    out.skipped.push({
+      path: file.path,
+      reason: `larger than the ${formatBytes(settings.maxFileSize)} size cap (${formatBytes(size)}); raise maxFileSize to scan it`,
+      kind: 'too-large',
+    });
     out.findings.push(...(await runOn(pathOnly, emptySource(origin, file, 'too-large', settings.project), settings, out)));
     return 0;
   }
@@ -80,7 +84,9 @@ export async function scanFile(origin: ScanPlan['origin'], file: PlannedFile, se
   if (!decoded) {
     out.skipped.push({ path: file.path, reason: 'binary content', kind: 'binary' });
     const binaryRules = applicable.filter((a) => a.rule.meta.pathOnly || a.rule.meta.readsBinaryHead);
-    out.findings.push(...(await runOn(binaryRules, emptySource(origin, file, 'binary', settings.project, bytes.subarray(0, BINARY_HEAD_BYTES)), settings, out)));
+    out.findings.push(
+      ...(await runOn(binaryRules, emptySource(origin, file, 'binary', settings.project, bytes.subarray(0, BINARY_HEAD_BYTES)), settings, out)),
+    );
     noteBytesScanned(bytes.length);
     return bytes.length;
   }
@@ -146,7 +152,10 @@ function stripOffsets(finding: PositionedFinding): Finding {
 }
 
 function emptySource(origin: ScanPlan['origin'], file: PlannedFile, skipped: SourceText['skipped'], project: ProjectView, head?: Uint8Array): EngineSourceFile {
-  return createSourceFile({ path: file.path, content: '', origin, ...(skipped ? { skipped } : {}), ...(file.commit ? { commit: file.commit } : {}), ...(head ? { head } : {}) }, project);
+  return createSourceFile(
+    { path: file.path, content: '', origin, ...(skipped ? { skipped } : {}), ...(file.commit ? { commit: file.commit } : {}), ...(head ? { head } : {}) },
+    project,
+  );
 }
 
 function formatBytes(n: number): string {

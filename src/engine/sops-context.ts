@@ -26,7 +26,11 @@ export function preloadSopsConfigSupport(): void {
 }
 
 /** The nearest `.sops.yaml` above each file (or the forced one), its first matching creation rule as sops picks it. */
-export async function loadSopsContext(configs: readonly SopsConfigSource[], forced: SopsConfigSource | undefined, parses: SopsConfigParses): Promise<SopsContext> {
+export async function loadSopsContext(
+  configs: readonly SopsConfigSource[],
+  forced: SopsConfigSource | undefined,
+  parses: SopsConfigParses,
+): Promise<SopsContext> {
   if (configs.length === 0 && !forced) return { sopsRuleFor: () => undefined };
   // Loaded only for repositories that have a .sops.yaml: the YAML parser and RE2 stay off other commits' path.
   const { createSopsRuleLookup } = await loadConfigSupport();

@@ -32,7 +32,9 @@ export function createSourceFile(text: SourceText, keys: AgeIdentitySource, conf
   const lines = once(() => buildLineIndex(content));
   const sops = once(async () => (await import('../sops/stores/index.js')).parseSopsFile(path, content));
   // A file that never mentions sops is plain without a parse, and without loading the parsers.
-  const sopsVerdict = once(async (): Promise<SopsVerdict> => (content.includes('sops') ? (await import('../sops/sops-file.js')).verdictOf(await sops()) : PLAIN));
+  const sopsVerdict = once(async (): Promise<SopsVerdict> =>
+    content.includes('sops') ? (await import('../sops/sops-file.js')).verdictOf(await sops()) : PLAIN,
+  );
   const ciphertextSpans = once(async () => {
     const verdict = await sopsVerdict();
     if (verdict.kind !== 'sops' && verdict.kind !== 'invalid') return [];

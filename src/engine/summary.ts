@@ -8,7 +8,9 @@ export interface VerificationTally {
 }
 
 function compareFindings(a: Finding, b: Finding): number {
-  return compareText(a.commit ?? '', b.commit ?? '') || compareText(a.path, b.path) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId);
+  return (
+    compareText(a.commit ?? '', b.commit ?? '') || compareText(a.path, b.path) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId)
+  );
 }
 
 /**

@@ -57,5 +57,11 @@ function markerReach(text: string, syntax: CommentSyntax): LineReach {
   if (!HINTS.some((hint) => text.includes(hint))) return NO_REACH;
   const comments = commentsOnLine(text, syntax);
   const marks = (reach: keyof LineReach, among: readonly LineComment[]): boolean => MARKERS.some((m) => m[reach] && among.some((c) => m.pattern.test(c.text)));
-  return { sameLine: marks('sameLine', comments), nextLine: marks('nextLine', comments.filter((c) => c.alone)) };
+  return {
+    sameLine: marks('sameLine', comments),
+    nextLine: marks(
+      'nextLine',
+      comments.filter((c) => c.alone),
+    ),
+  };
 }

@@ -39,7 +39,7 @@ for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+
  */
 export function* candidateTokens(content: string, minLength: number, maxLineLength: number): Generator<Candidate> {
   const pem = pemLines(content, minLength, maxLineLength);
-  for (let at = longRunEnd(content, 0, minLength); at !== -1; ) {
+  for (let at = longRunEnd(content, 0, minLength); at !== -1;) {
     const lineStart = content.lastIndexOf('\n', at) + 1;
     const newline = content.indexOf('\n', at);
     const lineEnd = newline === -1 ? content.length : newline;
@@ -78,7 +78,7 @@ function pemLines(content: string, minLength: number, maxLineLength: number): Ar
     return [content.lastIndexOf('\n', at) + 1, newline === -1 ? content.length : newline];
   };
   const usable = ([from, to]: [number, number]) => to - from >= minLength && to - from <= maxLineLength;
-  for (let begin = content.indexOf('-----BEGIN '); begin !== -1; ) {
+  for (let begin = content.indexOf('-----BEGIN '); begin !== -1;) {
     const beginLine = lineAround(begin);
     const text = content.slice(...beginLine);
     if (!usable(beginLine) || !PEM_BEGIN.test(text)) {

@@ -7,4 +7,3 @@ import type { Formatter } from './types.js';
 
 export const formatters = { stylish, json, sarif, github, gitlab } as const satisfies Record<string, Formatter>;
 export type FormatName = keyof typeof formatters;
-

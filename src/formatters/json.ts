@@ -6,18 +6,16 @@ import { jsonForTerminal } from '../util/terminal-text.js';
 import type { Formatter } from './types.js';
 
 export const json: Formatter = (result) =>
-  jsonForTerminal(
-    {
-      findings: result.findings.map((f) => ({
-        ruleId: f.ruleId,
-        severity: f.severity,
-        path: f.path,
-        line: f.line,
-        column: f.column,
-        message: f.message,
-        ...(f.commit ? { commit: f.commit } : {}),
-      })),
-      skipped: result.skipped,
-      summary: result.summary,
-    },
-  ) + '\n';
+  jsonForTerminal({
+    findings: result.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      path: f.path,
+      line: f.line,
+      column: f.column,
+      message: f.message,
+      ...(f.commit ? { commit: f.commit } : {}),
+    })),
+    skipped: result.skipped,
+    summary: result.summary,
+  }) + '\n';

@@ -16,7 +16,10 @@ const DEFAULTS = {
 /** `private-key` → `PrivateKey`, `secretlint/1password` → `Secretlint1password`: SARIF's PascalCase friendly name. */
 export function friendlyName(id: string): string {
   let name = '';
-  for (const word of id.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean)) {
+  for (const word of id
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)) {
     // Each capital must be followed by lower-case letters or digits; a word that cannot start one joins the last.
     name += /^[a-z][a-z0-9]/.test(word) ? word[0]!.toUpperCase() + word.slice(1) : `${name ? '' : 'Rule'}${word}`;
   }
@@ -44,5 +47,11 @@ export function presentationOf(id: string, rule: Rule<unknown> | undefined): Rul
   const severity = rule?.meta.defaultSeverity === 'warning' ? 'warning' : 'error';
   const short = rule && rule.meta.id === id ? rule.meta.description : `${rule?.meta.description ?? 'secret detector'} (${id})`;
   // A sub-rule (`secretlint/github`) is documented on its rule's page.
-  return { ...(rule?.meta.presentation ?? DEFAULTS[severity]), short, severity, helpUri: `${REPOSITORY_BLOB_URI}${rule?.meta.docs ?? `docs/rules/${ruleId}.md`}`, ways: WAYS };
+  return {
+    ...(rule?.meta.presentation ?? DEFAULTS[severity]),
+    short,
+    severity,
+    helpUri: `${REPOSITORY_BLOB_URI}${rule?.meta.docs ?? `docs/rules/${ruleId}.md`}`,
+    ways: WAYS,
+  };
 }

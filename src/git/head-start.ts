@@ -35,10 +35,13 @@ export class HeadStart {
    * first command fails or `next` returns undefined.
    */
   startAfter(args: readonly string[], next: (output: string) => readonly string[] | undefined): void {
-    this.#started.get(keyOf(args))?.then((output) => {
-      const then = next(output);
-      if (then) this.start(then);
-    }, () => {});
+    this.#started.get(keyOf(args))?.then(
+      (output) => {
+        const then = next(output);
+        if (then) this.start(then);
+      },
+      () => {},
+    );
   }
 
   startBlobStream(): void {

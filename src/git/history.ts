@@ -62,7 +62,10 @@ export async function changesOf(repo: Repository, commits: readonly HistoryCommi
   return commits.map(({ commit, parents }) => {
     const own = diffs.slice(next, (next += Math.max(1, parents.length)));
     if (own.some((d) => d.header !== commit)) throw new GitError(`git diff-tree answered out of order at ${commit}`);
-    return broughtBy(commit, own.map((d) => d.records));
+    return broughtBy(
+      commit,
+      own.map((d) => d.records),
+    );
   });
 }
 
@@ -70,7 +73,7 @@ export async function changesOf(repo: Repository, commits: readonly HistoryCommi
 function diffBlocks(out: string): Array<{ header: string; records: RawRecord[] }> {
   const fields = out.split('\0');
   const blocks: Array<{ header: string; records: RawRecord[] }> = [];
-  for (let i = 0; i < fields.length; ) {
+  for (let i = 0; i < fields.length;) {
     const field = fields[i]!;
     if (!field.startsWith(':')) {
       if (field.trim() !== '') blocks.push({ header: field.trim(), records: [] });
@@ -125,5 +128,8 @@ export async function treeContext(repo: Repository, commit: string, changed: rea
 }
 
 function lines(out: string): string[] {
-  return out.split('\n').map((l) => l.trim()).filter(Boolean);
+  return out
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 }

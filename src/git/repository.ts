@@ -29,7 +29,16 @@ export interface Repository {
  * One rev-parse answers everything the scan needs to know up front; `--verify -q HEAD^{commit}` prints nothing
  * before the first commit, and exits 1 with no message: an answer (PROBE_OPTIONS).
  */
-export const REPOSITORY_PROBE = ['rev-parse', '--is-inside-work-tree', '--is-bare-repository', '--absolute-git-dir', '--show-toplevel', '--verify', '-q', 'HEAD^{commit}'];
+export const REPOSITORY_PROBE = [
+  'rev-parse',
+  '--is-inside-work-tree',
+  '--is-bare-repository',
+  '--absolute-git-dir',
+  '--show-toplevel',
+  '--verify',
+  '-q',
+  'HEAD^{commit}',
+];
 export const PROBE_OPTIONS = { quietExitIsAnswer: true } as const;
 
 export interface OpenOptions {
@@ -47,10 +56,13 @@ export async function openRepository(cwd: string, env: NodeJS.ProcessEnv = proce
   let head: string | undefined;
   let gitDirectory: string | undefined;
   try {
-    const [inside, bare, gitDir, toplevel, headOid] = (await probe(REPOSITORY_PROBE).catch(async () =>
-      // --show-toplevel fails in a bare repository; ask again without it.
-      (await probe(['rev-parse', '--is-inside-work-tree', '--is-bare-repository', '--absolute-git-dir'])) + '\n',
-    )).split('\n');
+    const [inside, bare, gitDir, toplevel, headOid] = (
+      await probe(REPOSITORY_PROBE).catch(
+        async () =>
+          // --show-toplevel fails in a bare repository; ask again without it.
+          (await probe(['rev-parse', '--is-inside-work-tree', '--is-bare-repository', '--absolute-git-dir'])) + '\n',
+      )
+    ).split('\n');
     if (bare === 'true' && options.allowBare) top = gitDir ?? cwd;
     else if (inside === 'true' && toplevel) top = toplevel;
     else throw new GitError(bare === 'true' ? 'a bare repository has no work tree or index: use --range or pre-receive' : 'not inside a git work tree');

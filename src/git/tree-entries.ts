@@ -84,7 +84,7 @@ export function fileOf(record: RawRecord): BlobEntry | undefined {
 export function parseRawDiff(out: string): BlobEntry[] {
   const fields = out.split('\0');
   const entries: BlobEntry[] = [];
-  for (let i = 0; i < fields.length - 1; ) {
+  for (let i = 0; i < fields.length - 1;) {
     const { record, next } = readRawRecord(fields, i);
     const entry = fileOf(record);
     if (entry) entries.push(entry);
@@ -105,7 +105,7 @@ function parseLsFiles(out: string): BlobEntry[] {
   const conflicted = new Set<string>();
   // Walked with indexOf rather than split: on a 150,000-file index, split's intermediate strings and arrays were
   // the largest transient allocation of a whole --all run.
-  for (let start = 0; start < out.length; ) {
+  for (let start = 0; start < out.length;) {
     let end = out.indexOf('\0', start);
     if (end === -1) end = out.length;
     const tab = out.indexOf('\t', start);
@@ -115,7 +115,7 @@ function parseLsFiles(out: string): BlobEntry[] {
       const mode = internMode(out.slice(start, firstSpace));
       const oid = out.slice(firstSpace + 1, secondSpace);
       const path = out.slice(tab + 1, end);
-      const staged = out.charCodeAt(secondSpace + 1) === 48 /* '0' */;
+      const staged = out.charCodeAt(secondSpace + 1) === 48; /* '0' */
       if (isFileMode(mode) && (staged || !seenConflict(conflicted, path, oid))) entries.push({ path, oid, mode });
     }
     start = end + 1;

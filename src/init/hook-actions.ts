@@ -24,15 +24,29 @@ function gitHookActions(target: GitHooksTarget, root: string, packageDir: string
   const path = shown(root, file);
   const hook = standaloneHook(packageDir);
   const shared = target.sharedScope
-    ? [note(`note: core.hooksPath comes from your ${target.sharedScope} git config, so this hook applies to every repository that uses ${shown(root, target.dir)}`)]
+    ? [
+        note(
+          `note: core.hooksPath comes from your ${target.sharedScope} git config, so this hook applies to every repository that uses ${shown(root, target.dir)}`,
+        ),
+      ]
     : [];
   const existing = exists(file) ? readOrEmpty(file) : undefined;
   if (existing === undefined) {
-    return [{ done: `wrote ${path}: runs secrets-guard check`, planned: `would write ${path}: runs secrets-guard check`, apply: () => writeHook(file, hook) }, ...shared];
+    return [
+      { done: `wrote ${path}: runs secrets-guard check`, planned: `would write ${path}: runs secrets-guard check`, apply: () => writeHook(file, hook) },
+      ...shared,
+    ];
   }
   if (existing === hook) return [note(`unchanged: ${path} already runs secrets-guard check`), ...shared];
   if (existing.includes(INIT_MARKER)) {
-    return [{ done: `updated ${path} (written by an earlier secrets-guard init)`, planned: `would update ${path} (written by an earlier secrets-guard init)`, apply: () => writeHook(file, hook) }, ...shared];
+    return [
+      {
+        done: `updated ${path} (written by an earlier secrets-guard init)`,
+        planned: `would update ${path} (written by an earlier secrets-guard init)`,
+        apply: () => writeHook(file, hook),
+      },
+      ...shared,
+    ];
   }
   return [...chainActions(file, path, existing, hook), ...shared];
 }
@@ -42,7 +56,10 @@ function chainActions(file: string, path: string, existing: string, hook: string
   const manager = hookManager(existing);
   if (manager) throw new ConfigError(`${path} is managed by ${manager.name}: add secrets-guard there instead (${manager.hint})`);
   const chained = file + CHAINED_HOOK_SUFFIX;
-  if (exists(chained)) throw new ConfigError(`${path} and ${path}${CHAINED_HOOK_SUFFIX} both exist: merge your checks into ${path}${CHAINED_HOOK_SUFFIX} by hand, then run secrets-guard init again`);
+  if (exists(chained))
+    throw new ConfigError(
+      `${path} and ${path}${CHAINED_HOOK_SUFFIX} both exist: merge your checks into ${path}${CHAINED_HOOK_SUFFIX} by hand, then run secrets-guard init again`,
+    );
   const what = `the existing ${path} to ${path}${CHAINED_HOOK_SUFFIX} and wrote ${path}: runs it first, then secrets-guard check`;
   const actions: InitAction[] = [
     {
@@ -59,7 +76,8 @@ function chainActions(file: string, path: string, existing: string, hook: string
       },
     },
   ];
-  if (!isExecutable(file)) actions.push(note(`note: ${path}${CHAINED_HOOK_SUFFIX} is not executable, so (as before) git would not run it and neither does the new hook`));
+  if (!isExecutable(file))
+    actions.push(note(`note: ${path}${CHAINED_HOOK_SUFFIX} is not executable, so (as before) git would not run it and neither does the new hook`));
   return actions;
 }
 
@@ -82,20 +100,36 @@ function huskyActions(target: HuskyTarget, root: string, packageDir: string): In
   const path = shown(root, target.file);
   const inactive = target.active
     ? []
-    : [note(`note: husky is not set up in this clone (git runs hooks from ${shown(root, target.gitHooksDir)}): run \`npx husky\`, or \`npm install\` if the prepare script runs husky`)];
+    : [
+        note(
+          `note: husky is not set up in this clone (git runs hooks from ${shown(root, target.gitHooksDir)}): run \`npx husky\`, or \`npm install\` if the prepare script runs husky`,
+        ),
+      ];
   const block = huskyBlock(packageDir);
   if (!exists(target.file)) {
     const text = `#!/bin/sh\n${block}`;
-    return [{ done: `created ${path}: runs secrets-guard check`, planned: `would create ${path}: runs secrets-guard check`, apply: () => writeHook(target.file, text) }, ...inactive];
+    return [
+      {
+        done: `created ${path}: runs secrets-guard check`,
+        planned: `would create ${path}: runs secrets-guard check`,
+        apply: () => writeHook(target.file, text),
+      },
+      ...inactive,
+    ];
   }
   const placed = placeBlock(readOrEmpty(target.file), block);
   if (placed.kind === 'unchanged') return [note(`unchanged: ${path} already runs secrets-guard`), ...inactive];
   if (placed.kind === 'refused') {
-    throw new ConfigError(`${path} has an \`exit\` or \`exec\` line that may sit inside an if, a loop, a function or a here-document: add \`secrets-guard check\` by hand where the hook always reaches it (an appended check would never run)`);
+    throw new ConfigError(
+      `${path} has an \`exit\` or \`exec\` line that may sit inside an if, a loop, a function or a here-document: add \`secrets-guard check\` by hand where the hook always reaches it (an appended check would never run)`,
+    );
   }
   const [done, planned, rest] = HUSKY_STEPS[placed.kind];
   const what = rest.replace('PATH', path);
-  return [{ done: `${done} ${what}`, planned: `${planned} ${what}`, apply: () => writing(target.file, () => writeFileSync(target.file, placed.text)) }, ...inactive];
+  return [
+    { done: `${done} ${what}`, planned: `${planned} ${what}`, apply: () => writing(target.file, () => writeFileSync(target.file, placed.text)) },
+    ...inactive,
+  ];
 }
 
 function writeHook(file: string, text: string): void {

@@ -59,7 +59,13 @@ export function packageDirOf(cwd: string, root: string): string {
 
 /** Whether the hook would find the guard now: the same two places it looks, in the same order. */
 export function guardFindable(packageRoot: string, env: NodeJS.ProcessEnv): boolean {
-  const candidates = [join(packageRoot, 'node_modules/.bin/secrets-guard'), ...(env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'secrets-guard'))];
+  const candidates = [
+    join(packageRoot, 'node_modules/.bin/secrets-guard'),
+    ...(env.PATH ?? '')
+      .split(delimiter)
+      .filter(Boolean)
+      .map((dir) => join(dir, 'secrets-guard')),
+  ];
   return candidates.some(isExecutableFile);
 }
 

@@ -88,9 +88,11 @@ function validateRule(raw: unknown, where: string, keyPath: string, topLevel: bo
   if (entry.severity !== undefined && !SEVERITIES.includes(entry.severity as string)) fail(where, `${keyPath}.severity`, 'expected info, warning or error');
   if (entry.disabled !== undefined && typeof entry.disabled !== 'boolean') fail(where, `${keyPath}.disabled`, 'expected true or false');
   const allow = entry.allowMessageIds;
-  if (allow !== undefined && (!Array.isArray(allow) || allow.some((a) => typeof a !== 'string'))) fail(where, `${keyPath}.allowMessageIds`, 'expected a list of message ids');
+  if (allow !== undefined && (!Array.isArray(allow) || allow.some((a) => typeof a !== 'string')))
+    fail(where, `${keyPath}.allowMessageIds`, 'expected a list of message ids');
   if (entry.options !== undefined) expectObject(entry.options, where, `${keyPath}.options`);
-  if (entry.rules !== undefined && (!topLevel || !Array.isArray(entry.rules))) fail(where, `${keyPath}.rules`, 'expected a list of rule entries (presets only)');
+  if (entry.rules !== undefined && (!topLevel || !Array.isArray(entry.rules)))
+    fail(where, `${keyPath}.rules`, 'expected a list of rule entries (presets only)');
   const rules = (entry.rules as unknown[] | undefined)?.map((r, i) => validateRule(r, where, `${keyPath}.rules[${i}]`, false));
   return { ...(entry as object), id: entry.id, ...(rules ? { rules } : {}) } as SecretlintRcRule;
 }
@@ -142,10 +144,17 @@ function defaultSetup(): SecretlintSetup {
   const entry: SecretlintRcRule = { id: PRESET_RECOMMEND_ID };
   if (installedPackageVersion(PRESET_RECOMMEND_ID) !== PRESET_KEYWORDS_CHECKED_AGAINST) {
     let setup: Promise<SecretlintSetup> | undefined;
-    return { configFor: async (content, ext, present) => (await (setup ??= buildSetup({ rules: [entry] }, '.secretlintrc', undefined))).configFor(content, ext, present) };
+    return {
+      configFor: async (content, ext, present) =>
+        (await (setup ??= buildSetup({ rules: [entry] }, '.secretlintrc', undefined))).configFor(content, ext, present),
+    };
   }
   let creator: Promise<unknown> | undefined;
-  return filteredSetup({ entry, ruleIds: Object.keys(PRESET_TRIGGERS), creator: () => (creator ??= resolveRuleCreator(PRESET_RECOMMEND_ID)), position: 0 }, [], {});
+  return filteredSetup(
+    { entry, ruleIds: Object.keys(PRESET_TRIGGERS), creator: () => (creator ??= resolveRuleCreator(PRESET_RECOMMEND_ID)), position: 0 },
+    [],
+    {},
+  );
 }
 
 async function buildSetup(rc: SecretlintRc, fileName: string, baseDirectory: string | undefined): Promise<SecretlintSetup> {
@@ -187,7 +196,10 @@ function filteredSetup(preset: FilteredPreset, others: readonly ResolvedRule[], 
       let config = configs.get(selection.key);
       if (!config) {
         const { ruleIds } = selection;
-        const presetRule = { ...preset.entry, rule: presetRegistering(await preset.creator(), (id) => ruleIds.has(id)) } as unknown as SecretLintCoreConfigUnionRule;
+        const presetRule = {
+          ...preset.entry,
+          rule: presetRegistering(await preset.creator(), (id) => ruleIds.has(id)),
+        } as unknown as SecretLintCoreConfigUnionRule;
         const rules = others.map((r) => configRule(r.entry, r.creator));
         rules.splice(preset.position, 0, presetRule);
         config = { rules, ...sharedOptions };

@@ -37,9 +37,8 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 /** `time.Time.MarshalText`: RFC 3339 with trailing zeros of the fraction dropped, `Z` for a zero offset. */
 export function formatTimeRfc3339Nano(t: GoTime): string {
   const fraction = t.fraction.slice(0, 9).replace(/0+$/, '');
-  const offset = t.offsetMinutes === 0
-    ? 'Z'
-    : `${t.offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(t.offsetMinutes) / 60))}:${pad(Math.abs(t.offsetMinutes) % 60)}`;
+  const offset =
+    t.offsetMinutes === 0 ? 'Z' : `${t.offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(t.offsetMinutes) / 60))}:${pad(Math.abs(t.offsetMinutes) % 60)}`;
   return `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}${fraction ? '.' + fraction : ''}${offset}`;
 }
 
@@ -49,8 +48,7 @@ function daysIn(month: number, year: number): number {
 }
 
 export function validCalendar(t: GoTime): boolean {
-  return t.month >= 1 && t.month <= 12 && t.day >= 1 && t.day <= daysIn(t.month, t.year) &&
-    t.hour < 24 && t.minute < 60 && t.second < 60;
+  return t.month >= 1 && t.month <= 12 && t.day >= 1 && t.day <= daysIn(t.month, t.year) && t.hour < 24 && t.minute < 60 && t.second < 60;
 }
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/;
@@ -63,9 +61,14 @@ export function parseRfc3339(s: string): GoTime | undefined {
   const offsetMinutes = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
   if (zone !== 'Z' && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(4, 6)) > 59)) return undefined;
   const t: GoTime = {
-    year: Number(m[1]), month: Number(m[2]), day: Number(m[3]),
-    hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6]),
-    fraction: m[7] ?? '', offsetMinutes,
+    year: Number(m[1]),
+    month: Number(m[2]),
+    day: Number(m[3]),
+    hour: Number(m[4]),
+    minute: Number(m[5]),
+    second: Number(m[6]),
+    fraction: m[7] ?? '',
+    offsetMinutes,
   };
   return validCalendar(t) ? t : undefined;
 }

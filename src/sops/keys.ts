@@ -82,7 +82,13 @@ async function validateAgeIdentities(sources: ReadonlyArray<{ source: string; fo
   if (toDecode.length === 0) return;
   const { identityToRecipient } = await import('age-encryption');
   for (const { source, identity, line } of toDecode) {
-    if (!(await identityToRecipient(identity).then(() => true, () => false))) throw malformed(source, line);
+    if (
+      !(await identityToRecipient(identity).then(
+        () => true,
+        () => false,
+      ))
+    )
+      throw malformed(source, line);
   }
 }
 
@@ -120,10 +126,13 @@ function runKeyCommand(command: string, env: NodeJS.ProcessEnv, timeout: number)
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { status?: number | null; signal?: string | null };
     const why =
-      e.code === 'ENOENT' ? 'command not found'
-      : e.code === 'ETIMEDOUT' ? `no answer within ${timeout / 1000} s (it cannot prompt: stdin is closed)`
-      : e.signal ? `killed by ${e.signal}`
-      : `exit status ${e.status ?? '?'}`;
+      e.code === 'ENOENT'
+        ? 'command not found'
+        : e.code === 'ETIMEDOUT'
+          ? `no answer within ${timeout / 1000} s (it cannot prompt: stdin is closed)`
+          : e.signal
+            ? `killed by ${e.signal}`
+            : `exit status ${e.status ?? '?'}`;
     throw new ConfigError(`SOPS_AGE_KEY_CMD failed (${program}): ${why}`);
   }
 }

@@ -31,7 +31,14 @@ const KMS_BLOB = trusted('a KMS-wrapped data key (base64)', form.isKmsBlob);
 const KEY_FIELDS: Readonly<Record<KeyType, ReadonlyMap<string, Field>>> = {
   age: fields({ recipient: trusted('an age recipient', form.isAgeRecipient, form.isBareAgeRecipient), enc: trusted('an armored age file', form.isAgeArmor) }),
   pgp: fields({ fp: trusted('a PGP fingerprint', form.isPgpFingerprint), created_at: TIMESTAMP, enc: trusted('an armored PGP message', form.isPgpArmor) }),
-  kms: fields({ arn: trusted('an AWS KMS key ARN', form.isKmsArn), role: trusted('an IAM role ARN', form.isRoleArn), context: CONTAINER, created_at: TIMESTAMP, enc: KMS_BLOB, aws_profile: FREE }),
+  kms: fields({
+    arn: trusted('an AWS KMS key ARN', form.isKmsArn),
+    role: trusted('an IAM role ARN', form.isRoleArn),
+    context: CONTAINER,
+    created_at: TIMESTAMP,
+    enc: KMS_BLOB,
+    aws_profile: FREE,
+  }),
   gcp_kms: fields({ resource_id: trusted('a GCP KMS key resource id', form.isGcpKeyId), created_at: TIMESTAMP, enc: KMS_BLOB }),
   azure_kv: fields({ vault_url: trusted('a key vault URL', form.isHttpsOrigin), name: FREE, version: FREE, created_at: TIMESTAMP, enc: KMS_BLOB }),
   hc_vault: fields({ vault_address: trusted('a Vault address', form.isHttpsOrigin), engine_path: FREE, key_name: FREE, created_at: TIMESTAMP, enc: KMS_BLOB }),
@@ -114,7 +121,10 @@ export function reviewMetadata(leaves: readonly MetadataLeaf[]): MetadataReview 
       continue;
     }
     if (!field) {
-      problems.push({ message: `${fieldName(leaf.path)} is not a field sops writes: sops ignores it and its MAC does not cover it, so it must not be there`, ...at });
+      problems.push({
+        message: `${fieldName(leaf.path)} is not a field sops writes: sops ignores it and its MAC does not cover it, so it must not be there`,
+        ...at,
+      });
       continue;
     }
     if (leaf.type === 'null' || leaf.text === '') continue; // nothing to judge, nothing to hide

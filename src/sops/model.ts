@@ -44,12 +44,7 @@ export interface MasterKeyEntry {
 }
 
 export type SelectionSetting =
-  | 'unencrypted_suffix'
-  | 'encrypted_suffix'
-  | 'unencrypted_regex'
-  | 'encrypted_regex'
-  | 'unencrypted_comment_regex'
-  | 'encrypted_comment_regex';
+  'unencrypted_suffix' | 'encrypted_suffix' | 'unencrypted_regex' | 'encrypted_regex' | 'unencrypted_comment_regex' | 'encrypted_comment_regex';
 
 /**
  * One scalar of a metadata block as the file holds it, for the validator (src/sops/metadata-schema.ts) and for the

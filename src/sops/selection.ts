@@ -50,6 +50,5 @@ export function shouldBeEncrypted(leaf: JudgedLeaf, selection: Selection): boole
 
 /** The marker comment itself stays plaintext: a comment skips the last entry of the innermost level (itself). */
 function matchesEarlierComment(stack: SopsLeaf['commentStack'], isComment: boolean, pattern: string): boolean {
-  return stack.some((level, i) =>
-    level.some((c, j) => !(isComment && i === stack.length - 1 && j === level.length - 1) && re2Matches(pattern, c)));
+  return stack.some((level, i) => level.some((c, j) => !(isComment && i === stack.length - 1 && j === level.length - 1) && re2Matches(pattern, c)));
 }

@@ -12,11 +12,43 @@ import { maskSecret } from './mask.js';
  * whole token. `sk-` is OpenAI's and Anthropic's, not the `sk-ssh-ed25519@openssh.com` key type.
  */
 const TOKEN_PREFIXES = [
-  'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'glpat-', 'glptt-', 'gldt-', 'glrt-',
-  'xox[abeprs]-', 'xapp-', '[sr]k_(?:live|test)_', 'whsec_', 'sk-(?!ssh-|ecdsa-)', 'npm_', 'pypi-', 'hf_', 'do[op]_v1_',
-  'shp(?:at|ca|pa|ss)_', 'SG\\.', 'ya29\\.', 'AIza', 'eyJ',
-  'AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T', 'AGPA', 'AIDA', 'AROA', 'AIPA', 'ANPA', 'ANVA',
-  '(?:AGE|age)-(?:SECRET-KEY|secret-key)-', 'AGE-PLUGIN-',
+  'ghp_',
+  'gho_',
+  'ghu_',
+  'ghs_',
+  'ghr_',
+  'github_pat_',
+  'glpat-',
+  'glptt-',
+  'gldt-',
+  'glrt-',
+  'xox[abeprs]-',
+  'xapp-',
+  '[sr]k_(?:live|test)_',
+  'whsec_',
+  'sk-(?!ssh-|ecdsa-)',
+  'npm_',
+  'pypi-',
+  'hf_',
+  'do[op]_v1_',
+  'shp(?:at|ca|pa|ss)_',
+  'SG\\.',
+  'ya29\\.',
+  'AIza',
+  'eyJ',
+  'AKIA',
+  'ASIA',
+  'ABIA',
+  'ACCA',
+  'A3T',
+  'AGPA',
+  'AIDA',
+  'AROA',
+  'AIPA',
+  'ANPA',
+  'ANVA',
+  '(?:AGE|age)-(?:SECRET-KEY|secret-key)-',
+  'AGE-PLUGIN-',
 ];
 const PREFIXED = new RegExp(`(?<![A-Za-z0-9])(?:${TOKEN_PREFIXES.join('|')})[A-Za-z0-9+/=_.-]{8,}`, 'g');
 
@@ -71,7 +103,11 @@ const PUBLIC_RECIPIENT = new RegExp(
     String.raw`projects/[\w.-]+/locations/[\w-]+/keyRings/[\w-]+/cryptoKeys/[\w-]+`,
     String.raw`https://[\w.-]+(?::\d+)?(?:/[\w.-]*)*`,
     String.raw`[\w-]+:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`,
-  ].map((p) => `(?:${p})`).join('|').replace(/^/, '^(?:').concat(')$'),
+  ]
+    .map((p) => `(?:${p})`)
+    .join('|')
+    .replace(/^/, '^(?:')
+    .concat(')$'),
 );
 
 export interface MaskOptions {

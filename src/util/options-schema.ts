@@ -44,15 +44,18 @@ function parseValue(schema: OptionSchema, value: unknown, keyPath: string, fallb
       if (typeof value !== 'boolean') throw new ConfigError(`${quote(keyPath)}: expected true or false`);
       return value;
     case 'integer':
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < schema.min) throw new ConfigError(`${keyPath}: expected an integer of at least ${schema.min}, got ${quoteValue(value)}`);
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < schema.min)
+        throw new ConfigError(`${keyPath}: expected an integer of at least ${schema.min}, got ${quoteValue(value)}`);
       return value;
     case 'number':
-      if (typeof value !== 'number' || !(value > schema.above && value <= schema.atMost)) throw new ConfigError(`${keyPath}: expected ${schema.what} in (${schema.above}, ${schema.atMost}], got ${quoteValue(value)}`);
+      if (typeof value !== 'number' || !(value > schema.above && value <= schema.atMost))
+        throw new ConfigError(`${keyPath}: expected ${schema.what} in (${schema.above}, ${schema.atMost}], got ${quoteValue(value)}`);
       return value;
     case 'list':
       if (!Array.isArray(value)) throw new ConfigError(`${keyPath}: expected a list of ${schema.what}s`);
       for (const item of value) {
-        if (typeof item !== 'string' || !schema.oneOf.includes(item)) throw new ConfigError(`${keyPath}: ${quoteValue(item)} is not a ${schema.what} (known: ${schema.oneOf.join(', ')})`);
+        if (typeof item !== 'string' || !schema.oneOf.includes(item))
+          throw new ConfigError(`${keyPath}: ${quoteValue(item)} is not a ${schema.what} (known: ${schema.oneOf.join(', ')})`);
       }
       return value;
     case 'mapping':

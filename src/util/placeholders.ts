@@ -29,10 +29,55 @@ const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 /** Prefixes of known token formats, longest first: the value after one is judged alone (`ghp_` + `xxxx`). */
 const TOKEN_PREFIXES = [
-  'github_pat_', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'glpat-', 'glc_', 'glsa_', 'xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-',
-  'xoxe-', 'xapp-', 'sk_live_', 'sk_test_', 'rk_live_', 'rk_test_', 'pk_live_', 'pk_test_', 'whsec_', 'sk-ant-api03-', 'sk-ant-',
-  'sk-proj-', 'sk-', 'npm_', 'shppa_', 'shpca_', 'shpat_', 'shpss_', 'gsk_', 'hf_', 'lin_api_', 'ntn_', 'hvs.', 'hvb.', 'hvr.',
-  'dckr_pat_', 'figd_', 'tskey-auth-', 'tskey-', 'dop_v1_', 'SG.', 'AKIA', 'ASIA', 'AIza', 'AGE-SECRET-KEY-1',
+  'github_pat_',
+  'ghp_',
+  'gho_',
+  'ghu_',
+  'ghs_',
+  'ghr_',
+  'glpat-',
+  'glc_',
+  'glsa_',
+  'xoxb-',
+  'xoxp-',
+  'xoxa-',
+  'xoxr-',
+  'xoxs-',
+  'xoxe-',
+  'xapp-',
+  'sk_live_',
+  'sk_test_',
+  'rk_live_',
+  'rk_test_',
+  'pk_live_',
+  'pk_test_',
+  'whsec_',
+  'sk-ant-api03-',
+  'sk-ant-',
+  'sk-proj-',
+  'sk-',
+  'npm_',
+  'shppa_',
+  'shpca_',
+  'shpat_',
+  'shpss_',
+  'gsk_',
+  'hf_',
+  'lin_api_',
+  'ntn_',
+  'hvs.',
+  'hvb.',
+  'hvr.',
+  'dckr_pat_',
+  'figd_',
+  'tskey-auth-',
+  'tskey-',
+  'dop_v1_',
+  'SG.',
+  'AKIA',
+  'ASIA',
+  'AIza',
+  'AGE-SECRET-KEY-1',
 ].sort((a, b) => b.length - a.length);
 
 export function isPlaceholder(value: string): boolean {
@@ -73,7 +118,10 @@ const COUNTING_ORDER = '0123456789abcdefghijklmnopqrstuvwxyz';
 
 /** `1234-56789abcdefghijklmnop`: every part counts up one character at a time, and the parts hold at least 8. */
 function isCountingRun(v: string): boolean {
-  const parts = v.toLowerCase().split(/[-_.:/ ]+/).filter(Boolean);
+  const parts = v
+    .toLowerCase()
+    .split(/[-_.:/ ]+/)
+    .filter(Boolean);
   if (parts.length === 0 || parts.join('').length < 8) return false;
   return parts.every((p) => {
     if (p.length < 3) return false;
@@ -107,9 +155,57 @@ function isRepeatedRun(v: string): boolean {
 }
 
 /** Names that usually hold credentials, by whole words of a snake, kebab or camel-case name. */
-const SENSITIVE_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'secret', 'secrets', 'token', 'credential', 'credentials', 'apikey', 'key', 'privatekey', 'passphrase', 'auth', 'dsn', 'webhook']);
+const SENSITIVE_WORDS = new Set([
+  'password',
+  'passwd',
+  'pass',
+  'pwd',
+  'secret',
+  'secrets',
+  'token',
+  'credential',
+  'credentials',
+  'apikey',
+  'key',
+  'privatekey',
+  'passphrase',
+  'auth',
+  'dsn',
+  'webhook',
+]);
 /** Words that make a name about a key rather than the key itself. */
-const BENIGN_WORDS = new Set(['public', 'pub', 'id', 'ids', 'name', 'names', 'path', 'file', 'arn', 'alias', 'type', 'length', 'size', 'region', 'version', 'url', 'uri', 'enabled', 'pair', 'usage', 'spec', 'algorithm', 'rotation', 'ttl', 'expiry', 'count', 'prefix', 'vault', 'ring', 'location']);
+const BENIGN_WORDS = new Set([
+  'public',
+  'pub',
+  'id',
+  'ids',
+  'name',
+  'names',
+  'path',
+  'file',
+  'arn',
+  'alias',
+  'type',
+  'length',
+  'size',
+  'region',
+  'version',
+  'url',
+  'uri',
+  'enabled',
+  'pair',
+  'usage',
+  'spec',
+  'algorithm',
+  'rotation',
+  'ttl',
+  'expiry',
+  'count',
+  'prefix',
+  'vault',
+  'ring',
+  'location',
+]);
 
 export function nameWords(name: string): string[] {
   return name

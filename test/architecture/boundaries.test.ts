@@ -18,8 +18,14 @@ const KNOWN_CYCLES: string[] = [];
 /** Modules outside src/git/ that start a process: sops' key command (SOPS_AGE_KEY_CMD), which is not git. */
 const PROCESSES_OUTSIDE_GIT = ['src/sops/keys.ts'];
 
-const isNode = (...names: string[]) => (e: ImportEdge) => names.some((n) => e.specifier === n || e.specifier === `node:${n}` || e.specifier.startsWith(`node:${n}/`) || e.specifier.startsWith(`${n}/`));
-const reaches = (...dirs: string[]) => (e: ImportEdge) => e.to !== undefined && dirs.some((d) => (d.endsWith('/') ? e.to!.startsWith(d) : e.to === d));
+const isNode =
+  (...names: string[]) =>
+  (e: ImportEdge) =>
+    names.some((n) => e.specifier === n || e.specifier === `node:${n}` || e.specifier.startsWith(`node:${n}/`) || e.specifier.startsWith(`${n}/`));
+const reaches =
+  (...dirs: string[]) =>
+  (e: ImportEdge) =>
+    e.to !== undefined && dirs.some((d) => (d.endsWith('/') ? e.to!.startsWith(d) : e.to === d));
 const atRunTime = (forbids: (e: ImportEdge) => boolean) => (e: ImportEdge) => !e.typeOnly && forbids(e);
 
 const BOUNDARIES: readonly Boundary[] = [
@@ -34,7 +40,11 @@ const BOUNDARIES: readonly Boundary[] = [
     forbids: atRunTime(isNode('fs', 'child_process')),
   },
   { rule: 'git never imports the engine', appliesTo: (p) => p.startsWith('src/git/'), forbids: reaches('src/engine/') },
-  { rule: 'formatters are pure: no Node module', appliesTo: (p) => p.startsWith('src/formatters/'), forbids: atRunTime((e) => e.specifier.startsWith('node:')) },
+  {
+    rule: 'formatters are pure: no Node module',
+    appliesTo: (p) => p.startsWith('src/formatters/'),
+    forbids: atRunTime((e) => e.specifier.startsWith('node:')),
+  },
   {
     rule: 'only src/git/ starts processes (git/run.ts is the one git runner)',
     appliesTo: (p) => !p.startsWith('src/git/') && !PROCESSES_OUTSIDE_GIT.includes(p),

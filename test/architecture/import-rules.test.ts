@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { boundaryViolations, importCycles, importsOf } from './import-rules.js';
 
 const PROJECT: Record<string, string> = {
-  'src/a.ts': "import { b } from './b.js';\nimport type { C } from './c/index.js';\n/* import './not-an-import.js'; */\nconst glob = '**/*.ts';\nexport const a = b;\n",
+  'src/a.ts':
+    "import { b } from './b.js';\nimport type { C } from './c/index.js';\n/* import './not-an-import.js'; */\nconst glob = '**/*.ts';\nexport const a = b;\n",
   'src/b.ts': "export { c } from './c/index.js';\nexport const b = 1;\n",
   'src/c/index.ts': "import { type A } from '../a.js';\nexport type C = A;\nexport const c = async () => (await import('node:fs')).statSync;\n",
   'src/d.ts': "import './e.js';\nexport type T = typeof import('./e.js');\n",
@@ -31,7 +32,9 @@ describe('the import checker', () => {
   });
 
   it('names each cycle by its edges, type-only ones included, and nothing outside cycles', () => {
-    expect(importCycles(edges)).toEqual(['import cycle: src/a.ts -> src/b.ts, src/a.ts -> src/c/index.ts, src/b.ts -> src/c/index.ts, src/c/index.ts -> src/a.ts']);
+    expect(importCycles(edges)).toEqual([
+      'import cycle: src/a.ts -> src/b.ts, src/a.ts -> src/c/index.ts, src/b.ts -> src/c/index.ts, src/c/index.ts -> src/a.ts',
+    ]);
     const acyclic = edges.filter((e) => e.from !== 'src/c/index.ts');
     expect(importCycles(acyclic)).toEqual([]);
   });

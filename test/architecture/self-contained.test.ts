@@ -41,7 +41,12 @@ describe('the repository', () => {
   });
 
   it('names no temporary path in its documents', () => {
-    expect(linesMatching(files.filter((f) => f.path.endsWith('.md')), (line) => line.includes(TEMPORARY))).toEqual([]);
+    expect(
+      linesMatching(
+        files.filter((f) => f.path.endsWith('.md')),
+        (line) => line.includes(TEMPORARY),
+      ),
+    ).toEqual([]);
   });
 
   it('cites the sops format notes where they are, docs/sops-format.md', () => {

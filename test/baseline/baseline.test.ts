@@ -109,7 +109,14 @@ describe('baseline details', () => {
   it('matches findings the engine fingerprints with the baseline salt, wherever the secret moves', async () => {
     const token = fake.genericBase64(31, 40);
     const scan = async (content: string, salt: string) =>
-      runRule({ rule: highEntropy, source: { path: 'app.py', content, origin: 'index' }, options: highEntropy.defaultOptions, severity: 'warning', project: projectOf(['app.py']), salt });
+      runRule({
+        rule: highEntropy,
+        source: { path: 'app.py', content, origin: 'index' },
+        options: highEntropy.defaultOptions,
+        severity: 'warning',
+        project: projectOf(['app.py']),
+        salt,
+      });
     const before = await scan(`API_KEY = "${token}"\n`, SALT);
     const baseline = createBaseline(before, SALT);
     expect(serializeBaseline(baseline)).not.toContain(token);

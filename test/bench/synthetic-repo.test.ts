@@ -22,7 +22,10 @@ const SCRIPT = join(PROJECT_ROOT, 'bench/synthetic-repo.mjs');
 let root: string;
 
 function build(name: string, seed: number): Manifest {
-  const r = spawnSync(process.execPath, [SCRIPT, '--size', '200KB', '--seed', String(seed), '--dir', join(root, name), '--json'], { encoding: 'utf8', env: isolatedEnv() });
+  const r = spawnSync(process.execPath, [SCRIPT, '--size', '200KB', '--seed', String(seed), '--dir', join(root, name), '--json'], {
+    encoding: 'utf8',
+    env: isolatedEnv(),
+  });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   return JSON.parse(r.stdout) as Manifest;
@@ -57,7 +60,10 @@ describe('synthetic repository', () => {
     const paths = git(first.dir, 'ls-files').trim().split('\n');
     expect(paths).toHaveLength(first.files);
     for (const suffix of ['.ts', '.py', '.go', '.tf', '.md', '.yaml', 'package-lock.json', '.sops.yaml']) {
-      expect(paths.some((p) => p.endsWith(suffix)), suffix).toBe(true);
+      expect(
+        paths.some((p) => p.endsWith(suffix)),
+        suffix,
+      ).toBe(true);
     }
   });
 
@@ -70,16 +76,22 @@ describe('synthetic repository', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     const found = (JSON.parse(r.stdout) as { findings: Array<{ ruleId: string; path: string }> }).findings.map((f) => `${f.ruleId} ${f.path}`);
-    expect(found).toEqual(expect.arrayContaining([
-      'private-key deploy/keys/deploy-ec.pem',
-      'plaintext-env-file services/billing/.env',
-      'plaintext-tfvars infra/terraform/prod/terraform.tfvars',
-    ]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'private-key deploy/keys/deploy-ec.pem',
+        'plaintext-env-file services/billing/.env',
+        'plaintext-tfvars infra/terraform/prod/terraform.tfvars',
+      ]),
+    );
     expect(first.planted.map((p) => p.path)).toEqual(expect.arrayContaining(['deploy/keys/deploy-ec.pem', 'services/billing/.env']));
   });
 
   it('check --range over the 100 commits finds them too', () => {
-    const r = spawnSync(process.execPath, [BIN, 'check', '--range', 'HEAD~100..HEAD', '--format', 'json'], { cwd: first.dir, encoding: 'utf8', env: isolatedEnv() });
+    const r = spawnSync(process.execPath, [BIN, 'check', '--range', 'HEAD~100..HEAD', '--format', 'json'], {
+      cwd: first.dir,
+      encoding: 'utf8',
+      env: isolatedEnv(),
+    });
     expect(r.status).toBe(1);
     const paths = (JSON.parse(r.stdout) as { findings: Array<{ path: string }> }).findings.map((f) => f.path);
     expect(paths).toEqual(expect.arrayContaining(['deploy/keys/deploy-ec.pem', 'services/billing/.env']));

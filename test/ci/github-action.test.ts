@@ -43,7 +43,16 @@ function checkStep(env: Record<string, string>): { status: number; stdout: strin
   const githubOutput = join(out, `output-${Math.random().toString(36).slice(2)}`);
   const r = spawnSync('bash', [SCRIPT], {
     cwd: repo.dir,
-    env: isolatedEnv({ GITHUB_ACTION_PATH: PROJECT_ROOT, GITHUB_OUTPUT: githubOutput, GITHUB_SHA: head, INPUT_BASE: '', INPUT_HEAD: '', INPUT_SARIF_FILE: '', INPUT_ARGS: '', ...env }),
+    env: isolatedEnv({
+      GITHUB_ACTION_PATH: PROJECT_ROOT,
+      GITHUB_OUTPUT: githubOutput,
+      GITHUB_SHA: head,
+      INPUT_BASE: '',
+      INPUT_HEAD: '',
+      INPUT_SARIF_FILE: '',
+      INPUT_ARGS: '',
+      ...env,
+    }),
     encoding: 'utf8',
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, output: existsSync(githubOutput) ? readFileSync(githubOutput, 'utf8') : '' };
@@ -74,7 +83,9 @@ describe('the action on a pull request', () => {
     const sarif = join(out, 'pr.sarif');
     const r = checkStep({ GITHUB_EVENT_NAME: 'pull_request', EVENT_PR_BASE: base, EVENT_PR_HEAD: head, INPUT_SARIF_FILE: sarif });
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/^::error file=app\/\.env,line=1,col=13,endLine=1,endColumn=\d+,title=secrets-guard plaintext-env-file::plaintext env file .*\(commit [0-9a-f]{12}\)$/m);
+    expect(r.stdout).toMatch(
+      /^::error file=app\/\.env,line=1,col=13,endLine=1,endColumn=\d+,title=secrets-guard plaintext-env-file::plaintext env file .*\(commit [0-9a-f]{12}\)$/m,
+    );
     expect(r.stdout).not.toContain('prod-Zk8q9pLw2mX');
     expect(r.status).toBe(1);
     expect(r.output).toBe('exit-code=1\n');
@@ -102,7 +113,12 @@ describe('the action on a pull request', () => {
   });
 
   it('fails closed (exit 2) when the base is not in the clone', () => {
-    const r = checkStep({ GITHUB_EVENT_NAME: 'pull_request', EVENT_PR_BASE: 'f'.repeat(40), EVENT_PR_HEAD: head, INPUT_SARIF_FILE: join(out, 'missing.sarif') });
+    const r = checkStep({
+      GITHUB_EVENT_NAME: 'pull_request',
+      EVENT_PR_BASE: 'f'.repeat(40),
+      EVENT_PR_HEAD: head,
+      INPUT_SARIF_FILE: join(out, 'missing.sarif'),
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^secrets-guard: /m);
     expect(r.output).toBe('exit-code=2\n');

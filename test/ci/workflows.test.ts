@@ -37,7 +37,10 @@ describe('release.yml', () => {
     const at = (pattern: RegExp) => commands.findIndex((c) => pattern.test(c));
     const order = [/package\.json.*GITHUB_REF_NAME/s, /^npm ci$/, /^npm test$/, /^npm pack$/, /^npm publish --provenance --access public$/];
     const positions = order.map(at);
-    expect(positions.every((p) => p >= 0), JSON.stringify(commands)).toBe(true);
+    expect(
+      positions.every((p) => p >= 0),
+      JSON.stringify(commands),
+    ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     const publish = Object.values(release.jobs)[0]!.steps.find((s) => s.run?.startsWith('npm publish'))!;
     expect(publish.env?.NODE_AUTH_TOKEN).toBe('${{ secrets.NPM_TOKEN }}');
@@ -68,7 +71,9 @@ describe('.ci/run', () => {
     const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
     const quickStart = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('\n## ', readme.indexOf('## Quick start') + 1));
     const testCommand = /^(npm test\b[^#\n]*?)\s*#/m.exec(quickStart)?.[1];
-    const commands = readFileSync(join(PROJECT_ROOT, '.ci/run'), 'utf8').split('\n').filter((line) => line.trim() && !line.trim().startsWith('#'));
+    const commands = readFileSync(join(PROJECT_ROOT, '.ci/run'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() && !line.trim().startsWith('#'));
     expect(testCommand).toBe('npm test');
     expect(commands.at(-1)).toBe(testCommand);
   });

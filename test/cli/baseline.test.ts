@@ -70,7 +70,9 @@ describe('baseline', () => {
     expect(repo.guard(['baseline']).status).toBe(0); // written, not staged
     const unstaged = repo.guard(['check', '--format', 'json']);
     expect(unstaged.status).toBe(1);
-    expect(json(unstaged).summary.notes).toContain('.secrets-guard-baseline.json is on disk but not staged: it was not used (the check reads the index); stage it with git add to use it');
+    expect(json(unstaged).summary.notes).toContain(
+      '.secrets-guard-baseline.json is on disk but not staged: it was not used (the check reads the index); stage it with git add to use it',
+    );
 
     repo.git('add', '.secrets-guard-baseline.json');
     const staged = repo.guard(['check', '--format', 'json']);
@@ -79,7 +81,9 @@ describe('baseline', () => {
 
     repo.write('.secrets-guard-baseline.json', repo.read('.secrets-guard-baseline.json').replace('"entries": [', '"entries": [ '));
     const changed = repo.guard(['check', '--format', 'json']);
-    expect(json(changed).summary.notes).toContain('.secrets-guard-baseline.json has changes that are not staged: the staged version was used (the check reads the index); stage it with git add to use it');
+    expect(json(changed).summary.notes).toContain(
+      '.secrets-guard-baseline.json has changes that are not staged: the staged version was used (the check reads the index); stage it with git add to use it',
+    );
   });
 
   it('--dry-run says what the baseline would hold and writes nothing', () => {

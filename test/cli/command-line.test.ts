@@ -14,7 +14,12 @@ import { run, type CliIo } from '../../src/cli.js';
 
 const notARepo = mkdtempSync(join(tmpdir(), 'sg-cli-'));
 afterAll(() => rmSync(notARepo, { recursive: true, force: true }));
-const io: CliIo = { cwd: notARepo, env: { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_CEILING_DIRECTORIES: tmpdir() }, stdoutIsTty: false, stderrIsTty: false };
+const io: CliIo = {
+  cwd: notARepo,
+  env: { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_CEILING_DIRECTORIES: tmpdir() },
+  stdoutIsTty: false,
+  stderrIsTty: false,
+};
 
 describe('usage errors: exit 2, one line on stderr, nothing scanned', () => {
   const cases: Array<[argv: string[], stderr: RegExp]> = [
@@ -75,7 +80,11 @@ describe('options per command', () => {
   const FLAG: CliRuleFlag = { ruleId: 'some-rule', name: 'strict-thing', option: 'strict', description: 'be strict' };
   const parse = async (argv: string[]) => {
     let loads = 0;
-    const line = await parseCommandLine(argv, async () => (loads++, [FLAG]), () => '0.0.0');
+    const line = await parseCommandLine(
+      argv,
+      async () => (loads++, [FLAG]),
+      () => '0.0.0',
+    );
     return { line, loads };
   };
 
@@ -83,7 +92,9 @@ describe('options per command', () => {
     expect((await parse(['check', 'a.env', '--all', 'b.env', '--no-color', '-f', 'json'])).line).toEqual({
       run: { command: 'check', paths: ['a.env', 'b.env'], options: { all: true, color: false, format: 'json', ruleOverrides: new Map() } },
     });
-    expect((await parse(['baseline', '--dry-run', '--prune'])).line).toEqual({ run: { command: 'baseline', options: { dryRun: true, prune: true, ruleOverrides: new Map() } } });
+    expect((await parse(['baseline', '--dry-run', '--prune'])).line).toEqual({
+      run: { command: 'baseline', options: { dryRun: true, prune: true, ruleOverrides: new Map() } },
+    });
     expect((await parse(['init', '--dry-run', '--gitignore'])).line).toEqual({ run: { command: 'init', options: { dryRun: true, gitignore: true } } });
     expect((await parse(['check', '--', '--not-an-option'])).line).toMatchObject({ run: { paths: ['--not-an-option'] } });
   });

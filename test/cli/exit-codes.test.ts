@@ -71,7 +71,13 @@ describe('exit status', () => {
     },
     { name: 'rule turned off', files: { ...LEAK, '.secrets-guard.yaml': 'rules:\n  plaintext-env-file: off\n' }, args: ['check'], status: 0 },
     { name: 'ignored path', files: { 'fixtures/.env': LEAK['.env'], '.secrets-guard.yaml': 'ignore:\n  - "fixtures/**"\n' }, args: ['check'], status: 0 },
-    { name: 'inline suppression', files: { 'deploy/app.yaml': `# secrets-guard-allow\ntoken: ${fake.github()}\n` }, args: ['check'], status: 0, stdout: /1 finding\(s\) suppressed by allow comments/ },
+    {
+      name: 'inline suppression',
+      files: { 'deploy/app.yaml': `# secrets-guard-allow\ntoken: ${fake.github()}\n` },
+      args: ['check'],
+      status: 0,
+      stdout: /1 finding\(s\) suppressed by allow comments/,
+    },
   ];
 
   for (const c of cases) {

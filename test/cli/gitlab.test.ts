@@ -15,7 +15,12 @@ const Ajv = AjvModule.default;
 const tool = {
   type: 'object',
   required: ['id', 'name', 'version', 'vendor'],
-  properties: { id: { type: 'string', minLength: 1 }, name: { type: 'string', minLength: 1 }, version: { type: 'string', minLength: 1 }, vendor: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 1 } } } },
+  properties: {
+    id: { type: 'string', minLength: 1 },
+    name: { type: 'string', minLength: 1 },
+    version: { type: 'string', minLength: 1 },
+    vendor: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 1 } } },
+  },
 };
 const time = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}$' };
 const REPORT_SCHEMA = {
@@ -27,7 +32,14 @@ const REPORT_SCHEMA = {
     scan: {
       type: 'object',
       required: ['analyzer', 'scanner', 'type', 'start_time', 'end_time', 'status'],
-      properties: { analyzer: tool, scanner: tool, type: { const: 'secret_detection' }, start_time: time, end_time: time, status: { enum: ['success', 'failure'] } },
+      properties: {
+        analyzer: tool,
+        scanner: tool,
+        type: { const: 'secret_detection' },
+        start_time: time,
+        end_time: time,
+        status: { enum: ['success', 'failure'] },
+      },
     },
     vulnerabilities: {
       type: 'array',
@@ -44,7 +56,11 @@ const REPORT_SCHEMA = {
           identifiers: {
             type: 'array',
             minItems: 1,
-            items: { type: 'object', required: ['type', 'name', 'value'], properties: { type: { type: 'string', minLength: 1 }, name: { type: 'string', minLength: 1 }, value: { type: 'string', minLength: 1 } } },
+            items: {
+              type: 'object',
+              required: ['type', 'name', 'value'],
+              properties: { type: { type: 'string', minLength: 1 }, name: { type: 'string', minLength: 1 }, value: { type: 'string', minLength: 1 } },
+            },
           },
           location: {
             type: 'object',

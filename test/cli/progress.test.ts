@@ -6,7 +6,10 @@ describe('terminalProgress', () => {
   it('redraws at most every 100 ms, always on the last file, and clears the line at the end', () => {
     const writes: string[] = [];
     let now = 0;
-    const progress = terminalProgress((t) => writes.push(t), () => now);
+    const progress = terminalProgress(
+      (t) => writes.push(t),
+      () => now,
+    );
     progress.update({ files: 1, totalFiles: 4 }); // t=0: the first redraw waits 100 ms
     now = 150;
     progress.update({ files: 2, totalFiles: 4 });
@@ -15,16 +18,15 @@ describe('terminalProgress', () => {
     now = 200;
     progress.update({ files: 4, totalFiles: 4 }); // the last file is always drawn
     progress.finish();
-    expect(writes).toEqual([
-      '\r\x1b[Ksecrets-guard: 2/4 files, 13 files/s',
-      '\r\x1b[Ksecrets-guard: 4/4 files, 20 files/s',
-      '\r\x1b[K',
-    ]);
+    expect(writes).toEqual(['\r\x1b[Ksecrets-guard: 2/4 files, 13 files/s', '\r\x1b[Ksecrets-guard: 4/4 files, 20 files/s', '\r\x1b[K']);
   });
 
   it('names the commit of a range it is on', () => {
     const writes: string[] = [];
-    const progress = terminalProgress((t) => writes.push(t), () => 1000);
+    const progress = terminalProgress(
+      (t) => writes.push(t),
+      () => 1000,
+    );
     progress.update({ files: 7, totalFiles: 7, commit: { index: 3, of: 3 } });
     expect(writes).toEqual(['\r\x1b[Ksecrets-guard: commit 3/3, 7/7 files, 7000 files/s']);
   });

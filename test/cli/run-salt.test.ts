@@ -16,7 +16,7 @@ describe('the run salt', () => {
     expect(fingerprintSecret('baseline-salt', 'rule', 'hunter2')).not.toBe(fingerprintSecret(first, 'rule', 'hunter2'));
   });
 
-  it('differs from one run to the next, and is the caller\'s when given (a baseline\'s)', () => {
+  it("differs from one run to the next, and is the caller's when given (a baseline's)", () => {
     expect(createRunContext({}).salt()).not.toBe(createRunContext({}).salt());
     expect(createRunContext({ salt: 'baseline-salt' }).salt()).toBe('baseline-salt');
   });

@@ -32,7 +32,8 @@ function sarif(...args: string[]): { runs: Array<{ tool: { driver: { rules: Arra
   return JSON.parse(out.stdout);
 }
 
-const fingerprintsOf = (results: Result[]) => results.map((r) => `${r.ruleId} ${r.locations[0]!.physicalLocation.artifactLocation.uri} ${r.partialFingerprints['secretsGuard/v1']}`);
+const fingerprintsOf = (results: Result[]) =>
+  results.map((r) => `${r.ruleId} ${r.locations[0]!.physicalLocation.artifactLocation.uri} ${r.partialFingerprints['secretsGuard/v1']}`);
 
 beforeAll(() => {
   repo = repoWithLeakCommit({
@@ -47,7 +48,13 @@ afterAll(() => repo.cleanup());
 describe('SARIF for GitHub code scanning', () => {
   it("passes the SARIF validator's GitHub rules, in --all and in --range mode", () => {
     const all = sarif('--all');
-    expect(all.runs[0]!.results.map((r) => r.ruleId).sort()).toEqual(['generic-credential', 'plaintext-env-file', 'private-key', 'secretlint/github', 'terraform-state']);
+    expect(all.runs[0]!.results.map((r) => r.ruleId).sort()).toEqual([
+      'generic-credential',
+      'plaintext-env-file',
+      'private-key',
+      'secretlint/github',
+      'terraform-state',
+    ]);
     expect(githubSarifViolations(all)).toEqual([]);
     expect(githubSarifViolations(sarif('--range', 'HEAD~1..HEAD'))).toEqual([]);
   });
@@ -66,7 +73,10 @@ describe('SARIF for GitHub code scanning', () => {
       expect(rule.properties.tags).toContain('security');
     }
     const byId = new Map(described.map((r) => [r.id, r]));
-    expect(byId.get('private-key')).toMatchObject({ name: 'PrivateKey', properties: { 'security-severity': '9.5', tags: ['security', 'secret', 'private-key'] } });
+    expect(byId.get('private-key')).toMatchObject({
+      name: 'PrivateKey',
+      properties: { 'security-severity': '9.5', tags: ['security', 'secret', 'private-key'] },
+    });
     expect(byId.get('secretlint/github')!.name).toBe('SecretlintGithub');
     expect(Number(byId.get('high-entropy-string')!.properties['security-severity'])).toBeLessThan(7); // a heuristic: medium
   });
@@ -105,8 +115,19 @@ describe('the GitHub rules check itself', () => {
       version: '2.1.0',
       runs: [
         {
-          tool: { driver: { name: 'secrets-guard', rules: [{ id: 'private-key', name: 'private-key', shortDescription: { text: 'Private key' }, helpUri: 'https://example.invalid' }] } },
-          results: [{ ruleId: 'private-key', message: { text: 'key' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'a' }, region: { startLine: 1 } } }] }],
+          tool: {
+            driver: {
+              name: 'secrets-guard',
+              rules: [{ id: 'private-key', name: 'private-key', shortDescription: { text: 'Private key' }, helpUri: 'https://example.invalid' }],
+            },
+          },
+          results: [
+            {
+              ruleId: 'private-key',
+              message: { text: 'key' },
+              locations: [{ physicalLocation: { artifactLocation: { uri: 'a' }, region: { startLine: 1 } } }],
+            },
+          ],
         },
       ],
     };

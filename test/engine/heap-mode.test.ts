@@ -27,16 +27,22 @@ async function forcedCollections(action: () => void | Promise<void>): Promise<nu
 describe('heap mode', () => {
   it('turns on by the bytes a thread has scanned, collecting once then, and every 64 MB after', async () => {
     expect(await forcedCollections(() => noteBytesScanned(63 * MB))).toBe(0); // a staged check or a small repository
-    expect(await forcedCollections(async () => {
-      noteBytesScanned(2 * MB); // past the first 64 MB: the mode turns on
-      await preferSmallHeap(); // the same turning-on, awaited
-    })).toBe(1);
+    expect(
+      await forcedCollections(async () => {
+        noteBytesScanned(2 * MB); // past the first 64 MB: the mode turns on
+        await preferSmallHeap(); // the same turning-on, awaited
+      }),
+    ).toBe(1);
     expect(await forcedCollections(() => noteBytesScanned(63 * MB))).toBe(0);
     expect(await forcedCollections(() => noteBytesScanned(2 * MB))).toBe(1);
-    expect(await forcedCollections(() => { for (let i = 0; i < 4; i++) noteBytesScanned(32 * MB); })).toBe(2);
+    expect(
+      await forcedCollections(() => {
+        for (let i = 0; i < 4; i++) noteBytesScanned(32 * MB);
+      }),
+    ).toBe(2);
   });
 
-  it('is also chosen from the start for a scan of very many files, whose listing is the main thread\'s peak', () => {
+  it("is also chosen from the start for a scan of very many files, whose listing is the main thread's peak", () => {
     expect(wantsSmallHeap(10)).toBe(false); // a staged check
     expect(wantsSmallHeap(5457)).toBe(false); // --all on a 26 MB repository: the bytes decide
     expect(wantsSmallHeap(154_805)).toBe(true); // --all on the 1 GB benchmark repository

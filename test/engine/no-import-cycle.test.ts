@@ -11,15 +11,21 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIRS = ['src/engine', 'src/sops', 'rules'];
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 function cycles(files: readonly string[]): string[] {
   const inScope = new Set(files);
-  const edges = new Map(files.map((file) => {
-    const targets = [...readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\s*\(\s*)'(\.[^']+)'/g)].map((m) => resolve(dirname(file), m[1]!.replace(/\.js$/, '.ts')));
-    return [file, targets.filter((t) => inScope.has(t))];
-  }));
+  const edges = new Map(
+    files.map((file) => {
+      const targets = [...readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\s*\(\s*)'(\.[^']+)'/g)].map((m) =>
+        resolve(dirname(file), m[1]!.replace(/\.js$/, '.ts')),
+      );
+      return [file, targets.filter((t) => inScope.has(t))];
+    }),
+  );
   const state = new Map<string, 'open' | 'done'>();
   const stack: string[] = [];
   const found: string[] = [];
@@ -27,7 +33,13 @@ function cycles(files: readonly string[]): string[] {
     state.set(file, 'open');
     stack.push(file);
     for (const next of edges.get(file) ?? []) {
-      if (state.get(next) === 'open') found.push(stack.slice(stack.indexOf(next)).map((f) => relative(ROOT, f)).join(' -> '));
+      if (state.get(next) === 'open')
+        found.push(
+          stack
+            .slice(stack.indexOf(next))
+            .map((f) => relative(ROOT, f))
+            .join(' -> '),
+        );
       else if (!state.has(next)) visit(next);
     }
     stack.pop();

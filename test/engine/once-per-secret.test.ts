@@ -3,7 +3,14 @@ import { oncePerSecret } from '../../src/engine/once-per-secret.js';
 import type { PositionedFinding } from '../../src/engine/run-rule.js';
 
 const at = (ruleId: string, line: number, index: number, endIndex: number): PositionedFinding => ({
-  ruleId, severity: 'error', path: 'a', line, column: 1, message: 'm', index, endIndex,
+  ruleId,
+  severity: 'error',
+  path: 'a',
+  line,
+  column: 1,
+  message: 'm',
+  index,
+  endIndex,
 });
 
 describe('oncePerSecret', () => {
@@ -35,8 +42,16 @@ describe('oncePerSecret', () => {
     expect(kept).toHaveLength(2);
   });
 
-  it("drops fallback findings anywhere in a file a whole-file error covers, but not under a whole-file warning", () => {
-    const whole = (severity: 'error' | 'warning'): PositionedFinding => ({ ruleId: 'sops-unencrypted-file', severity, path: 'a', line: 1, column: 1, message: 'm', wholeFile: true });
+  it('drops fallback findings anywhere in a file a whole-file error covers, but not under a whole-file warning', () => {
+    const whole = (severity: 'error' | 'warning'): PositionedFinding => ({
+      ruleId: 'sops-unencrypted-file',
+      severity,
+      path: 'a',
+      line: 1,
+      column: 1,
+      message: 'm',
+      wholeFile: true,
+    });
     const fallbacks = [
       { finding: at('generic-credential', 3, 40, 60), fallback: true, detector: true },
       { finding: at('token-formats/twilio', 4, 70, 104), fallback: false, detector: true },
@@ -67,7 +82,13 @@ describe('oncePerSecret', () => {
       { finding: at('high-entropy-string', 1, 450, 450), fallback: true, detector: true },
       { finding: at('high-entropy-string', 1, 510, 510), fallback: true, detector: true },
     ]);
-    expect(kept.map((f) => `${f.ruleId} ${f.index}`)).toEqual(['generic-credential 500', 'generic-credential 10', 'generic-credential 20', 'high-entropy-string 400', 'high-entropy-string 450']);
+    expect(kept.map((f) => `${f.ruleId} ${f.index}`)).toEqual([
+      'generic-credential 500',
+      'generic-credential 10',
+      'generic-credential 20',
+      'high-entropy-string 400',
+      'high-entropy-string 450',
+    ]);
   });
 
   it('decides as comparing each finding with every kept one would, on random findings', () => {
@@ -89,12 +110,19 @@ describe('oncePerSecret', () => {
 /** The pairwise definition, for comparison. */
 function eachAgainstEveryKept(found: Parameters<typeof oncePerSecret>[0]): PositionedFinding[] {
   const specificLines = new Set(found.filter((k) => !k.fallback).map((k) => k.finding.line));
-  const kept: typeof found[number][] = [];
+  const kept: (typeof found)[number][] = [];
   for (const candidate of found) {
     const { finding, fallback, detector } = candidate;
     if (fallback && specificLines.has(finding.line)) continue;
     const clash = kept.some(({ finding: other, fallback: otherFallback, detector: otherDetector }) => {
-      if (!detector || !otherDetector || other.ruleId.split('/')[0] === finding.ruleId.split('/')[0] || finding.index === undefined || other.index === undefined) return false;
+      if (
+        !detector ||
+        !otherDetector ||
+        other.ruleId.split('/')[0] === finding.ruleId.split('/')[0] ||
+        finding.index === undefined ||
+        other.index === undefined
+      )
+        return false;
       if (other.index === finding.index && other.endIndex === finding.endIndex) return true;
       return fallback && otherFallback && finding.index < other.endIndex! && other.index < finding.endIndex!;
     });

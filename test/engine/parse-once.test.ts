@@ -25,7 +25,8 @@ const SOPS_FILES = ['secrets/a.yaml', 'secrets/b.yaml', 'secrets/c.yaml', 'secre
 async function repoWithSopsFiles(): Promise<TestRepo> {
   const made = makeRepo();
   made.write('.sops.yaml', SOPS_YAML);
-  for (const [i, path] of SOPS_FILES.entries()) made.write(path, path.includes('mismatch') ? await macMismatchFile() : await sopsFileForPublishedKey({ [`key${i}`]: `value ${i}` }));
+  for (const [i, path] of SOPS_FILES.entries())
+    made.write(path, path.includes('mismatch') ? await macMismatchFile() : await sopsFileForPublishedKey({ [`key${i}`]: `value ${i}` }));
   // Plain files between them, so that files interleave in the scan as they do in a real repository.
   for (let i = 0; i < 40; i++) made.write(`src/module${i}.ts`, `export const value${i} = ${i};\n`);
   made.git('add', '-A');

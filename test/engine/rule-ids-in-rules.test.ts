@@ -17,7 +17,9 @@ const KNOWN: Readonly<Record<string, string>> = {
 };
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 /** String literals in code, comments left out. */
@@ -29,7 +31,9 @@ function literals(text: string): string[] {
 describe('rule ids', () => {
   it('appear as string literals only in rules/ (and in the known places listed here)', () => {
     const ids = new Set(rules.map((r) => r.meta.id));
-    const found = sourceFiles(SRC).flatMap((file) => [...new Set(literals(readFileSync(file, 'utf8')).filter((l) => ids.has(l)))].map((id) => `${relative(SRC, file)} ${id}`));
+    const found = sourceFiles(SRC).flatMap((file) =>
+      [...new Set(literals(readFileSync(file, 'utf8')).filter((l) => ids.has(l)))].map((id) => `${relative(SRC, file)} ${id}`),
+    );
     expect(found.filter((key) => !(key in KNOWN))).toEqual([]);
     // The list only shrinks: an entry whose literal is gone must go too.
     expect(Object.keys(KNOWN).filter((key) => !found.includes(key))).toEqual([]);

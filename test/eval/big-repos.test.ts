@@ -45,8 +45,10 @@ describe('big repositories without secrets', () => {
   });
 
   it('tells test fixtures apart by path', () => {
-    for (const p of ['tsdb/testdata/x.json', 'internal/command/testing/a.tf', 'web/ui/src/App.test.tsx', 'cmd/main_test.go', 'test/fixtures/a.yaml']) expect(script.TEST_PATH.test(p), p).toBe(true);
-    for (const p of ['_archived/volumes/scaleio/secret.yaml', 'web/ui/react-app/.env', 'docs/testimonials.md', 'latest/main.go']) expect(script.TEST_PATH.test(p), p).toBe(false);
+    for (const p of ['tsdb/testdata/x.json', 'internal/command/testing/a.tf', 'web/ui/src/App.test.tsx', 'cmd/main_test.go', 'test/fixtures/a.yaml'])
+      expect(script.TEST_PATH.test(p), p).toBe(true);
+    for (const p of ['_archived/volumes/scaleio/secret.yaml', 'web/ui/react-app/.env', 'docs/testimonials.md', 'latest/main.go'])
+      expect(script.TEST_PATH.test(p), p).toBe(false);
   });
 
   it('takes the clones from --big-repos, else from SECRETS_GUARD_BIG_REPOS', () => {

@@ -8,8 +8,18 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/git-repo.js';
 
-interface Finding { ruleId: string; severity: string; path: string; line: number }
-interface VerdictGroup { rule: string; verdict: boolean; reason: string; paths: string[] }
+interface Finding {
+  ruleId: string;
+  severity: string;
+  path: string;
+  line: number;
+}
+interface VerdictGroup {
+  rule: string;
+  verdict: boolean;
+  reason: string;
+  paths: string[];
+}
 type Verdicts = Map<string, { verdict: boolean; reason: string }>;
 interface RealRepos {
   judge(repo: string, findings: Finding[], verdicts: Verdicts): { counts: Record<string, number>; listed: string[]; lost: string[] };
@@ -34,7 +44,15 @@ describe('judging one repository', () => {
   it('splits errors into true, false and unlabelled, line-insensitively, and counts entropy warnings', () => {
     const { counts, listed } = script.judge(
       'o/r',
-      [finding('private-key', 'k.pem'), { ...finding('private-key', 'k.pem'), line: 9 }, finding('sops-unencrypted-file', 'README.md'), finding('sops-metadata', 'a.yaml'), finding('high-entropy-string', '.env', 'warning'), finding('high-entropy-string', 'b.nix', 'warning'), finding('sops-rule-drift', 'c.yaml', 'warning')],
+      [
+        finding('private-key', 'k.pem'),
+        { ...finding('private-key', 'k.pem'), line: 9 },
+        finding('sops-unencrypted-file', 'README.md'),
+        finding('sops-metadata', 'a.yaml'),
+        finding('high-entropy-string', '.env', 'warning'),
+        finding('high-entropy-string', 'b.nix', 'warning'),
+        finding('sops-rule-drift', 'c.yaml', 'warning'),
+      ],
       verdicts,
     );
     expect(counts).toEqual({ errors: 4, true: 2, false: 1, unlabelled: 1, entropy: 2, entropyTrue: 1 });
@@ -52,7 +70,11 @@ describe('judging one repository', () => {
   });
 
   it("keeps a true finding another secret detector's error now reports in its file (one finding per secret), not a sops one", () => {
-    const { lost } = script.judge('o/r', [finding('private-key', 'k.pem'), finding('generic-credential', '.env'), finding('high-entropy-string', 'gone.pem', 'warning')], verdicts);
+    const { lost } = script.judge(
+      'o/r',
+      [finding('private-key', 'k.pem'), finding('generic-credential', '.env'), finding('high-entropy-string', 'gone.pem', 'warning')],
+      verdicts,
+    );
     expect(lost).toEqual(['o/r gone.pem private-key']); // a warning keeps no error
     const sops = script.verdictIndex({ 'o/r': [{ rule: 'sops-mac-mismatch', verdict: true, reason: 'tampered', paths: ['s.yaml'] }] });
     expect(script.judge('o/r', [finding('generic-credential', 's.yaml')], sops).lost).toEqual(['o/r s.yaml sops-mac-mismatch']);

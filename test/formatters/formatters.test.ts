@@ -13,7 +13,16 @@ const HOSTILE_PATH = 'deploy/a,b:\x1b[31mred\nline.env';
 const result: ScanResult = {
   findings: [
     { ruleId: 'plaintext-env-file', severity: 'error', path: HOSTILE_PATH, line: 1, column: 1, message: 'plaintext .env file with 1 value(s)' },
-    { ruleId: 'high-entropy-string', severity: 'warning', path: 'src/app.ts', line: 3, column: 14, endLine: 3, endColumn: 54, message: 'random-looking string assigned to api_key' },
+    {
+      ruleId: 'high-entropy-string',
+      severity: 'warning',
+      path: 'src/app.ts',
+      line: 3,
+      column: 14,
+      endLine: 3,
+      endColumn: 54,
+      message: 'random-looking string assigned to api_key',
+    },
   ],
   skipped: [{ path: 'logo.png', reason: 'binary content', kind: 'binary' }],
   summary: { filesScanned: 3, filesSkipped: 1, errors: 1, warnings: 1, notes: [] },

@@ -29,14 +29,20 @@ describe('parseRawDiff (diff-index / diff-tree --raw -z)', () => {
   });
 
   it('drops deletions, symlinks and submodules: none of them is file content', () => {
-    const out = [raw('100644', '000000', A, Z, 'D', 'gone.env'), raw('000000', '120000', Z, A, 'A', 'link'), raw('000000', '160000', Z, A, 'A', 'vendor/lib')].join('');
+    const out = [
+      raw('100644', '000000', A, Z, 'D', 'gone.env'),
+      raw('000000', '120000', Z, A, 'A', 'link'),
+      raw('000000', '160000', Z, A, 'A', 'vendor/lib'),
+    ].join('');
     expect(parseRawDiff(out)).toEqual([]);
   });
 });
 
 describe('parseLsTree (ls-tree -r -z)', () => {
   it('keeps blobs with their mode, not trees, submodules or symlinks', () => {
-    const out = [`100644 blob ${A}\ta\tb.yaml`, `040000 tree ${B}\tdir`, `160000 commit ${B}\tsub`, `120000 blob ${B}\tlink`, `100755 blob ${B}\tbin/run`].join('\0') + '\0';
+    const out =
+      [`100644 blob ${A}\ta\tb.yaml`, `040000 tree ${B}\tdir`, `160000 commit ${B}\tsub`, `120000 blob ${B}\tlink`, `100755 blob ${B}\tbin/run`].join('\0') +
+      '\0';
     expect(parseLsTree(out)).toEqual([
       { path: 'a\tb.yaml', oid: A, mode: '100644' },
       { path: 'bin/run', oid: B, mode: '100755' },

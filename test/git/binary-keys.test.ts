@@ -16,18 +16,28 @@ describe('binary private keys', () => {
   it('are found by their bytes; public keyrings, certificates and truststores pass', () => {
     repo = makeRepo();
     const files: Record<string, string> = {
-      'ops/gnupg/secring.gpg': 'secring.gpg', 'ops/gnupg/pubring.gpg': 'pubring.gpg',
+      'ops/gnupg/secring.gpg': 'secring.gpg',
+      'ops/gnupg/pubring.gpg': 'pubring.gpg',
       'ops/gnupg/private-keys-v1.d/3F2A.key': 'agent-protected.key',
-      'tls/server.pfx': 'keystore.p12', 'tls/truststore.p12': 'truststore.p12', 'tls/ca.der': 'cert.der',
-      'java/keystore.jks': 'keystore.jks', 'java/truststore.jks': 'truststore.jks', 'java/secrets.jceks': 'secret.jceks',
+      'tls/server.pfx': 'keystore.p12',
+      'tls/truststore.p12': 'truststore.p12',
+      'tls/ca.der': 'cert.der',
+      'java/keystore.jks': 'keystore.jks',
+      'java/truststore.jks': 'truststore.jks',
+      'java/secrets.jceks': 'secret.jceks',
     };
     for (const [path, name] of Object.entries(files)) repo.write(path, fixture(name));
     repo.git('add', '-A');
     const out = repo.guard(['check', '--all', '--format', 'json']);
-    const found = JSON.parse(out.stdout).findings.map((f: { path: string; ruleId: string }) => `${f.path} ${f.ruleId}`).sort();
+    const found = JSON.parse(out.stdout)
+      .findings.map((f: { path: string; ruleId: string }) => `${f.path} ${f.ruleId}`)
+      .sort();
     expect(found).toEqual([
-      'java/keystore.jks private-key', 'java/secrets.jceks private-key', 'ops/gnupg/private-keys-v1.d/3F2A.key private-key',
-      'ops/gnupg/secring.gpg private-key', 'tls/server.pfx private-key',
+      'java/keystore.jks private-key',
+      'java/secrets.jceks private-key',
+      'ops/gnupg/private-keys-v1.d/3F2A.key private-key',
+      'ops/gnupg/secring.gpg private-key',
+      'tls/server.pfx private-key',
     ]);
     expect(out.status).toBe(1);
     // Staged mode too: the commit that adds a keyring is blocked.
@@ -42,7 +52,9 @@ describe('binary private keys', () => {
     repo.write('keys/notes.yaml', 'owner: platform\n');
     repo.git('add', '-A');
     const out = repo.guard(['check', '--all', '--format', 'json']);
-    const found = JSON.parse(out.stdout).findings.map((f: { path: string; ruleId: string }) => `${f.path} ${f.ruleId}`).sort();
+    const found = JSON.parse(out.stdout)
+      .findings.map((f: { path: string; ruleId: string }) => `${f.path} ${f.ruleId}`)
+      .sort();
     expect(found).toEqual(['keys/deploy.p12 private-key', 'keys/notes.yaml sops-unencrypted-file', 'keys/secring.gpg private-key']);
   });
 });

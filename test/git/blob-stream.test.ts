@@ -21,13 +21,7 @@ describe('BlobStream', () => {
     const medium = store(repo, 'x'.repeat(200_000));
     const stream = new BlobStream(GitRunner.forCaller(repo.dir, isolatedEnv()));
     try {
-      const reads = await Promise.all([
-        stream.read(small, 1024),
-        stream.read(big, 1024 * 1024),
-        stream.read(binary),
-        stream.read(medium),
-        stream.read(big),
-      ]);
+      const reads = await Promise.all([stream.read(small, 1024), stream.read(big, 1024 * 1024), stream.read(binary), stream.read(medium), stream.read(big)]);
       expect(reads[0]!.bytes?.toString()).toBe('hello\n');
       expect(reads[1]).toEqual({ size: 3 * 1024 * 1024 });
       expect([...reads[2]!.bytes!]).toEqual([0, 1, 2, 10, 10, 255]);

@@ -18,7 +18,9 @@ let repo: TestRepo;
 afterEach(() => repo?.cleanup());
 
 function findings(out: { stdout: string }): string[] {
-  return JSON.parse(out.stdout).findings.map((f: { path: string; ruleId: string }) => `${f.path} ${f.ruleId}`).sort();
+  return JSON.parse(out.stdout)
+    .findings.map((f: { path: string; ruleId: string }) => `${f.path} ${f.ruleId}`)
+    .sort();
 }
 
 function repoWith(sopsYaml: string, extra: Record<string, string> = {}): TestRepo {
@@ -47,7 +49,10 @@ describe('catch-all creation rules', () => {
   it('`.*` and `^.*$` are catch-alls too; catchAllRequiresEncryption asks for the strict reading', () => {
     repo = repoWith(`creation_rules:\n  - path_regex: ^.*$\n    age: ${AGE}\n`);
     // The catch-all asserts no coverage; the plaintext password in secrets/db.yaml is still a credential the detectors find.
-    expect(findings(repo.guard(['check', '--all', '--format', 'json']))).toEqual(['apps/edited.enc.yaml sops-plaintext-value', 'secrets/db.yaml generic-credential']);
+    expect(findings(repo.guard(['check', '--all', '--format', 'json']))).toEqual([
+      'apps/edited.enc.yaml sops-plaintext-value',
+      'secrets/db.yaml generic-credential',
+    ]);
     repo.write('.secrets-guard.yaml', 'rules:\n  sops-unencrypted-file:\n    options: { catchAllRequiresEncryption: true }\n');
     repo.git('add', '.secrets-guard.yaml');
     const strict = findings(repo.guard(['check', '--all', '--format', 'json']));
@@ -59,13 +64,17 @@ describe('catch-all creation rules', () => {
     const out = repo.guard(['check', '--all', '--format', 'json']);
     // sops encrypts secrets/ with the catch-all: the path rule asserts nothing; the password is a credential all the same.
     expect(findings(out)).toEqual(['.sops.yaml sops-config', 'apps/edited.enc.yaml sops-plaintext-value', 'secrets/db.yaml generic-credential']);
-    const messages = JSON.parse(out.stdout).findings.map((f: { message: string }) => f.message).join('\n');
+    const messages = JSON.parse(out.stdout)
+      .findings.map((f: { message: string }) => f.message)
+      .join('\n');
     expect(messages).toContain('creation_rules[1] can never match: creation_rules[0] before it matches every file');
     expect(out.status).toBe(1);
   });
 
   it('a bad option value is a configuration error', () => {
-    repo = repoWith(`creation_rules:\n  - age: ${AGE}\n`, { '.secrets-guard.yaml': 'rules:\n  sops-unencrypted-file:\n    options: { catchAllRequiresEncryption: 1 }\n' });
+    repo = repoWith(`creation_rules:\n  - age: ${AGE}\n`, {
+      '.secrets-guard.yaml': 'rules:\n  sops-unencrypted-file:\n    options: { catchAllRequiresEncryption: 1 }\n',
+    });
     const out = repo.guard(['check', '--all']);
     expect(out.status).toBe(2);
     expect(out.stderr).toContain('rules.sops-unencrypted-file.options.catchAllRequiresEncryption: expected true or false');

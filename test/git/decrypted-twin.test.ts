@@ -14,7 +14,10 @@ let repo: TestRepo;
 afterEach(() => repo?.cleanup());
 
 function twins(out: { stdout: string }): string[] {
-  return JSON.parse(out.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'decrypted-twin').map((f: { path: string }) => f.path).sort();
+  return JSON.parse(out.stdout)
+    .findings.filter((f: { ruleId: string }) => f.ruleId === 'decrypted-twin')
+    .map((f: { path: string }) => f.path)
+    .sort();
 }
 
 /** Files named like decrypted copies: two that are not (talhelper, Ansible), two that are. */
@@ -26,7 +29,14 @@ function writeTwins(r: TestRepo): void {
   r.write('apps/app.enc.yaml', ENC_YAML);
   r.write('apps/app.yaml', 'secret: decrypted-value-1\ncomplex:\n  value: decrypted-value-2\n');
   r.write('svc/secret.enc.env', ENC_ENV);
-  r.write('svc/secret.env', `${ENC_ENV.split('\n').find((l) => !l.startsWith('sops_') && l.includes('='))!.split('=')[0]}=plain-value\n`);
+  r.write(
+    'svc/secret.env',
+    `${
+      ENC_ENV.split('\n')
+        .find((l) => !l.startsWith('sops_') && l.includes('='))!
+        .split('=')[0]
+    }=plain-value\n`,
+  );
 }
 
 const EXPECTED = ['apps/app.yaml', 'svc/secret.env'];

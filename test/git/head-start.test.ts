@@ -10,7 +10,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HeadStart } from '../../src/git/head-start.js';
 import { PROBE_OPTIONS, REPOSITORY_PROBE } from '../../src/git/repository.js';
 import { GitRunner } from '../../src/git/run.js';
-import { configPathspecs, INDEX_PATHS_LISTING, indexListing, parseRawDiff, siblingPathspecs, stagedListing, WHOLE_INDEX_LISTING } from '../../src/git/tree-entries.js';
+import {
+  configPathspecs,
+  INDEX_PATHS_LISTING,
+  indexListing,
+  parseRawDiff,
+  siblingPathspecs,
+  stagedListing,
+  WHOLE_INDEX_LISTING,
+} from '../../src/git/tree-entries.js';
 import { startStagedCheck } from '../../src/engine/sources/git-head-start.js';
 import { SUPPORT_FILES } from '../../src/engine/sources/index-scope.js';
 import { addIndexFiller, BIN, isolatedEnv, makeRepo, type TestRepo } from '../helpers/git-repo.js';
@@ -30,7 +38,10 @@ afterEach(() => {
 function gitCommandsOf(cwd: string, args: string[]): { findings: string[]; commands: string[] } {
   shim = gitShim();
   const out = guardIn(cwd, [...args, '--format', 'json'], { PATH: shim.path });
-  const commands = shim.commands().map((c) => c.join(' ')).sort();
+  const commands = shim
+    .commands()
+    .map((c) => c.join(' '))
+    .sort();
   shim.cleanup();
   shim = undefined;
   return { findings: findingsOf(out.stdout), commands };
@@ -103,17 +114,22 @@ describe('git commands started ahead', () => {
     expect(staged.commands).toEqual([BLOB_STREAM, stagedListing('HEAD').join(' '), WHOLE_INDEX_LISTING.join(' '), PROBE].sort());
   });
 
-  it('cover a large index too: the configs at once, the staged files\' directories as soon as they are known', () => {
+  it("cover a large index too: the configs at once, the staged files' directories as soon as they are known", () => {
     repo = committedRepoWithStagedLeaks(8_000);
     expect(statSync(join(repo.dir, '.git/index')).size).toBeGreaterThan(512 * 1024);
     const staged = gitCommandsOf(repo.dir, ['check']);
     expect(staged.findings).toEqual(['app/other/.env:decrypted-twin', 'app/other/.env:plaintext-env-file', 'app/secrets/db.yaml:sops-unencrypted-file']);
     const configs = indexListing(configPathspecs(SUPPORT_FILES)).join(' ');
-    const siblings = indexListing(siblingPathspecs([{ path: 'app/other/.env', oid: '', mode: '' }, { path: 'app/secrets/db.yaml', oid: '', mode: '' }])).join(' ');
+    const siblings = indexListing(
+      siblingPathspecs([
+        { path: 'app/other/.env', oid: '', mode: '' },
+        { path: 'app/secrets/db.yaml', oid: '', mode: '' },
+      ]),
+    ).join(' ');
     expect(staged.commands).toEqual([BLOB_STREAM, stagedListing('HEAD').join(' '), configs, siblings, PROBE].sort());
   });
 
-  it('list the staged files\' directories of a large index once diff-index answers, and nothing when nothing is staged', async () => {
+  it("list the staged files' directories of a large index once diff-index answers, and nothing when nothing is staged", async () => {
     repo = committedRepoWithStagedLeaks(8_000);
     start = startStagedCheck(repo.dir, isolatedEnv());
     const staged = parseRawDiff((await start.take(stagedListing('HEAD')))!);
@@ -129,7 +145,7 @@ describe('git commands started ahead', () => {
     expect(start.take(indexListing([]))).toBeUndefined();
   });
 
-  it('serve a check of named paths too (the pre-commit framework\'s way), from the top level or below it', () => {
+  it("serve a check of named paths too (the pre-commit framework's way), from the top level or below it", () => {
     repo = committedRepoWithStagedLeaks();
     const named = gitCommandsOf(repo.dir, ['check', 'app/other/.env', 'app/secrets/db.yaml']);
     // The encrypted twin is found through the index listing started ahead.
@@ -148,7 +164,12 @@ describe('git commands started ahead', () => {
     start.start(stagedListing('HEAD'));
     expect(start.take(stagedListing('HEAD~1'))).toBeUndefined();
     const listing = await start.take(WHOLE_INDEX_LISTING);
-    expect(listing?.split('\0').filter(Boolean).map((l) => l.split('\t')[1])).toEqual(['.sops.yaml', 'app/other/.env', 'app/other/.env.enc', 'app/secrets/db.yaml']);
+    expect(
+      listing
+        ?.split('\0')
+        .filter(Boolean)
+        .map((l) => l.split('\t')[1]),
+    ).toEqual(['.sops.yaml', 'app/other/.env', 'app/other/.env.enc', 'app/secrets/db.yaml']);
     expect(start.take(WHOLE_INDEX_LISTING)).toBeUndefined();
     expect((await start.take(stagedListing('HEAD')))?.split('\0').filter((f) => !f.startsWith(':'))).toEqual(['app/other/.env', 'app/secrets/db.yaml', '']);
   });

@@ -40,7 +40,9 @@ describe('check --range', () => {
     const base = commit(r, 'base', { 'README.md': '# app\n' });
     commit(r, 'leak', { 'dir, with: comma/.env': LEAK });
     const out = r.guard(['check', '--range', `${base}..HEAD`, '--format', 'github']);
-    expect(out.stdout).toMatch(/^::error file=dir%2C with%3A comma\/\.env,line=1,col=7,endLine=1,endColumn=22,title=secrets-guard plaintext-env-file::plaintext env file .*\(commit [0-9a-f]{12}\)$/m);
+    expect(out.stdout).toMatch(
+      /^::error file=dir%2C with%3A comma\/\.env,line=1,col=7,endLine=1,endColumn=22,title=secrets-guard plaintext-env-file::plaintext env file .*\(commit [0-9a-f]{12}\)$/m,
+    );
   });
 
   it('says clearly when the base is missing from a shallow clone', () => {

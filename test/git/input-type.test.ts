@@ -31,7 +31,9 @@ describe('sops YAML under a .json name', () => {
     repo.write('secrets/app.json', ENC_YAML.replace(/^int: ENC\[[^\n]*$/m, 'int: 2'));
     repo.git('add', '-A');
     const edited = repo.guard(['check', '--all', '--format', 'json'], { SOPS_AGE_KEY_FILE: KEY_FILE });
-    const rules = JSON.parse(edited.stdout).findings.map((f: { ruleId: string }) => f.ruleId).sort();
+    const rules = JSON.parse(edited.stdout)
+      .findings.map((f: { ruleId: string }) => f.ruleId)
+      .sort();
     expect(rules).toEqual(['sops-mac-mismatch', 'sops-plaintext-value']);
   });
 

@@ -11,9 +11,12 @@ let repo: TestRepo;
 afterEach(() => repo?.cleanup());
 
 describe('the git runner', () => {
-  it('gives git no SOPS_* variable and no program to start, a hook\'s relative index made absolute, and no optional locks', async () => {
+  it("gives git no SOPS_* variable and no program to start, a hook's relative index made absolute, and no optional locks", async () => {
     repo = makeRepo();
-    const git = GitRunner.forCaller(repo.dir, isolatedEnv({ SOPS_AGE_KEY: 'AGE-SECRET-KEY-1X', sops_age_key_file: '/k', GIT_INDEX_FILE: '.git/other-index', GIT_EDITOR: 'vi', EDITOR: 'vi' }));
+    const git = GitRunner.forCaller(
+      repo.dir,
+      isolatedEnv({ SOPS_AGE_KEY: 'AGE-SECRET-KEY-1X', sops_age_key_file: '/k', GIT_INDEX_FILE: '.git/other-index', GIT_EDITOR: 'vi', EDITOR: 'vi' }),
+    );
     // What the child really gets: a shell alias prints its environment.
     const seen = await git.run(['-c', 'alias.printenv=!env', 'printenv']);
     expect(seen).toMatch(/^PATH=/m);
@@ -31,7 +34,7 @@ describe('the git runner', () => {
     expect(emptyBlob).toBe(repo.git('hash-object', '/dev/null').trim());
   });
 
-  it('fails on any non-zero exit, naming the command and git\'s first line, as a GitError', async () => {
+  it("fails on any non-zero exit, naming the command and git's first line, as a GitError", async () => {
     repo = makeRepo();
     const git = GitRunner.forCaller(repo.dir, isolatedEnv());
     const failed = await git.run(['rev-parse', '--verify', 'no-such-ref']).catch((error: unknown) => error);

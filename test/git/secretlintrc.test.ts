@@ -39,7 +39,10 @@ describe('.secretlintrc', () => {
         return { file(source) { const i = source.content.indexOf('${marker}'); if (i >= 0) context.report({ message: t('Found'), range: [i, i + ${marker.length}] }); } };
       },
     }`;
-    repo.write('node_modules/secretlint-rule-preset-team/package.json', JSON.stringify({ name: 'secretlint-rule-preset-team', type: 'module', main: 'index.js' }));
+    repo.write(
+      'node_modules/secretlint-rule-preset-team/package.json',
+      JSON.stringify({ name: 'secretlint-rule-preset-team', type: 'module', main: 'index.js' }),
+    );
     repo.write(
       'node_modules/secretlint-rule-preset-team/index.js',
       `const a = ${ruleSource('team-a', 'TEAM_A_MARKER')};\nconst b = ${ruleSource('team-b', 'TEAM_B_MARKER')};\n` +

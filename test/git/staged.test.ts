@@ -93,7 +93,10 @@ describe('staged mode', () => {
     repo = makeRepo();
     // 25,000 index entries without 25,000 files: well past the 512 KB index size that switches listings.
     addIndexFiller(repo, 25_000);
-    repo.write('deploy/.sops.yaml', 'creation_rules:\n  - path_regex: secrets/.*\\.yaml$\n    age: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p\n');
+    repo.write(
+      'deploy/.sops.yaml',
+      'creation_rules:\n  - path_regex: secrets/.*\\.yaml$\n    age: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p\n',
+    );
     repo.write('deploy/other/.env.enc', 'sops_version=3.9.0\nsops_mac=x\nA=ENC[x]\n');
     repo.git('add', 'filler.txt', 'deploy');
     repo.git('commit', '-qm', 'base', '--no-verify');
@@ -102,7 +105,11 @@ describe('staged mode', () => {
     repo.write('deploy/other/.env', 'A=decrypted-Zk8q9pLw2mX\n');
     repo.git('add', 'deploy');
     const { report } = findings(repo);
-    expect(pathsOf(report)).toEqual(['deploy/other/.env:decrypted-twin', 'deploy/other/.env:plaintext-env-file', 'deploy/secrets/db.yaml:sops-unencrypted-file']);
+    expect(pathsOf(report)).toEqual([
+      'deploy/other/.env:decrypted-twin',
+      'deploy/other/.env:plaintext-env-file',
+      'deploy/secrets/db.yaml:sops-unencrypted-file',
+    ]);
   });
 
   it('does not scan submodules (gitlinks)', () => {

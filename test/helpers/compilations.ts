@@ -34,9 +34,16 @@ export function guardCountingCompilations(repo: TestRepo, args: readonly string[
       timeout: WATCHDOG_MS,
       maxBuffer: 64 * 1024 * 1024,
     });
-    if (run.status === null) return { status: null, stdout: run.stdout, stderr: `${run.stderr}\n(stopped by the watchdog: ${run.signal})`, regexps: new Map(), re2: new Map() };
+    if (run.status === null)
+      return { status: null, stdout: run.stdout, stderr: `${run.stderr}\n(stopped by the watchdog: ${run.signal})`, regexps: new Map(), re2: new Map() };
     const counts = JSON.parse(readFileSync(file, 'utf8')) as { regexps: Record<string, number>; re2: Record<string, number> };
-    return { status: run.status, stdout: run.stdout, stderr: run.stderr, regexps: new Map(Object.entries(counts.regexps)), re2: new Map(Object.entries(counts.re2)) };
+    return {
+      status: run.status,
+      stdout: run.stdout,
+      stderr: run.stderr,
+      regexps: new Map(Object.entries(counts.regexps)),
+      re2: new Map(Object.entries(counts.re2)),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

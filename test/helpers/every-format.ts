@@ -37,7 +37,9 @@ export function findingsIn(format: Format, stdout: string): string[] {
     );
   }
   if (format === 'github') {
-    return [...stdout.matchAll(/^::(?:error|warning) file=([^,]*),.*?,title=([^:]*)::/gm)].map((m) => `${unescapeProperty(m[1]!)} ${unescapeProperty(m[2]!).replace(/^secrets-guard /, '')}`);
+    return [...stdout.matchAll(/^::(?:error|warning) file=([^,]*),.*?,title=([^:]*)::/gm)].map(
+      (m) => `${unescapeProperty(m[1]!)} ${unescapeProperty(m[2]!).replace(/^secrets-guard /, '')}`,
+    );
   }
   const found: string[] = [];
   let file = '';

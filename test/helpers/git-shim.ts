@@ -26,7 +26,10 @@ export function gitShim(): GitShim {
   const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
   writeFileSync(join(bin, 'git'), `#!/bin/sh\nenv > '${logs}'/env.$$\nprintf '%s\\0' "$@" > '${logs}'/args.$$\nexec '${realGit}' "$@"\n`);
   chmodSync(join(bin, 'git'), 0o755);
-  const read = (prefix: string) => readdirSync(logs).filter((name) => name.startsWith(prefix)).map((name) => readFileSync(join(logs, name), 'utf8'));
+  const read = (prefix: string) =>
+    readdirSync(logs)
+      .filter((name) => name.startsWith(prefix))
+      .map((name) => readFileSync(join(logs, name), 'utf8'));
   return {
     path: `${bin}:${process.env.PATH}`,
     commands: () => read('args.').map((text) => text.split('\0').slice(0, -1)),

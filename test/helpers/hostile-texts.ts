@@ -16,4 +16,9 @@ export const HOSTILE_DETECTOR_TEXTS: Readonly<Record<string, string>> = {
 };
 
 /** Long runs that almost match a placeholder shape, for `isPlaceholder`. */
-export const HOSTILE_PLACEHOLDER_VALUES: readonly string[] = ['.'.repeat(200_000) + 'abcdef', 'x'.repeat(200_000) + 'y..', 'a-'.repeat(100_000) + '!', '{{' + ' '.repeat(200_000)];
+export const HOSTILE_PLACEHOLDER_VALUES: readonly string[] = [
+  '.'.repeat(200_000) + 'abcdef',
+  'x'.repeat(200_000) + 'y..',
+  'a-'.repeat(100_000) + '!',
+  '{{' + ' '.repeat(200_000),
+];

@@ -32,7 +32,10 @@ export function snapshotWorkingTree(dest: string): string {
  */
 export function systemNodeBin(dir: string): string {
   mkdirSync(dir, { recursive: true });
-  const npm = (process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'npm')).find((p) => existsSync(p));
+  const npm = (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((d) => join(d, 'npm'))
+    .find((p) => existsSync(p));
   if (!npm) throw new Error('npm is not on PATH');
   symlinkSync(process.execPath, join(dir, 'node'));
   symlinkSync(process.execPath, join(dir, 'nodejs'));

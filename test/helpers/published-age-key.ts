@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { encodeSopsFile, type PlainMap } from './sops-encoder.js';
 
 const PUBLISHED_KEY_FILE = fileURLToPath(new URL('../fixtures/sops/humphd-sops-age/key.txt', import.meta.url));
-export const PUBLISHED_IDENTITY = readFileSync(PUBLISHED_KEY_FILE, 'utf8').split('\n').find((l) => l.startsWith('AGE-SECRET-KEY-1'))!;
+export const PUBLISHED_IDENTITY = readFileSync(PUBLISHED_KEY_FILE, 'utf8')
+  .split('\n')
+  .find((l) => l.startsWith('AGE-SECRET-KEY-1'))!;
 export const PUBLISHED_RECIPIENT = 'age1je6kjhzuhdjy3fqptpttxjh5k8q46vygzlgtpuq3030c947pc5tqz9dqvr';
 /** Every file under secrets/ must be encrypted to the published key. */
 export const SOPS_YAML = `creation_rules:\n  - path_regex: secrets/.*\n    age: ${PUBLISHED_RECIPIENT}\n`;
@@ -27,7 +29,8 @@ export async function sopsFileForPublishedKey(data: PlainMap = { password: 'corr
  */
 export async function macMismatchFile(): Promise<string> {
   const dataKey = crypto.getRandomValues(new Uint8Array(32));
-  const encode = (password: string) => encodeSopsFile({ store: 'yaml', data: { password }, dataKey, recipients: [PUBLISHED_RECIPIENT], lastmodified: LASTMODIFIED });
+  const encode = (password: string) =>
+    encodeSopsFile({ store: 'yaml', data: { password }, dataKey, recipients: [PUBLISHED_RECIPIENT], lastmodified: LASTMODIFIED });
   const [original, edited] = await Promise.all([encode('original value'), encode('edited value')]);
   const macLine = /^ *mac: .*$/m;
   return edited.content.replace(macLine, original.content.match(macLine)![0]);

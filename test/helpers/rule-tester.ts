@@ -76,10 +76,7 @@ export function optionsOf<Options>(rule: Rule<Options>, raw: unknown, keyPath: s
   return parseOptions(rule.meta.options, raw, keyPath, rule.defaultOptions);
 }
 
-export function testRule<Options>(
-  rule: Rule<Options>,
-  cases: { valid: ReadonlyArray<RuleCase<Options>>; invalid: ReadonlyArray<InvalidCase<Options>> },
-): void {
+export function testRule<Options>(rule: Rule<Options>, cases: { valid: ReadonlyArray<RuleCase<Options>>; invalid: ReadonlyArray<InvalidCase<Options>> }): void {
   describe(rule.meta.id, () => {
     for (const c of cases.valid) {
       it(`valid: ${c.name ?? c.path}`, async () => {

@@ -82,5 +82,6 @@ function checkLocation(location: Json, at: string, flag: Flag): void {
   if (!(region.startLine >= 1)) flag('GH1003', `${at}/physicalLocation/region`, 'no startLine');
   if (region.endLine !== undefined && region.endLine < region.startLine) flag('GH1017', `${at}/physicalLocation/region`, 'endLine before startLine');
   const oneLine = region.endLine === undefined || region.endLine === region.startLine;
-  if (oneLine && region.endColumn !== undefined && region.endColumn < (region.startColumn ?? 1)) flag('GH1017', `${at}/physicalLocation/region`, 'endColumn before startColumn');
+  if (oneLine && region.endColumn !== undefined && region.endColumn < (region.startColumn ?? 1))
+    flag('GH1017', `${at}/physicalLocation/region`, 'endColumn before startColumn');
 }

@@ -108,7 +108,7 @@ export async function encodeSopsFile(options: EncodeSopsOptions): Promise<Encode
     const encrypted = shouldBeEncrypted(leaf, [selection]);
     walked.push({ path: leaf.path, isComment: leaf.isComment, encrypted });
     if (leaf.type === 'null' && !leaf.isComment) continue;
-    const plaintext = leaf.isComment ? leaf.text : leaf.macText ?? '';
+    const plaintext = leaf.isComment ? leaf.text : (leaf.macText ?? '');
     if (encrypted && plaintext !== '') {
       rendered.set(leaf.start, formatEnc(sealParts(dataKey, plaintext, valueAad(leaf.path), leaf.isComment ? TYPE_OF_COMMENT : leaf.type)));
       encryptedPlaintexts.push(plaintext);
@@ -131,12 +131,22 @@ export async function encodeSopsFile(options: EncodeSopsOptions): Promise<Encode
   return { content, dataKey, identities: keys.identities, encryptedPlaintexts, leaves: walked };
 }
 
-function emit(store: EncoderStore, trees: ReturnType<TreeBuilder['map']>[], metadata: Record<string, unknown>, rendered: Map<number, string>, builder: TreeBuilder): string {
+function emit(
+  store: EncoderStore,
+  trees: ReturnType<TreeBuilder['map']>[],
+  metadata: Record<string, unknown>,
+  rendered: Map<number, string>,
+  builder: TreeBuilder,
+): string {
   switch (store) {
     // The same builder, so the metadata's node ids never collide with the data's encrypted ones.
-    case 'yaml': return emitYaml(trees, builder.map(metadata as PlainMap), rendered);
-    case 'json': return emitJson(trees[0]!, metadata, rendered);
-    case 'dotenv': return emitDotenv(trees[0]!, metadata, rendered);
-    case 'ini': return emitIni(trees[0]!, metadata, rendered);
+    case 'yaml':
+      return emitYaml(trees, builder.map(metadata as PlainMap), rendered);
+    case 'json':
+      return emitJson(trees[0]!, metadata, rendered);
+    case 'dotenv':
+      return emitDotenv(trees[0]!, metadata, rendered);
+    case 'ini':
+      return emitIni(trees[0]!, metadata, rendered);
   }
 }

@@ -100,7 +100,9 @@ describe('secrets-guard init with husky', () => {
     const out = repo.guard(['init']);
     expect(out.status).toBe(0);
     expect(out.stdout.split('\n')[0]).toBe('added secrets-guard check to .husky/pre-commit before its first `exit`/`exec` line, so that it runs');
-    expect(repo.read('.husky/pre-commit')).toMatch(/^echo "team checks ran" >> \.git\/team-checks\n# secrets-guard, added by [\s\S]*"\$sg" check \|\| exit \$\?\n\nexit 0\n$/);
+    expect(repo.read('.husky/pre-commit')).toMatch(
+      /^echo "team checks ran" >> \.git\/team-checks\n# secrets-guard, added by [\s\S]*"\$sg" check \|\| exit \$\?\n\nexit 0\n$/,
+    );
     expect(repo.guard(['init']).stdout.split('\n')[0]).toBe('unchanged: .husky/pre-commit already runs secrets-guard');
 
     repo.write('.env', LEAK);
@@ -128,7 +130,9 @@ describe('secrets-guard init with husky', () => {
     chmodSync(join(repo.dir, '.husky/pre-commit'), 0o755);
     const out = repo.guard(['init']);
     expect(out.status).toBe(2);
-    expect(out.stderr).toMatch(/^secrets-guard: \.husky\/pre-commit has an `exit` or `exec` line that may sit inside an if, a loop, a function or a here-document: add `secrets-guard check` by hand/);
+    expect(out.stderr).toMatch(
+      /^secrets-guard: \.husky\/pre-commit has an `exit` or `exec` line that may sit inside an if, a loop, a function or a here-document: add `secrets-guard check` by hand/,
+    );
     expect(repo.read('.husky/pre-commit')).toBe(hook);
   });
 });

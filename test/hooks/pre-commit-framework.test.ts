@@ -101,6 +101,8 @@ describe.skipIf(!hasPreCommit)(title, () => {
     expect(output).toMatch(/\.env\n.*plaintext-env-file/);
     expect(r.status).toBe(1);
     const installed = readdirSync(home, { recursive: true }).map(String);
-    expect(installed.filter((f) => /node_modules\/secrets-guard\/dist\/(src|bundle)\/bin\.js$/.test(f)).map((f) => f.replace(/^.*node_modules\//, ''))).toEqual(['secrets-guard/dist/src/bin.js']);
+    expect(installed.filter((f) => /node_modules\/secrets-guard\/dist\/(src|bundle)\/bin\.js$/.test(f)).map((f) => f.replace(/^.*node_modules\//, ''))).toEqual(
+      ['secrets-guard/dist/src/bin.js'],
+    );
   });
 });

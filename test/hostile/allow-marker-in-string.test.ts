@@ -39,7 +39,7 @@ describe('a marker inside a string is data, not a comment', () => {
     expect(paths).toEqual(['client.ts', 'config.json', 'notes.txt', 'page.html', 'quoted.yaml', 'settings.json', 'template.ts', 'values.yaml']);
   });
 
-  it('suppresses in a real comment of the file\'s syntax, and the summary counts it', () => {
+  it("suppresses in a real comment of the file's syntax, and the summary counts it", () => {
     const { status, paths, notes } = reportedPaths({
       'values.yaml': `token: "${TOKEN}" # secrets-guard-allow: a test fixture\n`,
       'client.ts': `// secrets-guard-allow\nconst token = "${TOKEN}";\n`,

@@ -30,7 +30,10 @@ function expectConfigError(runs: Record<Format, Run>, says: RegExp): void {
 
 describe('a token in a configuration file', () => {
   it('as a rule id in .secrets-guard.yaml', () => {
-    expectConfigError(check({ '.secrets-guard.yaml': `rules:\n  ${token}: error\n` }), /^secrets-guard: \.secrets-guard\.yaml: rules\.ghp_\*\*\*\*: unknown rule "ghp_\*\*\*\*"/);
+    expectConfigError(
+      check({ '.secrets-guard.yaml': `rules:\n  ${token}: error\n` }),
+      /^secrets-guard: \.secrets-guard\.yaml: rules\.ghp_\*\*\*\*: unknown rule "ghp_\*\*\*\*"/,
+    );
   });
 
   it('as a value in .secrets-guard.yaml', () => {

@@ -31,7 +31,9 @@ describe('a token pasted while resolving a conflict', () => {
     const [base, merge] = tokenInResolution(r);
     const out = r.guard(['check', '--range', `${base}..HEAD`, '--format', 'json']);
     expect(out.status).toBe(1);
-    expect(jsonReport(out.stdout).findings).toContainEqual(expect.objectContaining({ path: 'deploy.yaml', ruleId: 'secretlint/github', commit: merge, line: 3 }));
+    expect(jsonReport(out.stdout).findings).toContainEqual(
+      expect.objectContaining({ path: 'deploy.yaml', ruleId: 'secretlint/github', commit: merge, line: 3 }),
+    );
   });
 
   it('is read in a push', () => {

@@ -19,7 +19,8 @@ let runs: Record<Format, Run>;
 beforeAll(() => {
   const files: Record<string, string> = Object.fromEntries([ESC_NAME, BIDI_NAME, CSI_NAME].map((name, i) => [name, `token: ${fake.github(61 + i)}\n`]));
   // A misspelt key sops ignores, spelt with YAML escapes: ESC, BEL and CR in the key `sops-config` names.
-  files['.sops.yaml'] = 'creation_rules:\n  - "\\e[31mpath_regexp\\a\\r": secrets/.*\n    age: age1je6kjhzuhdjy3fqptpttxjh5k8q46vygzlgtpuq3030c947pc5tqz9dqvr\n';
+  files['.sops.yaml'] =
+    'creation_rules:\n  - "\\e[31mpath_regexp\\a\\r": secrets/.*\n    age: age1je6kjhzuhdjy3fqptpttxjh5k8q46vygzlgtpuq3030c947pc5tqz9dqvr\n';
   ({ repo, runs } = stageAndCheck(files));
 });
 afterAll(() => repo.cleanup());

@@ -44,7 +44,10 @@ describe('a keys file without a valid identity', () => {
       { args: ['--age-key-file', wrongKey], env: {}, message: `--age-key-file (${wrongKey}), line 3: not a valid age identity` },
       { env: { XDG_CONFIG_HOME: xdg }, message: `the default sops keys file (${defaultFile}), line 2: not a valid age identity` },
       { env: { SOPS_AGE_KEY_CMD: `cat ${wrongKey}` }, message: 'the output of SOPS_AGE_KEY_CMD, line 3: not a valid age identity' },
-      { env: { SOPS_AGE_KEY_FILE: join(dir, 'missing.txt') }, message: `cannot read age identities from SOPS_AGE_KEY_FILE (${join(dir, 'missing.txt')}): ENOENT` },
+      {
+        env: { SOPS_AGE_KEY_FILE: join(dir, 'missing.txt') },
+        message: `cannot read age identities from SOPS_AGE_KEY_FILE (${join(dir, 'missing.txt')}): ENOENT`,
+      },
     ];
     for (const { args = [], env, message } of cases) {
       const out = repo.guard(['check', ...args], env);

@@ -26,7 +26,23 @@ function expectConfigError(out: { status: number; stdout: string; stderr: string
 }
 
 describe('maxFileSize that is not a positive size', () => {
-  const rejected = ['"0.4"', '0', '-5', '"0"', '"0.0001KB"', '"-1MB"', '.nan', '.inf', '1.5', '"NaN"', '"5 parsecs"', '"1e3"', '""', '"12 MiB MiB"', '99999999999999999999'];
+  const rejected = [
+    '"0.4"',
+    '0',
+    '-5',
+    '"0"',
+    '"0.0001KB"',
+    '"-1MB"',
+    '.nan',
+    '.inf',
+    '1.5',
+    '"NaN"',
+    '"5 parsecs"',
+    '"1e3"',
+    '""',
+    '"12 MiB MiB"',
+    '99999999999999999999',
+  ];
   for (const value of rejected) {
     it(`maxFileSize: ${value} in .secrets-guard.yaml is exit 2 naming the key`, () => {
       repo = leakWithConfig(`maxFileSize: ${value}\n`);

@@ -36,7 +36,9 @@ describe('a config that a range adds and then deletes', () => {
       { path: '.secrets-guard.yaml', commit: unhide, change: 'deleted' },
     ]);
     const stylish = r.guard(['check', '--range', `${base}..HEAD`]).stdout;
-    expect(stylish).toMatch(/note: configuration changed within the checked commits: \.secrets-guard\.yaml changed in [0-9a-f]{12}, \.secrets-guard\.yaml deleted in [0-9a-f]{12}/);
+    expect(stylish).toMatch(
+      /note: configuration changed within the checked commits: \.secrets-guard\.yaml changed in [0-9a-f]{12}, \.secrets-guard\.yaml deleted in [0-9a-f]{12}/,
+    );
   });
 
   it('does not hide it from a push', () => {
@@ -68,7 +70,10 @@ describe('a config that a range adds and then deletes', () => {
   it('reports a leak the head holds once, and names config changes at any depth', () => {
     const r = track(makeRepo());
     const base = commitFiles(r, 'base', { 'README.md': '# app\n' });
-    const leak = commitFiles(r, 'leak', { 'leak.txt': LEAK, 'svc/.sops.yaml': 'creation_rules:\n  - path_regex: nothing$\n    age: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p\n' });
+    const leak = commitFiles(r, 'leak', {
+      'leak.txt': LEAK,
+      'svc/.sops.yaml': 'creation_rules:\n  - path_regex: nothing$\n    age: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p\n',
+    });
     commitFiles(r, 'docs', { 'README.md': '# app 2\n' });
     const report = jsonReport(r.guard(['check', '--range', `${base}..HEAD`, '--format', 'json']).stdout);
     expect(findingsOf(report).filter((f) => f.startsWith('leak.txt '))).toEqual(['leak.txt secretlint/github']);

@@ -15,7 +15,8 @@ beforeAll(() => {
 });
 afterAll(() => repo.cleanup());
 
-const ENV_MESSAGE = 'plaintext env file assigns 1 value(s) (PASSWORD): encrypt it with `sops encrypt` into .env.enc (or a *.sops.env) and add the plaintext to .gitignore';
+const ENV_MESSAGE =
+  'plaintext env file assigns 1 value(s) (PASSWORD): encrypt it with `sops encrypt` into .env.enc (or a *.sops.env) and add the plaintext to .gitignore';
 const TFVARS_MESSAGE = '"db_password" is set to a literal secret in a tfvars file: pass it via TF_VAR_db_password or a secret store, or sops-encrypt the file';
 
 describe('a short plaintext value', () => {

@@ -31,7 +31,9 @@ function expectCountedEverywhere(runs: Record<Format, Run>): void {
   const [invocation] = JSON.parse(runs.sarif.stdout).runs[0].invocations;
   const notifications = invocation.toolExecutionNotifications;
   expect(notifications[0].message.text).toContain(COUNT);
-  const skippedAt = notifications.slice(1).map((n: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => n.locations[0]!.physicalLocation.artifactLocation.uri);
+  const skippedAt = notifications
+    .slice(1)
+    .map((n: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => n.locations[0]!.physicalLocation.artifactLocation.uri);
   expect(skippedAt).toEqual(['assets/logo.png', 'data/big.txt']);
 }
 

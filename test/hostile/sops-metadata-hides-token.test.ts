@@ -34,7 +34,11 @@ describe('a secret hidden in the sops metadata block', () => {
 
   it('YAML: an OpenSSH private key in an unknown metadata field', () => {
     const key = opensshKey().privateKey;
-    const block = key.trimEnd().split('\n').map((line) => `    ${line}`).join('\n');
+    const block = key
+      .trimEnd()
+      .split('\n')
+      .map((line) => `    ${line}`)
+      .join('\n');
     repo = sopsRepo({ 'secrets/app.yaml': `${AGE_YAML}  deploy_key: |\n${block}\n` });
     const result = check(repo, VERIFIED, WITH_KEY);
     expectBlocked(result, 'secrets/app.yaml private-key', key.split('\n')[1]!);
@@ -47,7 +51,10 @@ describe('a secret hidden in the sops metadata block', () => {
   });
 
   it('YAML: a token as the `enc` of a master key (not an armored age file)', () => {
-    const extraKey = AGE_YAML.replace(/^ {2}lastmodified:/m, `    - recipient: age1lzd99uklcjnc0e7d860axevet2cz99ce9pq6tzuzd05l5nr28ams36nvun\n      enc: ${TOKEN}\n  lastmodified:`);
+    const extraKey = AGE_YAML.replace(
+      /^ {2}lastmodified:/m,
+      `    - recipient: age1lzd99uklcjnc0e7d860axevet2cz99ce9pq6tzuzd05l5nr28ams36nvun\n      enc: ${TOKEN}\n  lastmodified:`,
+    );
     repo = sopsRepo({ 'secrets/app.yaml': extraKey });
     expectBlocked(check(repo, VERIFIED, WITH_KEY), 'secrets/app.yaml secretlint/github', TOKEN);
   });

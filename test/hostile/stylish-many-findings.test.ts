@@ -13,10 +13,7 @@ function finding(path: string, line: number, severity: Finding['severity']): Fin
   return { ruleId: 'secretlint/github', severity, path, line, column: 7, message: 'found GitHub Token(****): **** [GITHUB_TOKEN]' };
 }
 
-const findings = [
-  ...Array.from({ length: MANY }, (_, i) => finding('tokens.txt', i + 1, i % 2 === 0 ? 'error' : 'warning')),
-  finding('other.txt', 3, 'error'),
-];
+const findings = [...Array.from({ length: MANY }, (_, i) => finding('tokens.txt', i + 1, i % 2 === 0 ? 'error' : 'warning')), finding('other.txt', 3, 'error')];
 const result: ScanResult = {
   findings,
   skipped: [],

@@ -76,9 +76,23 @@ describe.skipIf(!hasNpm)(title, () => {
   it('npm pack: a tarball with the launcher, the built bundle, the sources, README and LICENSE, and nothing else', { timeout: NPM_MS }, () => {
     expect(existsSync(BIN), 'dist/bundle is missing: run `npm run build` first').toBe(true);
     // --ignore-scripts: packing must not rebuild dist/bundle under the other tests that run it.
-    const [packed] = JSON.parse(npm(PROJECT_ROOT, 'pack', '--ignore-scripts', '--json', '--silent', '--pack-destination', work)) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    const [packed] = JSON.parse(npm(PROJECT_ROOT, 'pack', '--ignore-scripts', '--json', '--silent', '--pack-destination', work)) as Array<{
+      filename: string;
+      files: Array<{ path: string }>;
+    }>;
     const files = packed!.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['bin/secrets-guard.js', 'dist/bundle/bin.js', 'dist/bundle/scan-worker.js', 'src/bin.ts', 'rules/index.ts', 'README.md', 'LICENSE', 'package.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'bin/secrets-guard.js',
+        'dist/bundle/bin.js',
+        'dist/bundle/scan-worker.js',
+        'src/bin.ts',
+        'rules/index.ts',
+        'README.md',
+        'LICENSE',
+        'package.json',
+      ]),
+    );
     expect(files.filter((f) => !/^(bin|dist\/bundle|src|rules)\//.test(f) && !['README.md', 'LICENSE', 'package.json'].includes(f))).toEqual([]);
   });
 

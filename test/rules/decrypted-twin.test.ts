@@ -19,7 +19,7 @@ testRule(rule, {
       siblings: { 'talos/talenv.sops.yaml': sopsYaml(`clusterSecret: ${enc()}\nclusterToken: ${enc()}\n`) },
     },
     {
-      name: "Ansible host_vars main.yml beside main.sops.yml",
+      name: 'Ansible host_vars main.yml beside main.sops.yml',
       path: 'inventory/host_vars/web/main.yml',
       content: 'ansible_host: 10.0.0.10\nansible_user: deploy\n',
       siblings: { 'inventory/host_vars/web/main.sops.yml': sopsYaml(`vault_db_password: ${enc()}\n`) },
@@ -39,7 +39,8 @@ testRule(rule, {
     {
       name: "helm-secrets' vals example: the plain file references the values, it does not hold them",
       path: 'examples/vals/secrets.yaml',
-      content: 'podAnnotations:\n  # https://github.com/variantdev/vals#sops\n  secret: ref+sops://assets/values/vals/secrets.sops.yaml#/podAnnotations#secret\n  secret2: ref+vault://mykv/foo#/bar\n',
+      content:
+        'podAnnotations:\n  # https://github.com/variantdev/vals#sops\n  secret: ref+sops://assets/values/vals/secrets.sops.yaml#/podAnnotations#secret\n  secret2: ref+vault://mykv/foo#/bar\n',
       siblings: { 'examples/vals/secrets.sops.yaml': sopsYaml(`podAnnotations:\n  secret: ${enc()}\n`) },
     },
     {
@@ -59,7 +60,9 @@ testRule(rule, {
       path: 'k8s/db.yaml',
       content: `${K8S_SECRET}  password: hunter2-plain\n  user: app\n`,
       siblings: { 'k8s/db.sops.yaml': sopsYaml(`${K8S_SECRET}  password: ${enc()}\n  user: ${enc()}\n`) },
-      errors: [{ line: 1, message: 'plaintext twin of the encrypted k8s/db.sops.yaml holding 2 of the keys it encrypts (stringData.password, stringData.user)' }],
+      errors: [
+        { line: 1, message: 'plaintext twin of the encrypted k8s/db.sops.yaml holding 2 of the keys it encrypts (stringData.password, stringData.user)' },
+      ],
     },
     {
       name: 'a vals reference file with one value decrypted in place',
@@ -76,7 +79,7 @@ testRule(rule, {
       errors: [{ message: 'holding 1 of the keys it encrypts (API_KEY)' }],
     },
     {
-      name: 'a decrypted copy in the twin\'s format under a name of another',
+      name: "a decrypted copy in the twin's format under a name of another",
       path: 'deploy/secrets.txt',
       content: 'token: abc123def456\n',
       siblings: { 'deploy/secrets.enc.txt': sopsYaml(`token: ${enc()}\n`) },
@@ -86,7 +89,9 @@ testRule(rule, {
       name: 'a binary-store twin: any content can be its plaintext, the name decides',
       path: 'keys/id_ed25519',
       content: 'not really a key\n',
-      siblings: { 'keys/id_ed25519.enc': `{"data": "${enc()}", "sops": {"version": "3.9.0", "mac": "${enc()}", "lastmodified": "2025-01-01T00:00:00Z", "age": [{"recipient": "age1x", "enc": "x"}]}}` },
+      siblings: {
+        'keys/id_ed25519.enc': `{"data": "${enc()}", "sops": {"version": "3.9.0", "mac": "${enc()}", "lastmodified": "2025-01-01T00:00:00Z", "age": [{"recipient": "age1x", "enc": "x"}]}}`,
+      },
       errors: [{ message: 'plaintext twin of the encrypted keys/id_ed25519.enc: this looks like' }],
     },
     {
@@ -101,7 +106,14 @@ testRule(rule, {
 
 describe('encryptedTwinNames', () => {
   it('inserts the marker before the extension and appends it', () => {
-    expect(encryptedTwinNames('a/x.yaml')).toEqual(['a/x.yaml.enc', 'a/x.yaml.sops', 'a/x.yaml.encrypted', 'a/x.enc.yaml', 'a/x.sops.yaml', 'a/x.encrypted.yaml']);
+    expect(encryptedTwinNames('a/x.yaml')).toEqual([
+      'a/x.yaml.enc',
+      'a/x.yaml.sops',
+      'a/x.yaml.encrypted',
+      'a/x.enc.yaml',
+      'a/x.sops.yaml',
+      'a/x.encrypted.yaml',
+    ]);
     expect(encryptedTwinNames('.env')).toEqual(['.env.enc', '.env.sops', '.env.encrypted']);
   });
 });

@@ -33,11 +33,21 @@ const lineStartOf = (content: string, index: number) => content.lastIndexOf('\n'
 
 describe('candidateTokens', () => {
   const lines = fc.oneof(
-    fc.constantFrom('-----BEGIN RSA PRIVATE KEY-----', '-----END RSA PRIVATE KEY-----', '"k": "-----BEGIN EC PRIVATE KEY-----\\nAbC\\n-----END EC PRIVATE KEY-----"', ''),
+    fc.constantFrom(
+      '-----BEGIN RSA PRIVATE KEY-----',
+      '-----END RSA PRIVATE KEY-----',
+      '"k": "-----BEGIN EC PRIVATE KEY-----\\nAbC\\n-----END EC PRIVATE KEY-----"',
+      '',
+    ),
     // A one-line PEM longer than the line limit, and a BEGIN line shorter than a large minimum length.
     fc.constantFrom(`"k": "-----BEGIN EC PRIVATE KEY-----\\n${'QUJD'.repeat(30)}\\n-----END EC PRIVATE KEY-----"`, '-----BEGIN A-----', '-----END A-----'),
     // secrets-guard-allow: base64 of a made-up phrase, a candidate by design
-    fc.constantFrom('token = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZg"', 'KEY=aGVsbG8td29ybGQtdGhpcy1pcy1sb25n', 'short = 1', 'mac: ENC[AES256_GCM,data:abc,iv:def,tag:ghi,type:str]'),
+    fc.constantFrom(
+      'token = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZg"',
+      'KEY=aGVsbG8td29ybGQtdGhpcy1pcy1sb25n',
+      'short = 1',
+      'mac: ENC[AES256_GCM,data:abc,iv:def,tag:ghi,type:str]',
+    ),
     fc.string({ unit: fc.constantFrom(...'aZ09+/=_- "\'=:x'), maxLength: 60 }),
   );
   const texts = fc.array(lines, { maxLength: 14 }).map((l) => l.join('\n'));
@@ -50,7 +60,10 @@ describe('candidateTokens', () => {
         // Every line with a candidate is one the oracle parses (lines it parses may still yield none).
         expect(seen.every((s) => expected.includes(s))).toBe(true);
         // And every token the oracle's lines hold in a quoted or assigned value is found: compare counts per line.
-        const perLine = (starts: number[]) => starts.map((s) => [...candidateTokens(text.slice(s, text.indexOf('\n', s) === -1 ? undefined : text.indexOf('\n', s)), minLength, maxLineLength)].length);
+        const perLine = (starts: number[]) =>
+          starts.map(
+            (s) => [...candidateTokens(text.slice(s, text.indexOf('\n', s) === -1 ? undefined : text.indexOf('\n', s)), minLength, maxLineLength)].length,
+          );
         const found = expected.map((s) => [...candidateTokens(text, minLength, maxLineLength)].filter((c) => lineStartOf(text, c.index) === s).length);
         expect(found).toEqual(perLine(expected));
       }),

@@ -36,7 +36,11 @@ testRule(rule, {
       name: 'compound key names stay sensitive',
       path: 'keys.tfvars',
       content: 'db_key = "k3y-v4lu3-0001"\napi_key = "k3y-v4lu3-0002"\nprivate_key = "k3y-v4lu3-0003"\n',
-      errors: [{ line: 1, message: 'db_key' }, { line: 2, message: 'api_key' }, { line: 3, message: 'private_key' }],
+      errors: [
+        { line: 1, message: 'db_key' },
+        { line: 2, message: 'api_key' },
+        { line: 3, message: 'private_key' },
+      ],
     },
     { path: 'vars.tfvars.json', content: '{\n  "cloudflare": {\n    "apiToken": "cf-token-1234567890"\n  }\n}\n', errors: [{ line: 3, message: 'apiToken' }] },
   ],

@@ -27,7 +27,15 @@ function newFormatHeader(oldFormat: Buffer): Buffer {
 function canonicalAgentKey(kind: 'private-key' | 'protected-private-key' | 'shadowed-private-key'): Buffer {
   const atom = (b: Buffer | string) => Buffer.concat([Buffer.from(`${Buffer.byteLength(b)}:`), Buffer.from(b)]);
   const list = (...items: Buffer[]) => Buffer.concat([Buffer.from('('), ...items, Buffer.from(')')]);
-  return list(atom(kind), list(atom('rsa'), list(atom('n'), atom(randomBytes(128))), list(atom('e'), atom(Buffer.from([1, 0, 1]))), list(atom('d'), atom(Buffer.concat([Buffer.from([0]), randomBytes(127)])))));
+  return list(
+    atom(kind),
+    list(
+      atom('rsa'),
+      list(atom('n'), atom(randomBytes(128))),
+      list(atom('e'), atom(Buffer.from([1, 0, 1]))),
+      list(atom('d'), atom(Buffer.concat([Buffer.from([0]), randomBytes(127)]))),
+    ),
+  );
 }
 
 testRule(rule, {
@@ -40,29 +48,59 @@ testRule(rule, {
     { name: 'random binary', ...bin('logo.png', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]), randomBytes(2048)])) },
   ],
   invalid: [
-    { name: 'a binary secret keyring (old packet format)', ...bin('secring.gpg', fixture('secring.gpg')), errors: [{ line: 1, message: 'OpenPGP secret key' }] },
+    {
+      name: 'a binary secret keyring (old packet format)',
+      ...bin('secring.gpg', fixture('secring.gpg')),
+      errors: [{ line: 1, message: 'OpenPGP secret key' }],
+    },
     { name: 'the same in the new packet format', ...bin('private.gpg', newFormatHeader(fixture('secring.gpg'))), errors: [{ message: 'OpenPGP secret key' }] },
-    { name: 'PKCS#12 with a private key (openssl pkcs12 -export)', ...bin('tls/server.pfx', fixture('keystore.p12')), errors: [{ message: 'PKCS#12 key store' }] },
+    {
+      name: 'PKCS#12 with a private key (openssl pkcs12 -export)',
+      ...bin('tls/server.pfx', fixture('keystore.p12')),
+      errors: [{ message: 'PKCS#12 key store' }],
+    },
     { name: 'a JKS keystore with a private key', ...bin('keystore.jks', fixture('keystore.jks')), errors: [{ message: 'Java key store' }] },
     { name: 'a JCEKS keystore with a secret key', ...bin('secret.jceks', fixture('secret.jceks')), errors: [{ message: 'Java key store' }] },
-    { name: 'gpg-agent key, "Key:" text format, unprotected', ...bin('private-keys-v1.d/A1.key', fixture('agent-unprotected.key')), errors: [{ line: 2, message: 'gpg-agent private key' }] },
-    { name: 'gpg-agent key, "Key:" text format, passphrase-protected', ...bin('private-keys-v1.d/B2.key', fixture('agent-protected.key')), errors: [{ line: 2, message: 'gpg-agent private key' }] },
-    { name: 'gpg-agent key, canonical S-expression', ...bin('private-keys-v1.d/C3.key', canonicalAgentKey('private-key')), errors: [{ message: 'gpg-agent private key' }] },
-    { name: 'gpg-agent key, canonical, protected', ...bin('private-keys-v1.d/D4.key', canonicalAgentKey('protected-private-key')), errors: [{ message: 'gpg-agent private key' }] },
+    {
+      name: 'gpg-agent key, "Key:" text format, unprotected',
+      ...bin('private-keys-v1.d/A1.key', fixture('agent-unprotected.key')),
+      errors: [{ line: 2, message: 'gpg-agent private key' }],
+    },
+    {
+      name: 'gpg-agent key, "Key:" text format, passphrase-protected',
+      ...bin('private-keys-v1.d/B2.key', fixture('agent-protected.key')),
+      errors: [{ line: 2, message: 'gpg-agent private key' }],
+    },
+    {
+      name: 'gpg-agent key, canonical S-expression',
+      ...bin('private-keys-v1.d/C3.key', canonicalAgentKey('private-key')),
+      errors: [{ message: 'gpg-agent private key' }],
+    },
+    {
+      name: 'gpg-agent key, canonical, protected',
+      ...bin('private-keys-v1.d/D4.key', canonicalAgentKey('protected-private-key')),
+      errors: [{ message: 'gpg-agent private key' }],
+    },
   ],
 });
 
 describe('binary private keys', () => {
   it('never names the key bytes in the message', async () => {
     const [finding] = await lintWith(rule, bin('secring.gpg', fixture('secring.gpg')));
-    expect(finding!.message).toBe('OpenPGP secret key (binary keyring or export) committed in plaintext: remove it (and rotate it: git history keeps it), or sops-encrypt the file');
+    expect(finding!.message).toBe(
+      'OpenPGP secret key (binary keyring or export) committed in plaintext: remove it (and rotate it: git history keeps it), or sops-encrypt the file',
+    );
     expect(finding!.fingerprint).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('random bytes are never taken for a key, even after a plausible first byte', () => {
     const starts = [0x94, 0x95, 0x96, 0xc5, 0x30, 0xfe, 0xce, 0x28];
     fc.assert(
-      fc.property(fc.constantFrom(...starts), fc.uint8Array({ minLength: 0, maxLength: 600 }), (first, rest) => binaryPrivateKeyKind(Uint8Array.from([first, ...rest])) === undefined),
+      fc.property(
+        fc.constantFrom(...starts),
+        fc.uint8Array({ minLength: 0, maxLength: 600 }),
+        (first, rest) => binaryPrivateKeyKind(Uint8Array.from([first, ...rest])) === undefined,
+      ),
       { numRuns: 2000, seed: 14 },
     );
   });

@@ -31,7 +31,10 @@ describe('private-key', () => {
 
   it('finds an OpenSSH key from ssh-keygen, indented in YAML, and passes the .pub', async () => {
     const { privateKey, publicKey } = opensshKey();
-    const yaml = `ssh:\n  key: |\n${privateKey.split('\n').map((l) => `    ${l}`).join('\n')}`;
+    const yaml = `ssh:\n  key: |\n${privateKey
+      .split('\n')
+      .map((l) => `    ${l}`)
+      .join('\n')}`;
     expect((await lint('values.yaml', yaml)).map((f) => f.line)).toEqual([3]);
     expect(await lint('id_ed25519.pub', publicKey)).toEqual([]);
   });

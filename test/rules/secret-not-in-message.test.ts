@@ -58,19 +58,38 @@ const pieces = (token: string): string[] => Array.from({ length: token.length - 
 
 describe('repository text quoted in a message', () => {
   it('masks a token wherever it sits: a key path, a recipient, a regex, a config value', () => {
-    const places = [(t: string) => `data.${t}.enabled`, (t: string) => t, (t: string) => `^(${t}|x)$`, (t: string) => JSON.stringify(t), (t: string) => `${t}\n`];
+    const places = [
+      (t: string) => `data.${t}.enabled`,
+      (t: string) => t,
+      (t: string) => `^(${t}|x)$`,
+      (t: string) => JSON.stringify(t),
+      (t: string) => `${t}\n`,
+    ];
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1e6 }), fc.constantFrom(...TOKENS), fc.constantFrom(...places), fc.constantFrom<QuoteKind>('text', 'recipient'), (seed, token, place, kind) => {
-        const secret = token(seed);
-        const shown = quote(place(secret), kind);
-        for (const piece of pieces(secret)) expect(shown).not.toContain(piece);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.constantFrom(...TOKENS),
+        fc.constantFrom(...places),
+        fc.constantFrom<QuoteKind>('text', 'recipient'),
+        (seed, token, place, kind) => {
+          const secret = token(seed);
+          const shown = quote(place(secret), kind);
+          for (const piece of pieces(secret)) expect(shown).not.toContain(piece);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('shows names made of words, and public recipients, as written', () => {
-    for (const name of ['database.password', 'aws_secret_access_key_id_2', 'clientCertificateData', 'postgresql-primary-0', 'spec.template.metadata.labels', 'TF_VAR_db_password_2']) {
+    for (const name of [
+      'database.password',
+      'aws_secret_access_key_id_2',
+      'clientCertificateData',
+      'postgresql-primary-0',
+      'spec.template.metadata.labels',
+      'TF_VAR_db_password_2',
+    ]) {
       expect(quote(name)).toBe(name);
     }
     for (const recipient of [

@@ -24,17 +24,45 @@ testRule(rule, {
     { name: 'connection string with <user>:<pass>', path: 'README.md', content: 'DATABASE_URL=postgres://<user>:<pass>@host/db\n' },
     { name: 'a GitHub token made of x', path: 'docs/ci.md', content: `export GITHUB_TOKEN=ghp_${'x'.repeat(36)}\n` },
     { name: 'a GitLab token made of X', path: 'docs/ci.md', content: `token: glpat-${'X'.repeat(20)}\n` },
-    { name: 'a word as the password of a database on localhost (a README of a compose setup)', path: 'README.md', content: '   psql "postgresql://context:contextdev@localhost:5432/context_platform" \\\n' },
+    {
+      name: 'a word as the password of a database on localhost (a README of a compose setup)',
+      path: 'README.md',
+      content: '   psql "postgresql://context:contextdev@localhost:5432/context_platform" \\\n',
+    },
     // Slack stubs met in real repositories: a counting documentation token, test strings too short to be tokens.
     { name: 'Slack token in a module doc (counting body)', path: 'plugins/modules/slack.py', content: '    token: xoxb-1234-56789abcdefghijklmnop\n' },
-    { name: 'Slack stub in a shell test', path: 'slack-post-tests.sh', content: "printf 'xoxp-0-stub-token\\n' >\"${token_file}\"\n\t'xoxe.xoxp-1-Mi123:app configuration token' \\\n" },
+    {
+      name: 'Slack stub in a shell test',
+      path: 'slack-post-tests.sh',
+      content: "printf 'xoxp-0-stub-token\\n' >\"${token_file}\"\n\t'xoxe.xoxp-1-Mi123:app configuration token' \\\n",
+    },
   ],
   invalid: [
-    { name: 'GitHub token', path: 'src/a.ts', content: `// token\nconst t = "${github}";\n`, errors: [{ line: 2, column: 12, message: 'GitHub Token', severity: 'error' }] },
-    { name: 'AWS secret access key', path: 'deploy/aws.ini', content: `[default]\naws_secret_access_key = ${aws}\n`, errors: [{ line: 2, message: 'AWS Secret Access Key' }] },
+    {
+      name: 'GitHub token',
+      path: 'src/a.ts',
+      content: `// token\nconst t = "${github}";\n`,
+      errors: [{ line: 2, column: 12, message: 'GitHub Token', severity: 'error' }],
+    },
+    {
+      name: 'AWS secret access key',
+      path: 'deploy/aws.ini',
+      content: `[default]\naws_secret_access_key = ${aws}\n`,
+      errors: [{ line: 2, message: 'AWS Secret Access Key' }],
+    },
     { name: 'Slack bot token', path: 'bot.py', content: `SLACK = '${slack}'\n`, errors: [{ line: 1, message: /slack/i }] },
-    { name: 'the same password on a remote database', path: 'README.md', content: '   psql "postgresql://context:contextdev@db.internal:5432/context_platform"\n', errors: [{ line: 1, message: /PostgreSQL/ }] },
-    { name: 'Slack bot token in a module doc (a real one beside the stub)', path: 'plugins/modules/slack.py', content: `    token: xoxb-1234-56789abcdefghijklmnop\n    token: ${slack}\n`, errors: [{ line: 2, message: /slack/i }] },
+    {
+      name: 'the same password on a remote database',
+      path: 'README.md',
+      content: '   psql "postgresql://context:contextdev@db.internal:5432/context_platform"\n',
+      errors: [{ line: 1, message: /PostgreSQL/ }],
+    },
+    {
+      name: 'Slack bot token in a module doc (a real one beside the stub)',
+      path: 'plugins/modules/slack.py',
+      content: `    token: xoxb-1234-56789abcdefghijklmnop\n    token: ${slack}\n`,
+      errors: [{ line: 2, message: /slack/i }],
+    },
     {
       name: 'database URL with a password',
       path: 'config/db.yaml',
@@ -130,7 +158,7 @@ describe('secretlint adapter', () => {
     });
   });
 
-  it('takes no options from .secrets-guard.yaml: which modules load, and from where, is the engine\'s choice', () => {
+  it("takes no options from .secrets-guard.yaml: which modules load, and from where, is the engine's choice", () => {
     expect(rule.meta.options).toBeUndefined();
   });
 
@@ -143,7 +171,15 @@ describe('secretlint adapter', () => {
     // A package.json "exports" self-reference: a bare name that resolves into the repository, not node_modules.
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'secretlint-rule-self', type: 'module', exports: './evil.mjs' }));
 
-    const ids = ['./evil.mjs', join(dir, 'evil.mjs'), `file://${join(dir, 'evil.mjs')}`, `data:text/javascript,${encodeURIComponent(evil)}`, '../evil.mjs', 'node:fs', 'a/../../evil.mjs'];
+    const ids = [
+      './evil.mjs',
+      join(dir, 'evil.mjs'),
+      `file://${join(dir, 'evil.mjs')}`,
+      `data:text/javascript,${encodeURIComponent(evil)}`,
+      '../evil.mjs',
+      'node:fs',
+      'a/../../evil.mjs',
+    ];
     for (const id of ids) {
       it(`refuses ${id.slice(0, 40)} without running it`, async () => {
         expect(isPackageName(id)).toBe(false);

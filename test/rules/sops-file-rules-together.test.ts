@@ -31,7 +31,8 @@ describe('sops file rules together', () => {
   for (const path of ENCRYPTED_CORPUS) {
     it(`corpus ${path}`, async () => {
       for (const covered of [true, false]) {
-        const expected = path === NO_MAC ? ['sops-metadata:error'] : path === OLD_COMMENTS ? ['sops-plaintext-value:warning', 'sops-plaintext-value:warning'] : [];
+        const expected =
+          path === NO_MAC ? ['sops-metadata:error'] : path === OLD_COMMENTS ? ['sops-plaintext-value:warning', 'sops-plaintext-value:warning'] : [];
         expect(summary(await findings(path, corpusFile(path), covered))).toEqual(expected);
       }
     });
@@ -43,7 +44,11 @@ describe('sops file rules together', () => {
     ['IV truncated', example.replace(line('user: ENC['), line('user: ENC[').replace(/iv:[^,]*,/, 'iv:o9MiMveNYO7T82yDab+4pA==,')), 'sops-metadata'],
     ['tag of wrong length', example.replace(line('user: ENC['), line('user: ENC[').replace(/tag:[^,]*,/, 'tag:0RjvUUtSQwaUc9SF,')), 'sops-metadata'],
     ['unknown type', example.replace(line('number: ENC['), line('number: ENC[').replace('type:float', 'type:decimal')), 'sops-metadata'],
-    ['plaintext key added under encrypted_regex', `data:\n  token: ${enc()}\n  password: correct-horse-battery\nmetadata:\n  name: app\n${yamlMetadata('encrypted_regex: ^(data|stringData)$')}`, 'sops-plaintext-value'],
+    [
+      'plaintext key added under encrypted_regex',
+      `data:\n  token: ${enc()}\n  password: correct-horse-battery\nmetadata:\n  name: app\n${yamlMetadata('encrypted_regex: ^(data|stringData)$')}`,
+      'sops-plaintext-value',
+    ],
   ];
   for (const [name, content, ruleId] of mutations) {
     it(`mutation: ${name}`, async () => {

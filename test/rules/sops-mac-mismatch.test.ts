@@ -7,7 +7,8 @@ import { fixtureText } from '../sops/fixtures.js';
 import { AGE_FILES, identity, original, tamperedCopies } from './sops-verification-cases.js';
 
 const ID = [identity()];
-const HUMPHD_RECIPIENTS = 'age1je6kjhzuhdjy3fqptpttxjh5k8q46vygzlgtpuq3030c947pc5tqz9dqvr, age19j4d6v9j7rx5fs629fu387qz4zmlpsqjexa4s08tkfrrmfdl5cwqjlaupd, age13runq29jhy9kfpaegczrzttykerswh0qprq59msgd754yermtfmsa3hwg2';
+const HUMPHD_RECIPIENTS =
+  'age1je6kjhzuhdjy3fqptpttxjh5k8q46vygzlgtpuq3030c947pc5tqz9dqvr, age19j4d6v9j7rx5fs629fu387qz4zmlpsqjexa4s08tkfrrmfdl5cwqjlaupd, age13runq29jhy9kfpaegczrzttykerswh0qprq59msgd754yermtfmsa3hwg2';
 const PGP_FILE = 'getsops-sops/functional-tests/res/format.enc.yaml';
 /** Line of `sops:` / the first `sops_` line, where the metadata (and so the MAC) starts. */
 const METADATA_LINE: Record<string, number> = { yaml: 12, json: 16, env: 3 };
@@ -32,11 +33,17 @@ testRule(rule, {
       ];
     }),
     ...AGE_FILES.map((path) => ({
-      name: `requireVerification without an identity: ${path}`, path, content: original(path), options: { requireVerification: true },
+      name: `requireVerification without an identity: ${path}`,
+      path,
+      content: original(path),
+      options: { requireVerification: true },
       errors: [{ line: lineOf(path), message: `cannot verify: no age identity for recipients ${HUMPHD_RECIPIENTS}` }],
     })),
     {
-      name: 'requireVerification on a PGP-only file', path: PGP_FILE, content: fixtureText(PGP_FILE), ageIdentities: ID,
+      name: 'requireVerification on a PGP-only file',
+      path: PGP_FILE,
+      content: fixtureText(PGP_FILE),
+      ageIdentities: ID,
       options: { requireVerification: true },
       errors: [{ message: 'cannot verify: the file has no age recipient (master keys: pgp FBC7B9E2A4F9289AC0C1D4843D16CEE4A27381B4)' }],
     },
@@ -48,7 +55,11 @@ describe('sops-mac-mismatch bookkeeping and options', () => {
     const path = AGE_FILES[0]!;
     const project = { hasPath: () => true, sopsRuleFor: () => undefined, ageIdentities: async () => ID };
     const notes: unknown[] = [];
-    for (const [p, content] of [[path, original(path)], [PGP_FILE, fixtureText(PGP_FILE)], ['plain.yaml', 'a: 1\n']] as const) {
+    for (const [p, content] of [
+      [path, original(path)],
+      [PGP_FILE, fixtureText(PGP_FILE)],
+      ['plain.yaml', 'a: 1\n'],
+    ] as const) {
       const source = createSourceFile({ path: p, content, origin: 'index' }, project);
       await rule.check(source, { options: rule.defaultOptions, project, report: () => {} });
       notes.push(await source.verificationNote());

@@ -30,8 +30,18 @@ testRule(rule, {
     { name: 'humphd YAML under its own .sops.yaml', path: 'tests/data/secret.enc.yaml', content: humphdYaml, sopsRule: humphdRule },
     { name: 'humphd JSON', path: 'tests/data/secret.enc.json', content: fixtureText('humphd-sops-age/tests/data/secret.enc.json'), sopsRule: humphdRule },
     { name: 'humphd dotenv', path: 'tests/data/secret.enc.env', content: fixtureText('humphd-sops-age/tests/data/secret.enc.env'), sopsRule: humphdRule },
-    { name: "sops' example.yaml under sops' .sops.yaml", path: 'example.yaml', content: fixtureText('getsops-sops/example.yaml'), sopsRule: ruleFromFixture('getsops-sops/.sops.yaml', 0) },
-    { name: 'format.enc.yaml under the functional-tests catch-all', path: 'res/format.enc.yaml', content: fixtureText('getsops-sops/functional-tests/res/format.enc.yaml'), sopsRule: ruleFromFixture('getsops-sops/functional-tests/.sops.yaml', 5) },
+    {
+      name: "sops' example.yaml under sops' .sops.yaml",
+      path: 'example.yaml',
+      content: fixtureText('getsops-sops/example.yaml'),
+      sopsRule: ruleFromFixture('getsops-sops/.sops.yaml', 0),
+    },
+    {
+      name: 'format.enc.yaml under the functional-tests catch-all',
+      path: 'res/format.enc.yaml',
+      content: fixtureText('getsops-sops/functional-tests/res/format.enc.yaml'),
+      sopsRule: ruleFromFixture('getsops-sops/functional-tests/.sops.yaml', 5),
+    },
     {
       name: 'fingerprints compare without spaces, case or a trailing "!"',
       path: 'example.yaml',
@@ -60,11 +70,13 @@ testRule(rule, {
       path: 'tests/data/secret.enc.yaml',
       content: humphdYaml,
       sopsRule: written({ path_regex: 'secret', age: [A, B, NEW] }, 2),
-      errors: [{
-        line: 12,
-        severity: 'warning',
-        message: `master keys differ from creation_rules[2] of .sops.yaml: in the rule but not in the file: age ${NEW}; in the file but no longer in the rule (can still decrypt it): age ${C}. Run \`sops updatekeys tests/data/secret.enc.yaml\``,
-      }],
+      errors: [
+        {
+          line: 12,
+          severity: 'warning',
+          message: `master keys differ from creation_rules[2] of .sops.yaml: in the rule but not in the file: age ${NEW}; in the file but no longer in the rule (can still decrypt it): age ${C}. Run \`sops updatekeys tests/data/secret.enc.yaml\``,
+        },
+      ],
     },
     {
       name: 'the same drift in the dotenv store',
@@ -78,7 +90,11 @@ testRule(rule, {
       path: 'example.yaml',
       content: fixtureText('getsops-sops/example.yaml'),
       sopsRule: ruleFromFixture('getsops-sops/functional-tests/.sops.yaml', 0),
-      errors: [{ message: `in the rule but not in the file: pgp ${D72} (key_groups[1]); in the file but no longer in the rule (can still decrypt it): pgp ${D72} (key_groups[0]); the rule has 2 key group(s), the file 1` }],
+      errors: [
+        {
+          message: `in the rule but not in the file: pgp ${D72} (key_groups[1]); in the file but no longer in the rule (can still decrypt it): pgp ${D72} (key_groups[0]); the rule has 2 key group(s), the file 1`,
+        },
+      ],
     },
     {
       name: 'another key type in the rule',
@@ -92,10 +108,13 @@ testRule(rule, {
       path: 'tests/data/secret.enc.yaml',
       content: humphdYaml,
       sopsRule: written({ age: [A, B, C], encrypted_regex: '^(data|stringData)$' }),
-      errors: [{
-        line: 12,
-        message: 'the file was encrypted with `unencrypted_suffix: _unencrypted` but creation_rules[0] of .sops.yaml now says `encrypted_regex: ^(data|stringData)$`: updatekeys and rotate keep the file\'s own settings; re-encrypt it: `sops decrypt -i tests/data/secret.enc.yaml` then `sops encrypt -i tests/data/secret.enc.yaml`',
-      }],
+      errors: [
+        {
+          line: 12,
+          message:
+            "the file was encrypted with `unencrypted_suffix: _unencrypted` but creation_rules[0] of .sops.yaml now says `encrypted_regex: ^(data|stringData)$`: updatekeys and rotate keep the file's own settings; re-encrypt it: `sops decrypt -i tests/data/secret.enc.yaml` then `sops encrypt -i tests/data/secret.enc.yaml`",
+        },
+      ],
     },
     {
       name: 'mac_only_encrypted turned on in the rule, and a recipient added',
@@ -112,14 +131,24 @@ testRule(rule, {
       path: 'handmade.yaml',
       content: `data: ${enc()}\n${yamlMetadata('encrypted_regex: ^data$')}`,
       sopsRule: written({ age: NEW }, 1),
-      errors: [{ message: 'the file was encrypted with `encrypted_regex: ^data$` but creation_rules[1] of .sops.yaml sets none (sops\' default `unencrypted_suffix: _unencrypted`)' }],
+      errors: [
+        {
+          message:
+            "the file was encrypted with `encrypted_regex: ^data$` but creation_rules[1] of .sops.yaml sets none (sops' default `unencrypted_suffix: _unencrypted`)",
+        },
+      ],
     },
     {
       name: 'no selection setting in the file, one in the rule',
       path: 'handmade.yaml',
       content: `data: ${enc()}\n${yamlMetadata()}`,
       sopsRule: written({ age: NEW, encrypted_regex: '^data$' }),
-      errors: [{ message: 'the file was encrypted without a selection setting (sops\' default `unencrypted_suffix: _unencrypted`) but creation_rules[0] of .sops.yaml now says `encrypted_regex: ^data$`' }],
+      errors: [
+        {
+          message:
+            "the file was encrypted without a selection setting (sops' default `unencrypted_suffix: _unencrypted`) but creation_rules[0] of .sops.yaml now says `encrypted_regex: ^data$`",
+        },
+      ],
     },
     {
       name: 'mac_only_encrypted written in the file, absent from the rule',

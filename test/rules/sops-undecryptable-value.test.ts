@@ -24,7 +24,10 @@ testRule(rule, {
       ...t,
       ageIdentities: ID,
       errors: [
-        { line: linesOf(path)[0], message: `the value at ${first} fails authentication under its path (moved or copied from another key or file, or altered). sops cannot decrypt` },
+        {
+          line: linesOf(path)[0],
+          message: `the value at ${first} fails authentication under its path (moved or copied from another key or file, or altered). sops cannot decrypt`,
+        },
         { line: linesOf(path)[1], message: `the value at ${second} fails authentication under its path` },
       ],
     };

@@ -23,9 +23,7 @@ function plaintextsOf(path: string): string[] {
   if ('error' in model) throw new Error(model.error);
   const key = dataKeyOf(path);
   const keyNames = new Set(model.leaves.flatMap((l) => l.path));
-  const values = model.leaves
-    .filter((l) => l.text.startsWith('ENC['))
-    .map((l) => decryptValue(key, l.text, valueAad(l.path)).plaintext.toString('utf8'));
+  const values = model.leaves.filter((l) => l.text.startsWith('ENC[')).map((l) => decryptValue(key, l.text, valueAad(l.path)).plaintext.toString('utf8'));
   const mac = decryptValue(key, model.metadata!.mac!, macAad(model.metadata!.lastmodified)).plaintext.toString('utf8');
   expect(mac).toMatch(/^[0-9A-F]{128}$/);
   return [...values.filter((v) => !keyNames.has(v)), mac];
@@ -43,7 +41,14 @@ describe('verification findings never leak', () => {
     }
     // Every kind of finding is in the sample.
     expect(new Set(findings.map((f) => f.message.split(/[:.]/)[0]))).toEqual(
-      new Set(['the value at secret fails authentication under its path (moved or copied from another key or file, or altered)', 'the value at string fails authentication under its path (moved or copied from another key or file, or altered)', 'the value at another_secret fails authentication under its path (moved or copied from another key or file, or altered)', 'Cannot decrypt MAC', 'MAC mismatch', 'cannot verify']),
+      new Set([
+        'the value at secret fails authentication under its path (moved or copied from another key or file, or altered)',
+        'the value at string fails authentication under its path (moved or copied from another key or file, or altered)',
+        'the value at another_secret fails authentication under its path (moved or copied from another key or file, or altered)',
+        'Cannot decrypt MAC',
+        'MAC mismatch',
+        'cannot verify',
+      ]),
     );
     const messages = findings.map((f) => f.message).join('\n');
     for (const path of AGE_FILES) {

@@ -57,7 +57,10 @@ describe('token-formats samples', () => {
     expect(Object.keys(SAMPLES).sort()).toEqual(TOKEN_FORMATS.map((f) => f.id).sort());
     for (const [id, content] of Object.entries(SAMPLES)) {
       const found = await lintWith(rule, { path: 'config.txt', content });
-      expect(found.map((f) => f.ruleId), id).toEqual([`token-formats/${id}`]);
+      expect(
+        found.map((f) => f.ruleId),
+        id,
+      ).toEqual([`token-formats/${id}`]);
       expect(found[0]!.fingerprint).toBeDefined();
     }
   });
@@ -83,15 +86,38 @@ testRule(rule, {
     { name: 'a Google key one character short', path: 'a.js', content: `const key = "AIza${r(34, URLSAFE)}";` },
     { name: 'an AWS key id with a character outside base32', path: 'a.ini', content: `aws_access_key_id = AKIA${r(15, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')}1` },
     { name: 'Twilio-shaped hex where Twilio is not named', path: 'a.txt', content: `id: SK${r(32, HEX)}` },
-    { name: 'a Discord-shaped token whose first part is not a user id', path: 'bot.js', content: `// discord\nlogin("M${r(25, URLSAFE)}.${r(6, URLSAFE)}.${r(38, URLSAFE)}")` },
-    { name: 'a Heroku app id that is not a key', path: 'app.json', content: `{"heroku_app_id": "${r(8, HEX)}-${r(4, HEX)}-${r(4, HEX)}-${r(4, HEX)}-${r(12, HEX)}"}` },
+    {
+      name: 'a Discord-shaped token whose first part is not a user id',
+      path: 'bot.js',
+      content: `// discord\nlogin("M${r(25, URLSAFE)}.${r(6, URLSAFE)}.${r(38, URLSAFE)}")`,
+    },
+    {
+      name: 'a Heroku app id that is not a key',
+      path: 'app.json',
+      content: `{"heroku_app_id": "${r(8, HEX)}-${r(4, HEX)}-${r(4, HEX)}-${r(4, HEX)}-${r(12, HEX)}"}`,
+    },
     { name: 'a locale that looks like a Mailchimp suffix', path: 'a.txt', content: 'lang: en-us\n' },
     { name: 'Datadog named but the value is not a key', path: 'dd.yaml', content: 'dd_api_key: ${DD_API_KEY}\n' },
     { name: 'a GitLab pipeline token too short', path: 'a.env', content: `TRIGGER=glptt-${r(39, HEX)}` },
   ],
   invalid: [
-    { name: 'a Google key in YAML, at its column', path: 'values.yaml', content: `maps:\n  apiKey: AIza${r(35, URLSAFE)}\n`, errors: [{ line: 2, column: 11, message: 'Google API key' }] },
-    { name: 'an ASIA session key id', path: 'creds', content: `key=ASIA${r(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`, errors: [{ line: 1, message: 'AWS access key id' }] },
-    { name: 'a Twilio account SID and API key', path: 'twilio.py', content: `TWILIO_SID = "AC${r(32, HEX)}"\nTWILIO_KEY = "SK${r(32, HEX, 3)}"\n`, errors: [{ line: 1 }, { line: 2 }] },
+    {
+      name: 'a Google key in YAML, at its column',
+      path: 'values.yaml',
+      content: `maps:\n  apiKey: AIza${r(35, URLSAFE)}\n`,
+      errors: [{ line: 2, column: 11, message: 'Google API key' }],
+    },
+    {
+      name: 'an ASIA session key id',
+      path: 'creds',
+      content: `key=ASIA${r(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`,
+      errors: [{ line: 1, message: 'AWS access key id' }],
+    },
+    {
+      name: 'a Twilio account SID and API key',
+      path: 'twilio.py',
+      content: `TWILIO_SID = "AC${r(32, HEX)}"\nTWILIO_KEY = "SK${r(32, HEX, 3)}"\n`,
+      errors: [{ line: 1 }, { line: 2 }],
+    },
   ],
 });

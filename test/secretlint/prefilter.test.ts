@@ -16,17 +16,23 @@ import { fake } from '../helpers/fake-tokens.js';
 
 const PRESET_ID = '@secretlint/secretlint-rule-preset-recommend';
 const AWS_ID = '@secretlint/secretlint-rule-aws';
-const samples = (JSON.parse(readFileSync(new URL('../fixtures/secretlint/preset-samples.json', import.meta.url), 'utf8')) as { samples: Record<string, string[]> }).samples;
+const samples = (
+  JSON.parse(readFileSync(new URL('../fixtures/secretlint/preset-samples.json', import.meta.url), 'utf8')) as { samples: Record<string, string[]> }
+).samples;
 const presetRuleIds = preset.rules.map((r) => r.meta.id);
 const extFor = (ruleId: string) => (ruleId.endsWith('-gcp') ? '.json' : '.txt');
 
 async function messages(config: SecretLintCoreConfig | undefined, content: string, ext: string) {
   if (!config) return [];
-  const result = await lintSource({ source: { content, filePath: `sample${ext}`, ext, contentType: 'text' }, options: { config, maskSecrets: true, noPhysicFilePath: true } });
+  const result = await lintSource({
+    source: { content, filePath: `sample${ext}`, ext, contentType: 'text' },
+    options: { config, maskSecrets: true, noPhysicFilePath: true },
+  });
   return result.messages.map((m) => ({ ruleId: m.ruleId, messageId: m.messageId, range: m.range, message: m.message }));
 }
 
-const wholePreset = (rc?: SecretlintRc): SecretLintCoreConfig => ({ rules: [{ id: PRESET_ID, rule: preset, ...(rc?.rules[0]?.rules ? { rules: rc.rules[0].rules } : {}) }] }) as SecretLintCoreConfig;
+const wholePreset = (rc?: SecretlintRc): SecretLintCoreConfig =>
+  ({ rules: [{ id: PRESET_ID, rule: preset, ...(rc?.rules[0]?.rules ? { rules: rc.rules[0].rules } : {}) }] }) as SecretLintCoreConfig;
 
 async function expectSameAsWholePreset(setup: SecretlintSetup, content: string, ext: string, rc?: SecretlintRc) {
   expect(await messages(await setup.configFor(content, ext), content, ext)).toEqual(await messages(wholePreset(rc), content, ext));
@@ -45,7 +51,10 @@ describe('preset keyword table', () => {
         expect(filter.select(text, extFor(ruleId)).ruleIds.has(ruleId), `${ruleId}: ${text.slice(0, 30)}`).toBe(true);
         if (ruleId.endsWith('filter-comments')) continue; // reports nothing itself
         const found = await messages(wholePreset(), text, extFor(ruleId));
-        expect(found.map((m) => m.ruleId), `${ruleId}: ${text.slice(0, 30)}`).toContain(ruleId);
+        expect(
+          found.map((m) => m.ruleId),
+          `${ruleId}: ${text.slice(0, 30)}`,
+        ).toContain(ruleId);
       }
     }
   });
@@ -98,7 +107,10 @@ describe('PresetFilter', () => {
 
   it('finds every keyword wherever it starts, overlapping or not (against a plain substring search)', () => {
     const keywords = [...new Set(Object.values(PRESET_TRIGGERS).flatMap((t) => t.keywords))];
-    const pieces = fc.oneof(fc.constantFrom(...keywords, ...keywords.map((k) => k.toUpperCase())), fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz_-.:/ \n0123456789') }));
+    const pieces = fc.oneof(
+      fc.constantFrom(...keywords, ...keywords.map((k) => k.toUpperCase())),
+      fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz_-.:/ \n0123456789') }),
+    );
     const filter = new PresetFilter(presetRuleIds, { awsIdScan: true });
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
@@ -127,7 +139,23 @@ describe('the filtered preset reports exactly what the whole preset reports', ()
   const allSamples = Object.values(samples).flat();
   const noise = fc.string({ unit: fc.constantFrom(...'aA0_-.:/"= \n{}@sgkKhHpPtTxX'), maxLength: 40 });
   // URL pieces, so credentials in URLs are assembled in every shape the basicauth confirmation must accept.
-  const urlPiece = fc.constantFrom('https://', 'http://', 'ftp://', 'ftps://', 'HTTPS://', 'user', 'Us3r_x', ':', 'pa55-word', '@', 'host.example', '.com', '/', '%', '$'); // secrets-guard-allow: URL fragments
+  const urlPiece = fc.constantFrom(
+    'https://',
+    'http://',
+    'ftp://',
+    'ftps://',
+    'HTTPS://',
+    'user',
+    'Us3r_x',
+    ':',
+    'pa55-word',
+    '@',
+    'host.example',
+    '.com',
+    '/',
+    '%',
+    '$',
+  ); // secrets-guard-allow: URL fragments
   const url = fc.array(urlPiece, { minLength: 2, maxLength: 9 }).map((p) => p.join(''));
   const fragment = fc.oneof(
     fc.constantFrom(...allSamples),
@@ -145,7 +173,10 @@ describe('the filtered preset reports exactly what the whole preset reports', ()
 
   it('on texts mixing samples, pieces of samples and noise', async () => {
     const setup = await resolveSecretlintRc(undefined);
-    await fc.assert(fc.asyncProperty(texts, exts, (text, ext) => expectSameAsWholePreset(setup, text, ext)), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(texts, exts, (text, ext) => expectSameAsWholePreset(setup, text, ext)),
+      { numRuns: 300 },
+    );
   });
 
   it('with enableIDScanRule on, for key and account ids', async () => {

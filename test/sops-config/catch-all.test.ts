@@ -8,8 +8,21 @@ const AGE = 'age1je6kjhzuhdjy3fqptpttxjh5k8q46vygzlgtpuq3030c947pc5tqz9dqvr';
 describe('isCatchAllPattern: rules that name no paths', () => {
   const catchAll = [undefined, '', '.*', '^.*$', '^.*', '.*$', '.*\\.*', '(.*)', '^(.*)$', '(?:.*)', '.+', '^.+$', '\\A.*\\z', '.*.*', '\\.*', '^', '$'];
   const namesPaths = [
-    'secrets/', '\\.sops\\.ya?ml$', '^$', '^[^.]*$', '.*\\.yaml$', '\\(.*', '.*\\$', '.*\\\\$x', '(foo)?', '.*|x',
-    '^secrets/.*$', '.*secret.*', '(?i).*', '.*?', '[bad',
+    'secrets/',
+    '\\.sops\\.ya?ml$',
+    '^$',
+    '^[^.]*$',
+    '.*\\.yaml$',
+    '\\(.*',
+    '.*\\$',
+    '.*\\\\$x',
+    '(foo)?',
+    '.*|x',
+    '^secrets/.*$',
+    '.*secret.*',
+    '(?i).*',
+    '.*?',
+    '[bad',
   ];
   for (const p of catchAll) it(`catch-all: ${JSON.stringify(p)}`, () => expect(isCatchAllPattern(p)).toBe(true));
   for (const p of namesPaths) it(`names paths: ${JSON.stringify(p)}`, () => expect(isCatchAllPattern(p)).toBe(false));

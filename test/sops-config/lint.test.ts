@@ -13,7 +13,12 @@ describe('lintSopsConfig robustness', () => {
 
   it('an alias bomb through `merge` key groups stays fast and yields each recipient once', () => {
     const lines = ['groups:', `  g0: &g0 {age: [${X25519}]}`];
-    for (let i = 1; i <= 30; i++) lines.push(`  g${i}: &g${i} {merge: [${Array(9).fill(`*g${i - 1}`).join(', ')}]}`);
+    for (let i = 1; i <= 30; i++)
+      lines.push(
+        `  g${i}: &g${i} {merge: [${Array(9)
+          .fill(`*g${i - 1}`)
+          .join(', ')}]}`,
+      );
     lines.push('creation_rules:', '  - key_groups: [*g30]');
     const text = lines.join('\n');
     const found = lintSopsConfig(text, '.sops.yaml');
@@ -22,9 +27,7 @@ describe('lintSopsConfig robustness', () => {
   });
 
   it('a null creation rule is an empty rule (go-yaml zero value): a catch-all without keys', () => {
-    expect(lintSopsConfig('creation_rules:\n  - ~\n', '.sops.yaml').map((d) => d.message)).toEqual([
-      expect.stringContaining('creation_rules[0] lists no key'),
-    ]);
+    expect(lintSopsConfig('creation_rules:\n  - ~\n', '.sops.yaml').map((d) => d.message)).toEqual([expect.stringContaining('creation_rules[0] lists no key')]);
   });
 
   it('only the first YAML document is read, as go-yaml Unmarshal does', () => {
@@ -34,9 +37,27 @@ describe('lintSopsConfig robustness', () => {
 
   it('never throws, and every finding has a line, on configs assembled from fragments', () => {
     const fragment = fc.constantFrom(
-      'creation_rules:', '  - path_regex: a', '  - {}', '    age: x', `    age: ${X25519}`, '    key_groups:', '      - merge: [*g]',
-      '      - age: [1, ~]', '    shamir_threshold: 7', 'keys: [&g {pgp: [x]}]', '    encrypted_regex: (?=x)', '  - ~', 'stores: 3',
-      'destination_rules: {}', '    <<: *g', '    pgp: {a: b}', '  -', '[', ': :', '    hckms: x', '      - {}',
+      'creation_rules:',
+      '  - path_regex: a',
+      '  - {}',
+      '    age: x',
+      `    age: ${X25519}`,
+      '    key_groups:',
+      '      - merge: [*g]',
+      '      - age: [1, ~]',
+      '    shamir_threshold: 7',
+      'keys: [&g {pgp: [x]}]',
+      '    encrypted_regex: (?=x)',
+      '  - ~',
+      'stores: 3',
+      'destination_rules: {}',
+      '    <<: *g',
+      '    pgp: {a: b}',
+      '  -',
+      '[',
+      ': :',
+      '    hckms: x',
+      '      - {}',
     );
     fc.assert(
       fc.property(fc.array(fragment, { maxLength: 14 }), (lines) => {

@@ -38,7 +38,7 @@ describe('findCreationRule matches like sops (§1.4)', () => {
     it(name, () => expect(indexOf(findCreationRule(configWith(...patterns), path))).toBe(expected));
   }
 
-  it('an invalid regex is an error when the loop reaches it, with sops\' message', () => {
+  it("an invalid regex is an error when the loop reaches it, with sops' message", () => {
     const config = configWith('^ok/', '(?=x)', undefined);
     expect(indexOf(findCreationRule(config, 'ok/a.yaml'))).toBe(0);
     const m = findCreationRule(config, 'other/a.yaml');
@@ -85,7 +85,9 @@ describe('createSopsRuleLookup (what the engine calls for sopsRuleFor)', () => {
 
   it('uses the nearest config and the path relative to it', () => {
     expect(lookup.ruleFor('apps/api/secrets/db.yaml')).toEqual({
-      configPath: 'apps/api/.sops.yaml', ruleIndex: 0, rule: { path_regex: '^secrets/', pgp: 'FBC7B9E2A4F9289AC0C1D4843D16CEE4A27381B4' },
+      configPath: 'apps/api/.sops.yaml',
+      ruleIndex: 0,
+      rule: { path_regex: '^secrets/', pgp: 'FBC7B9E2A4F9289AC0C1D4843D16CEE4A27381B4' },
     });
     expect(lookup.ruleFor('apps/api/other/db.yaml')).toBeUndefined();
     expect(lookup.ruleFor('x/y.sops.yaml')?.ruleIndex).toBe(0);

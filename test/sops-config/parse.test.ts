@@ -155,14 +155,16 @@ describe('recipient normalisation', () => {
 
 describe('selection settings and mac_only_encrypted', () => {
   it('reads every setting present and go-yaml bool words', () => {
-    const [a, b, c] = rulesOf([
-      'creation_rules:',
-      '  - encrypted_regex: ^data$',
-      '    mac_only_encrypted: yes',
-      '  - unencrypted_suffix: _plain',
-      '    encrypted_suffix: _secret',
-      '  - mac_only_encrypted: false',
-    ].join('\n'));
+    const [a, b, c] = rulesOf(
+      [
+        'creation_rules:',
+        '  - encrypted_regex: ^data$',
+        '    mac_only_encrypted: yes',
+        '  - unencrypted_suffix: _plain',
+        '    encrypted_suffix: _secret',
+        '  - mac_only_encrypted: false',
+      ].join('\n'),
+    );
     expect(a!.selection).toEqual([{ setting: 'encrypted_regex', value: '^data$' }]);
     expect(a!.macOnlyEncrypted).toBe(true);
     expect(b!.selection.map((s) => s.setting)).toEqual(['unencrypted_suffix', 'encrypted_suffix']);
@@ -195,7 +197,9 @@ describe('files sops reads as "no config" or cannot read', () => {
 
   it('a value of the wrong kind is a fatal diagnostic (go-yaml cannot decode it)', () => {
     const { diagnostics } = parseSopsConfig(`creation_rules:\n  - key_groups:\n      - age: ${HUMPHD[0]}\n`, '.sops.yaml');
-    expect(diagnostics).toEqual([expect.objectContaining({ line: 3, fatal: true, message: expect.stringContaining('`creation_rules[0].key_groups[0].age` must be a list') })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ line: 3, fatal: true, message: expect.stringContaining('`creation_rules[0].key_groups[0].age` must be a list') }),
+    ]);
   });
 
   it('never throws on arbitrary text', () => {

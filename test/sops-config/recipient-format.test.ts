@@ -34,7 +34,14 @@ describe('ageRecipientProblem (age/keysource.go parseRecipient)', () => {
 describe('pgpFingerprintProblem', () => {
   it('accepts 40-hex fingerprints (with spaces, "!", a 0x prefix, any case), 16-hex long ids and 64-hex v6 fingerprints', () => {
     // `0x1D0FFC1902304AED!` is how a real sops-nix repository names its subkey: gpg takes it, and sops writes it back.
-    for (const fp of ['FBC7B9E2A4F9289AC0C1D4843D16CEE4A27381B4', 'fbc7 b9e2 a4f9 289a c0c1 d484 3d16 cee4 a273 81b4!', '3D16CEE4A27381B4', 'A'.repeat(64), '0x1D0FFC1902304AED!', '0xFBC7B9E2A4F9289AC0C1D4843D16CEE4A27381B4']) {
+    for (const fp of [
+      'FBC7B9E2A4F9289AC0C1D4843D16CEE4A27381B4',
+      'fbc7 b9e2 a4f9 289a c0c1 d484 3d16 cee4 a273 81b4!',
+      '3D16CEE4A27381B4',
+      'A'.repeat(64),
+      '0x1D0FFC1902304AED!',
+      '0xFBC7B9E2A4F9289AC0C1D4843D16CEE4A27381B4',
+    ]) {
       expect(pgpFingerprintProblem(fp)).toBeUndefined();
     }
   });

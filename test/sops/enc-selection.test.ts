@@ -26,10 +26,13 @@ describe('ENC grammar', () => {
     const data = fc.oneof(fc.string({ minLength: 16 }), fc.stringMatching(/^[A-Za-z0-9+/=]{16,40}$/));
     const type = fc.constantFrom('str', 'json', 'STR', '', 'x y');
     const iv = fc.constantFrom(IV, 'AAAA', 'not base64!');
-    fc.assert(fc.property(data, type, iv, (d, t, v) => {
-      const reason = encProblem(`ENC[AES256_GCM,data:${d},iv:${v},tag:${TAG},type:${t}]`);
-      return reason === undefined || !reason.includes(d);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(data, type, iv, (d, t, v) => {
+        const reason = encProblem(`ENC[AES256_GCM,data:${d},iv:${v},tag:${TAG},type:${t}]`);
+        return reason === undefined || !reason.includes(d);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -88,10 +91,18 @@ describe('ciphertextSpans', () => {
 
 describe('parsers never throw', () => {
   it.each(['yaml', 'json', 'dotenv', 'ini', 'binary'] as const)('%s on arbitrary input', (store) => {
-    const yamlish = fc.array(fc.constantFrom('a: ', '- ', '#c', '\n', '  ', '{', '}', '[', ']', '&x ', '*x', '"', "'", 'sops:', ': ', '---\n', '=', ';', '\\', 'ENC[', '1', '|'), { maxLength: 40 }).map((p) => p.join(''));
-    fc.assert(fc.property(fc.oneof(fc.string(), yamlish), (text) => {
-      const r = parseStore(store, text);
-      return typeof r === 'object' && r.store === store;
-    }), { numRuns: 300 });
+    const yamlish = fc
+      .array(
+        fc.constantFrom('a: ', '- ', '#c', '\n', '  ', '{', '}', '[', ']', '&x ', '*x', '"', "'", 'sops:', ': ', '---\n', '=', ';', '\\', 'ENC[', '1', '|'),
+        { maxLength: 40 },
+      )
+      .map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), yamlish), (text) => {
+        const r = parseStore(store, text);
+        return typeof r === 'object' && r.store === store;
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -23,7 +23,10 @@ function parse(store: EncoderStore, content: string): SopsFileModel {
 }
 
 /** Encodes, parses, recovers the data key with the generated identities, verifies. */
-async function roundTrip(options: EncodeSopsOptions, identities?: readonly string[]): Promise<{ content: string; model: SopsFileModel; result: VerificationResult; encrypted: string[]; plain: string[] }> {
+async function roundTrip(
+  options: EncodeSopsOptions,
+  identities?: readonly string[],
+): Promise<{ content: string; model: SopsFileModel; result: VerificationResult; encrypted: string[]; plain: string[] }> {
   const file = await encodeSopsFile(options);
   const model = parse(options.store, file.content);
   const key = await unwrapDataKey(model.metadata!, identities ?? file.identities);
@@ -75,7 +78,13 @@ describe('encodeSopsFile: every store, default selection', () => {
 });
 
 describe('encodeSopsFile: selection settings', () => {
-  const k8s: PlainMap = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db' }, data: { password: 'cGFzcw==', nested: { deep: 'x' } }, stringData: { token: 't0k' } };
+  const k8s: PlainMap = {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'db' },
+    data: { password: 'cGFzcw==', nested: { deep: 'x' } },
+    stringData: { token: 't0k' },
+  };
 
   const cases: Array<[string, EncodeSopsOptions['selection'], string[]]> = [
     ['encrypted_regex', { setting: 'encrypted_regex', value: '^(data|stringData)$' }, ['data.password', 'data.nested.deep', 'stringData.token']],
@@ -95,7 +104,11 @@ describe('encodeSopsFile: selection settings', () => {
   }
 
   it('encrypted_regex on dotenv keys', async () => {
-    const r = await roundTrip({ store: 'dotenv', data: { PUBLIC_URL: 'https://x', SECRET_TOKEN: 'abc' }, selection: { setting: 'encrypted_regex', value: '^SECRET_' } });
+    const r = await roundTrip({
+      store: 'dotenv',
+      data: { PUBLIC_URL: 'https://x', SECRET_TOKEN: 'abc' },
+      selection: { setting: 'encrypted_regex', value: '^SECRET_' },
+    });
     expect(r.result).toEqual({ ok: true });
     expect(r.encrypted).toEqual(['SECRET_TOKEN']);
     expect(r.content).toMatch(/^PUBLIC_URL=https:\/\/x$/m);
@@ -131,7 +144,13 @@ describe('encodeSopsFile: MAC variants, documents, key groups', () => {
   });
 
   it('multi-document YAML: every document carries the metadata; the MAC covers all of them in order', async () => {
-    const file = await encodeSopsFile({ store: 'yaml', data: [{ a: 'first', b: 'x' }, { a: 'second', b: 'y' }] });
+    const file = await encodeSopsFile({
+      store: 'yaml',
+      data: [
+        { a: 'first', b: 'x' },
+        { a: 'second', b: 'y' },
+      ],
+    });
     expect(file.content.match(/^sops:$/gm)).toHaveLength(2);
     const model = parse('yaml', file.content);
     expect(model.leaves.map((l) => l.document)).toEqual([0, 0, 1, 1]);
@@ -140,7 +159,8 @@ describe('encodeSopsFile: MAC variants, documents, key groups', () => {
     const [docA, docB] = file.content.split(/^---\n/m) as [string, string];
     const swapped = replaceEnc(docA, 'a', encOf(docB, 'a')) + '---\n' + replaceEnc(docB, 'a', encOf(docA, 'a'));
     expect(verifySopsFile(parse('yaml', swapped), file.dataKey)).toEqual({
-      ok: false, problems: [{ kind: 'mac-mismatch', reason: 'mismatch', message: 'MAC mismatch' }],
+      ok: false,
+      problems: [{ kind: 'mac-mismatch', reason: 'mismatch', message: 'MAC mismatch' }],
     });
   });
 

@@ -31,7 +31,10 @@ export function dataKeyOf(path: string): Uint8Array {
 
 /** The published humphd/sops-age test identity (a test key, never a real one). */
 export function humphdIdentity(): string {
-  return fixtureText('humphd-sops-age/key.txt').split('\n').find((l) => l.startsWith('AGE-SECRET-KEY-'))!.trim();
+  return fixtureText('humphd-sops-age/key.txt')
+    .split('\n')
+    .find((l) => l.startsWith('AGE-SECRET-KEY-'))!
+    .trim();
 }
 
 export const HUMPHD_RECIPIENT = 'age1je6kjhzuhdjy3fqptpttxjh5k8q46vygzlgtpuq3030c947pc5tqz9dqvr';

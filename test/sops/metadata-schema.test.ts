@@ -12,7 +12,8 @@ import { corpusFile, ENCRYPTED_CORPUS } from '../helpers/sops-corpus.js';
 import { dotenvMetadata, enc, jsonMetadata, yamlMetadata } from '../helpers/sops-samples.js';
 
 const AGE_ARMOR = '-----BEGIN AGE ENCRYPTED FILE-----\nYWdlLWVuY3J5cHRpb24ub3JnL3YxCg==\n-----END AGE ENCRYPTED FILE-----\n';
-const PGP_ARMOR = '-----BEGIN PGP MESSAGE-----\nVersion: GnuPG v1\n\nhQEMAyUpShfNkFB/AQf/eLAAHlnmaYZGuitpb7FU3tarxgRLHKoRSYCXBWg1CSPJ\nySY5mP0oE6BPeCa14NMafKpwd4XQ9Q==\n=j3Rn\n-----END PGP MESSAGE-----\n';
+const PGP_ARMOR =
+  '-----BEGIN PGP MESSAGE-----\nVersion: GnuPG v1\n\nhQEMAyUpShfNkFB/AQf/eLAAHlnmaYZGuitpb7FU3tarxgRLHKoRSYCXBWg1CSPJ\nySY5mP0oE6BPeCa14NMafKpwd4XQ9Q==\n=j3Rn\n-----END PGP MESSAGE-----\n';
 const TOKEN = fake.github(3);
 
 function metadataOf(path: string, content: string): SopsMetadata {
@@ -43,10 +44,41 @@ describe('reviewMetadata', () => {
 
   it('every master key type with the fields sops writes, flat and in key groups', () => {
     const keys = {
-      kms: [{ arn: 'arn:aws:kms:eu-west-1:123456789012:key/0c5b1a8e-1f4e-4d8e-9a0b-2a1b3c4d5e6f', role: 'arn:aws:iam::123456789012:role/sops', context: { env: 'prod', team: null }, created_at: '2025-01-01T00:00:00Z', enc: 'AQICAHhHc2RmZ2hqa2w7J3p4Y3Zibm0sLi8xMjM0NTY3ODkw==', aws_profile: '' }],
-      gcp_kms: [{ resource_id: 'projects/p/locations/global/keyRings/r/cryptoKeys/k', created_at: '2025-01-01T00:00:00Z', enc: 'CiQAqwertyuiopasdfghjklzxcvbnm1234567890' }],
-      azure_kv: [{ vault_url: 'https://example.vault.azure.net', name: 'sops-key', version: '0123456789abcdef0123456789abcdef', created_at: '2025-01-01T00:00:00Z', enc: 'b64url_wrapped-key_0123456789' }],
-      hc_vault: [{ vault_address: 'http://127.0.0.1:8200', engine_path: 'sops', key_name: 'firstkey', created_at: '2025-01-01T00:00:00Z', enc: 'vault:v1:c29tZSB3cmFwcGVkIGtleSBieXRlcw==' }],
+      kms: [
+        {
+          arn: 'arn:aws:kms:eu-west-1:123456789012:key/0c5b1a8e-1f4e-4d8e-9a0b-2a1b3c4d5e6f',
+          role: 'arn:aws:iam::123456789012:role/sops',
+          context: { env: 'prod', team: null },
+          created_at: '2025-01-01T00:00:00Z',
+          enc: 'AQICAHhHc2RmZ2hqa2w7J3p4Y3Zibm0sLi8xMjM0NTY3ODkw==',
+          aws_profile: '',
+        },
+      ],
+      gcp_kms: [
+        {
+          resource_id: 'projects/p/locations/global/keyRings/r/cryptoKeys/k',
+          created_at: '2025-01-01T00:00:00Z',
+          enc: 'CiQAqwertyuiopasdfghjklzxcvbnm1234567890',
+        },
+      ],
+      azure_kv: [
+        {
+          vault_url: 'https://example.vault.azure.net',
+          name: 'sops-key',
+          version: '0123456789abcdef0123456789abcdef',
+          created_at: '2025-01-01T00:00:00Z',
+          enc: 'b64url_wrapped-key_0123456789',
+        },
+      ],
+      hc_vault: [
+        {
+          vault_address: 'http://127.0.0.1:8200',
+          engine_path: 'sops',
+          key_name: 'firstkey',
+          created_at: '2025-01-01T00:00:00Z',
+          enc: 'vault:v1:c29tZSB3cmFwcGVkIGtleSBieXRlcw==',
+        },
+      ],
       hckms: [{ key_id: 'tr-west-1:0c5b1a8e-1f4e-4d8e-9a0b-2a1b3c4d5e6f', created_at: '2025-01-01T00:00:00Z', enc: 'aHVhd2VpY2xvdWQga21zIGJsb2I=' }],
       pgp: [{ created_at: '2025-01-01T00:00:00Z', enc: PGP_ARMOR, fp: 'FBC7B9E2A4F9289AC0C1D4843D16CEE4A27381B4' }],
     };
@@ -89,7 +121,7 @@ describe('reviewMetadata', () => {
     expect(ini.texts.map((t) => t.split(' ')[0])).toEqual(['`sops.note`']);
   });
 
-  it('a value not of its field\'s form is a problem and not trusted: the detectors see it', () => {
+  it("a value not of its field's form is a problem and not trusted: the detectors see it", () => {
     const r = review('s.json', jsonFile({ ...jsonMetadata(), mac: TOKEN, age: [{ recipient: TOKEN, enc: TOKEN }], lastmodified: 'yesterday' }));
     expect(r.texts).toEqual([
       '`sops.age[0].recipient` is not an age recipient: sops does not write that, and the guard reads it as text',
@@ -101,7 +133,7 @@ describe('reviewMetadata', () => {
     expect(r.claimsSops).toBe(false);
   });
 
-  it('a later YAML document\'s sops block is checked too (sops drops it unread)', () => {
+  it("a later YAML document's sops block is checked too (sops drops it unread)", () => {
     const r = review('m.yaml', `a: ${enc()}\n${yamlMetadata()}---\nb: ${enc()}\nsops:\n  note: ${TOKEN}\n`);
     expect(r.texts).toHaveLength(1);
     expect(review('m.yaml', `a: ${enc()}\n${yamlMetadata()}---\nb: 1\nsops: ${TOKEN}\n`).texts).toEqual(['a `sops` entry that is not a mapping']);

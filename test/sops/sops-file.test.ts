@@ -26,7 +26,14 @@ describe('sopsVerdict', () => {
     ['Makefile', 'sops:\n\tsops -d a.yaml\n', 'unparsable'],
     ['README.md', '```yaml\nsops:\n    age: x\n```\n', 'unparsable'],
     ['values.yaml', 'replicas: 2\nsops: {enabled: true}\n', 'invalid'],
-    ['keyless.env', `A=${enc()}\n${dotenvMetadata().split('\n').filter((l) => !l.startsWith('sops_age')).join('\n')}`, 'invalid'],
+    [
+      'keyless.env',
+      `A=${enc()}\n${dotenvMetadata()
+        .split('\n')
+        .filter((l) => !l.startsWith('sops_age'))
+        .join('\n')}`,
+      'invalid',
+    ],
     ['extra.yaml', `a: ${enc()}\n${yamlMetadata('note: hello')}`, 'invalid'],
     ['ok.yaml', `a: ${enc()}\n${yamlMetadata()}`, 'sops'],
     ['ok.env', `A=${enc()}\n${dotenvMetadata()}`, 'sops'],
@@ -66,7 +73,11 @@ describe('ciphertextSpans', () => {
   });
 
   it('trusts no ENC value outside a sops file, however well formed', () => {
-    for (const [path, content] of [['plain.yaml', `a: ${enc()}\n`], ['values.yaml', `a: ${enc()}\nsops: {enabled: true}\n`], ['x.yaml', `a: ${enc()}\n${yamlMetadata('note: x')}`]] as const) {
+    for (const [path, content] of [
+      ['plain.yaml', `a: ${enc()}\n`],
+      ['values.yaml', `a: ${enc()}\nsops: {enabled: true}\n`],
+      ['x.yaml', `a: ${enc()}\n${yamlMetadata('note: x')}`],
+    ] as const) {
       expect(covered(content, path, enc())).toBe(false);
     }
   });

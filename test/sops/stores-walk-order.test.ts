@@ -19,8 +19,10 @@ function gcmOpen(enc: string, key: Buffer, aad: string): string {
   return Buffer.concat([decipher.update(Buffer.from(parts.data, 'base64')), decipher.final()]).toString('utf8');
 }
 
-const rows = readFileSync(new URL('derived-data-keys.tsv', FIXTURES), 'utf8').split('\n')
-  .filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'))
+const rows = readFileSync(new URL('derived-data-keys.tsv', FIXTURES), 'utf8')
+  .split('\n')
+  .filter((l) => l && !l.startsWith('#'))
+  .map((l) => l.split('\t'))
   .filter((cols) => /^[0-9a-f]{64}$/.test(cols[1]!));
 
 describe('walk order and AAD paths against real sops files', () => {

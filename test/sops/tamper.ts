@@ -23,7 +23,10 @@ export function swapValues(content: string, a: string, b: string): string {
 
 /** Moves `lastmodified` one second on, whatever the store writes around it. */
 export function bumpLastmodified(content: string): string {
-  const out = content.replace(/(lastmodified"?\s*[:=]\s*"?\d{4}-\d\d-\d\dT\d\d:\d\d:)(\d\d)/, (_, head: string, s: string) => head + String((Number(s) + 1) % 60).padStart(2, '0'));
+  const out = content.replace(
+    /(lastmodified"?\s*[:=]\s*"?\d{4}-\d\d-\d\dT\d\d:\d\d:)(\d\d)/,
+    (_, head: string, s: string) => head + String((Number(s) + 1) % 60).padStart(2, '0'),
+  );
   if (out === content) throw new Error('no lastmodified found');
   return out;
 }

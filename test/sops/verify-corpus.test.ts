@@ -38,7 +38,7 @@ describe('verifySopsFile on the real corpus', () => {
     });
   });
 
-  it('fails every corpus file under another file\'s data key', () => {
+  it("fails every corpus file under another file's data key", () => {
     for (const [i, row] of rows.entries()) {
       const other = rows[(i + 1) % rows.length]!.dataKey;
       expect(verifySopsFile(modelOf(row.path), other).ok, row.path).toBe(false);
@@ -62,13 +62,16 @@ describe('verifySopsFile on values that decrypt but are not what their type says
     const forged = replaceEnc(file.content, 'count', encryptValue(file.dataKey, 'not-a-number', 'count:', 'int'));
     const model = parseSopsFile('x.yaml', forged) as SopsFileModel;
     const result = verifySopsFile(model, file.dataKey);
-    expect(result).toMatchObject({ ok: false, problems: [{ kind: 'undecryptable-value', path: ['count'], message: 'the value at count does not decrypt to a valid int' }] });
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ kind: 'undecryptable-value', path: ['count'], message: 'the value at count does not decrypt to a valid int' }],
+    });
     const weird = replaceEnc(file.content, 'count', encryptValue(file.dataKey, 'x', 'count:', 'secretword'));
     expect(JSON.stringify(verifySopsFile(parseSopsFile('x.yaml', weird) as SopsFileModel, file.dataKey))).not.toContain('secretword');
   });
 });
 
-describe('the PGP corpus through the rules\' parse-and-verify path', () => {
+describe("the PGP corpus through the rules' parse-and-verify path", () => {
   it('every PGP file verifies with its derived data key; no_mac.yaml does not', async () => {
     const { verifySourceWithDataKey } = await import('../../src/sops/crypto/verify-source.js');
     const pgp = rows.filter((r) => r.via.startsWith('pgp:'));

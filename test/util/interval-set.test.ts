@@ -25,7 +25,12 @@ describe('IntervalSet', () => {
 
 describe('inSortedSpans', () => {
   it('finds an offset in sorted, disjoint spans, ends excluded', () => {
-    const spans = [[3, 5], [5, 9], [20, 21], [30, 40]] as const;
+    const spans = [
+      [3, 5],
+      [5, 9],
+      [20, 21],
+      [30, 40],
+    ] as const;
     for (let offset = 0; offset < 45; offset++) {
       expect(inSortedSpans(spans, offset)).toBe(spans.some(([s, e]) => offset >= s && offset < e));
     }

@@ -28,17 +28,23 @@ const KEYWORDS = new Map<string, readonly string[]>([
 ]);
 
 /** Text drawn from the keywords' characters, their other case, and characters that fold onto them. */
-const TEXT = fc.string({ unit: fc.constantFrom(...'keyKEYabAB\\uU:/_x[].pasword=PASSWORD kind:sSecretghpG\x1a\x0b\x7f|{}\u212a\u017f\u0130\n'), maxLength: 60 });
+const TEXT = fc.string({
+  unit: fc.constantFrom(...'keyKEYabAB\\uU:/_x[].pasword=PASSWORD kind:sSecretghpG\x1a\x0b\x7f|{}\u212a\u017f\u0130\n'),
+  maxLength: 60,
+});
 
 describe('keyword search', () => {
   it('finds the same owners as a regex per keyword, with ASCII case folding only', () => {
     const search = new KeywordSearch(KEYWORDS);
-    fc.assert(fc.property(TEXT, (text) => {
-      expect(search.addOwnersIn(text, new Set())).toEqual(reference(KEYWORDS, text));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(TEXT, (text) => {
+        expect(search.addOwnersIn(text, new Set())).toEqual(reference(KEYWORDS, text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
-  it('finds the rules\' keywords at the very start and end of a text, in any case', () => {
+  it("finds the rules' keywords at the very start and end of a text, in any case", () => {
     const search = new KeywordSearch(DETECTOR_KEYWORDS);
     expect(search.addOwnersIn('eyJ', new Set())).toEqual(new Set(['jwt']));
     expect(search.addOwnersIn('x CURL', new Set())).toEqual(reference(DETECTOR_KEYWORDS, 'x CURL'));

@@ -78,16 +78,21 @@ port.on('message', (message: ToWorker) => {
   }
   const work = message;
   if (work.type === 'file') received++;
-  queue = queue.then(() => handle(work)).catch((error: Error) => {
-    port.postMessage({ type: 'error', message: error.message, name: error.name } satisfies FromWorker);
-  });
+  queue = queue
+    .then(() => handle(work))
+    .catch((error: Error) => {
+      port.postMessage({ type: 'error', message: error.message, name: error.name } satisfies FromWorker);
+    });
 });
 
 async function handle(message: Exclude<ToWorker, IdentitiesAnswer | { type: 'sibling' }>): Promise<void> {
   if (message.type === 'init') {
     const spec = message.spec;
     const { salt } = message;
-    ready = settingsFromSpec(spec, { salt: () => salt, ageIdentities, sopsConfigParses: new Map() }, readThroughMainThread).then((settings) => ({ settings, spec }));
+    ready = settingsFromSpec(spec, { salt: () => salt, ageIdentities, sopsConfigParses: new Map() }, readThroughMainThread).then((settings) => ({
+      settings,
+      spec,
+    }));
     await ready;
     return;
   }

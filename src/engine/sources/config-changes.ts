@@ -37,4 +37,3 @@ export function configChangeNote(changes: readonly ConfigChange[]): string | und
   const more = changes.length > NOTE_LISTS ? ` and ${changes.length - NOTE_LISTS} more` : '';
   return `configuration changed within the checked commits: ${listed.join(', ')}${more}; each commit was judged under its own configuration and the files still in the last commit under the last commit's`;
 }
-

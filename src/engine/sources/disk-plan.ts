@@ -26,7 +26,10 @@ export async function diskPlan(root: string, cwd: string, names: readonly string
     root,
     files,
     knownPaths: known,
-    sopsConfigPaths: await sopsConfigsAbove(root, files.map((f) => f.path)),
+    sopsConfigPaths: await sopsConfigsAbove(
+      root,
+      files.map((f) => f.path),
+    ),
     readSupportFile: (path) => readFile(resolve(root, path)).catch(() => undefined),
     async readFile(path, cap) {
       if (!known.has(path)) return undefined;

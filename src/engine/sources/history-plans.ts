@@ -15,7 +15,12 @@ import type { HistoryHead, HistoryScope } from './history-scope.js';
 import { blobPlan, type PlannedBlob } from './index-plan.js';
 
 /** `reconfiguring`: the commits that change a configuration file, and merges (see historySource). */
-export async function* historyPlans(repo: Repository, scope: HistoryScope, changes: ReadonlyMap<string, CommitChanges>, reconfiguring: ReadonlySet<string>): AsyncGenerator<ScanPlan> {
+export async function* historyPlans(
+  repo: Repository,
+  scope: HistoryScope,
+  changes: ReadonlyMap<string, CommitChanges>,
+  reconfiguring: ReadonlySet<string>,
+): AsyncGenerator<ScanPlan> {
   const stream = repo.openBlobStream();
   try {
     const work = freshChanges(scope.checked.map((c) => changes.get(c)!));
@@ -51,7 +56,12 @@ export async function* historyPlans(repo: Repository, scope: HistoryScope, chang
  * the head's configuration: a later commit that deletes or loosens a config cannot leave behind, unjudged by any
  * config still in force, what an earlier commit let through. Blobs the head itself brought were judged so already.
  */
-async function headPlan(repo: Repository, head: HistoryHead, changes: ReadonlyMap<string, CommitChanges>, shared: { stream: BlobStream; scanFiles: number }): Promise<ScanPlan | undefined> {
+async function headPlan(
+  repo: Repository,
+  head: HistoryHead,
+  changes: ReadonlyMap<string, CommitChanges>,
+  shared: { stream: BlobStream; scanFiles: number },
+): Promise<ScanPlan | undefined> {
   const brought: PlannedBlob[] = freshChanges(head.commits.map((c) => changes.get(c)!))
     .filter(({ commit }) => commit !== head.tip)
     .flatMap(({ commit, fresh }) => fresh.map((entry) => ({ ...entry, commit })));

@@ -45,9 +45,19 @@ export async function rangeScope(repo: Repository, range: string): Promise<Histo
  */
 export async function pushScope(repo: Repository, updates: readonly RefUpdate[]): Promise<HistoryScope> {
   const live = updates.filter((u) => !isZeroOid(u.newOid));
-  const targets = await peelRefs(repo, live.map((u) => ({ ref: u.ref, oid: u.newOid })));
+  const targets = await peelRefs(
+    repo,
+    live.map((u) => ({ ref: u.ref, oid: u.newOid })),
+  );
   const existing = live.filter((u) => !isZeroOid(u.oldOid));
-  const olds = new Map((await peelRefs(repo, existing.map((u) => ({ ref: u.ref, oid: u.oldOid })))).map((t) => [t.ref, t]));
+  const olds = new Map(
+    (
+      await peelRefs(
+        repo,
+        existing.map((u) => ({ ref: u.ref, oid: u.oldOid })),
+      )
+    ).map((t) => [t.ref, t]),
+  );
   const tips = targets.filter((t) => t.type === 'commit');
   const fresh = tips.length > 0 ? await revList(repo, [...new Set(tips.map((t) => t.oid)), '--not', '--all']) : [];
   const byId = new Map(fresh.map((c) => [c.commit, c]));

@@ -9,7 +9,10 @@ import { configChanges, type ConfigChange } from './config-changes.js';
 import { historyPlans } from './history-plans.js';
 import { pushScope, rangeScope, type RefUpdate } from './history-scope.js';
 
-export async function historySource(repo: Repository, request: { range: string } | { updates: readonly RefUpdate[] }): Promise<{ plans: AsyncGenerator<ScanPlan>; configChanges: ConfigChange[] }> {
+export async function historySource(
+  repo: Repository,
+  request: { range: string } | { updates: readonly RefUpdate[] },
+): Promise<{ plans: AsyncGenerator<ScanPlan>; configChanges: ConfigChange[] }> {
   const scope = 'range' in request ? await rangeScope(repo, request.range) : await pushScope(repo, request.updates);
   const changes = await changesOf(repo, scope.commits);
   const changed = configChanges(changes);

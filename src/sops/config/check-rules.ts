@@ -48,7 +48,12 @@ export class RuleChecker {
     if (rule.selection.length > 1) {
       const names = rule.selection.map((s) => s.setting).join(', ');
       const last = rule.selection.map((s) => this.keyAt(rule, s.setting)).sort((a, b) => b.line - a.line || b.column - a.column)[0]!;
-      this.out.push(diagnostic(`creation_rules[${rule.index}] sets more than one selection setting (${names}): sops refuses the rule ("cannot use more than one of …")`, last));
+      this.out.push(
+        diagnostic(
+          `creation_rules[${rule.index}] sets more than one selection setting (${names}): sops refuses the rule ("cannot use more than one of …")`,
+          last,
+        ),
+      );
     }
     this.recipients(rule);
     this.keyGroups(rule);
@@ -59,7 +64,8 @@ export class RuleChecker {
       const pattern = goString(rule.raw[key]);
       if (pattern === '') continue;
       const compiled = key === 'path_regex' ? compiledPathRegex(rule)! : compileRe2(pattern);
-      if (!compiled.ok) this.out.push(diagnostic(`\`${key}\` is not a valid RE2 (Go) regular expression (${quote(compiled.error)}): ${effect}`, this.keyAt(rule, key)));
+      if (!compiled.ok)
+        this.out.push(diagnostic(`\`${key}\` is not a valid RE2 (Go) regular expression (${quote(compiled.error)}): ${effect}`, this.keyAt(rule, key)));
     }
   }
 
@@ -82,7 +88,13 @@ export class RuleChecker {
       if (recipientSources(rule.raw).length === 0 && !writesKeys(rule.raw)) {
         // A warning, not an error: some teams pass keys on the command line (`sops encrypt --age ...`) and use such a
         // rule only for its path and selection settings.
-        this.out.push(diagnostic(`creation_rules[${rule.index}] lists no key: sops cannot encrypt a file it matches unless keys are given on the command line ("no key groups provided")`, { line: rule.line, column: 1 }, 'warning'));
+        this.out.push(
+          diagnostic(
+            `creation_rules[${rule.index}] lists no key: sops cannot encrypt a file it matches unless keys are given on the command line ("no key groups provided")`,
+            { line: rule.line, column: 1 },
+            'warning',
+          ),
+        );
       }
       return;
     }
@@ -90,12 +102,22 @@ export class RuleChecker {
     const groupsAt = this.info.get(groups);
     groups.forEach((group, i) => {
       if (!sources.some((s) => s.group === i) && !writesKeys(group)) {
-        this.out.push(diagnostic(`key_groups[${i}] of creation_rules[${rule.index}] has no key: sops refuses to encrypt ("empty key group provided")`, groupsAt?.items[i] ?? this.keyAt(rule, 'key_groups')));
+        this.out.push(
+          diagnostic(
+            `key_groups[${i}] of creation_rules[${rule.index}] has no key: sops refuses to encrypt ("empty key group provided")`,
+            groupsAt?.items[i] ?? this.keyAt(rule, 'key_groups'),
+          ),
+        );
       }
     });
     const t = rule.shamirThreshold;
     if (groups.length > 1 && t !== 0 && (t < 2 || t > groups.length)) {
-      this.out.push(diagnostic(`\`shamir_threshold\` ${t} is out of range for ${groups.length} key groups (2 to ${groups.length}, or 0 for all): sops cannot split the data key`, this.keyAt(rule, 'shamir_threshold')));
+      this.out.push(
+        diagnostic(
+          `\`shamir_threshold\` ${t} is out of range for ${groups.length} key groups (2 to ${groups.length}, or 0 for all): sops cannot split the data key`,
+          this.keyAt(rule, 'shamir_threshold'),
+        ),
+      );
     }
   }
 
@@ -105,13 +127,25 @@ export class RuleChecker {
     const seen = new Map<string, number>();
     for (const rule of rules) {
       if (catchAll && rule.index > catchAll.index) {
-        this.out.push(diagnostic(`creation_rules[${rule.index}] can never match: creation_rules[${catchAll.index}] before it matches every file (sops uses the first matching rule)`, { line: rule.line, column: 1 }, 'warning'));
+        this.out.push(
+          diagnostic(
+            `creation_rules[${rule.index}] can never match: creation_rules[${catchAll.index}] before it matches every file (sops uses the first matching rule)`,
+            { line: rule.line, column: 1 },
+            'warning',
+          ),
+        );
         continue;
       }
       if (rule.pathRegex === undefined) continue;
       const earlier = seen.get(rule.pathRegex);
       if (earlier !== undefined) {
-        this.out.push(diagnostic(`creation_rules[${rule.index}] can never match: creation_rules[${earlier}] has the same \`path_regex\` and comes first`, { line: rule.line, column: 1 }, 'warning'));
+        this.out.push(
+          diagnostic(
+            `creation_rules[${rule.index}] can never match: creation_rules[${earlier}] has the same \`path_regex\` and comes first`,
+            { line: rule.line, column: 1 },
+            'warning',
+          ),
+        );
       } else seen.set(rule.pathRegex, rule.index);
     }
   }
@@ -143,4 +177,3 @@ function writesKeys(holder: unknown): boolean {
     return v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.every((item) => item === '' || item === null));
   });
 }
-

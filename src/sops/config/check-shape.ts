@@ -15,8 +15,7 @@ import { goYamlBool } from './settings.js';
 
 type MapShape = Shape & { kind: 'map' };
 
-const kindOf = (v: unknown): string =>
-  Array.isArray(v) ? 'a list' : isRecord(v) ? 'a mapping' : typeof v === 'string' ? 'a string' : `a ${typeof v}`;
+const kindOf = (v: unknown): string => (Array.isArray(v) ? 'a list' : isRecord(v) ? 'a mapping' : typeof v === 'string' ? 'a string' : `a ${typeof v}`);
 
 const KEY_FIELDS = new Set(['age', 'pgp', 'kms', 'gcp_kms', 'azure_keyvault', 'hc_vault_transit_uri', 'hc_vault', 'hckms']);
 
@@ -69,14 +68,24 @@ class ShapeChecker {
     const field = label.slice(label.lastIndexOf('.') + 1);
     if (typeof value === 'string') return;
     if (!Array.isArray(value)) {
-      this.out.push(diagnostic(`\`${quote(label)}\` must be a string or a list of strings, not ${kindOf(value)}: sops refuses the rule ("invalid ${field} key configuration")`, at));
+      this.out.push(
+        diagnostic(
+          `\`${quote(label)}\` must be a string or a list of strings, not ${kindOf(value)}: sops refuses the rule ("invalid ${field} key configuration")`,
+          at,
+        ),
+      );
       return;
     }
     value.forEach((item, i) => {
       if (typeof item === 'string') return;
       const where = this.info.get(value)?.items[i] ?? at;
       const got = item === null ? 'an empty item' : kindOf(item);
-      this.out.push(diagnostic(`\`${quote(`${label}[${i}]`)}\` is ${got}, not a string: sops refuses the rule ("invalid ${field} key configuration: expected string in list")`, where));
+      this.out.push(
+        diagnostic(
+          `\`${quote(`${label}[${i}]`)}\` is ${got}, not a string: sops refuses the rule ("invalid ${field} key configuration: expected string in list")`,
+          where,
+        ),
+      );
     });
   }
 

@@ -40,9 +40,7 @@ export function recipientDrift(rule: Readonly<Record<string, unknown>>, fileKeys
   const wanted = recipientsOfRule(rule);
   const ruleGroups = keyGroupCountOf(rule);
   const added = wanted.filter((r) => !fileKeys.some((f) => sameKey(r, f)));
-  const removed = fileKeys
-    .filter((f) => !wanted.some((r) => sameKey(r, f)))
-    .map(({ type, id, group }) => ({ type, id, group }));
+  const removed = fileKeys.filter((f) => !wanted.some((r) => sameKey(r, f))).map(({ type, id, group }) => ({ type, id, group }));
   if (added.length === 0 && removed.length === 0 && ruleGroups === fileGroups) return undefined;
   return { added, removed, ruleGroups, fileGroups };
 }
@@ -55,17 +53,18 @@ export function settingsDrift(rule: Readonly<Record<string, unknown>>, metadata:
   const ruleSet = selectionOfRule(rule);
   const ruleSelection = effectiveSelection(ruleSet);
   const fileSelection = effectiveSelection(metadata.selection);
-  const selectionDiffers = store !== 'binary'
-    && (ruleSelection.setting !== fileSelection.setting || ruleSelection.value !== fileSelection.value);
+  const selectionDiffers = store !== 'binary' && (ruleSelection.setting !== fileSelection.setting || ruleSelection.value !== fileSelection.value);
   const ruleMacOnly = macOnlyEncryptedOfRule(rule);
   const isSet = (v: unknown): boolean => v !== undefined && v !== null;
   return {
     ...(selectionDiffers ? { selection: { file: metadata.selection[0], rule: ruleSet[0] } } : {}),
     ...(ruleMacOnly !== metadata.macOnlyEncrypted
-      ? { macOnlyEncrypted: {
-        file: isSet(metadata.raw['mac_only_encrypted']) ? metadata.macOnlyEncrypted : undefined,
-        rule: isSet(rule['mac_only_encrypted']) ? ruleMacOnly : undefined,
-      } }
+      ? {
+          macOnlyEncrypted: {
+            file: isSet(metadata.raw['mac_only_encrypted']) ? metadata.macOnlyEncrypted : undefined,
+            rule: isSet(rule['mac_only_encrypted']) ? ruleMacOnly : undefined,
+          },
+        }
       : {}),
   };
 }

@@ -12,7 +12,13 @@ import { parseSopsConfigLocated, type LocatedSopsConfig } from './parse.js';
 export function lintSopsConfig(text: string, configPath: string, parsed: LocatedSopsConfig = parseSopsConfigLocated(text, configPath)): ConfigDiagnostic[] {
   const found: ConfigDiagnostic[] = [];
   if (posix.basename(configPath) === IGNORED_SOPS_CONFIG_NAME) {
-    found.push(diagnostic('sops never reads `.sops.yml` (it only warns "the config file must be called .sops.yaml"): rename it to `.sops.yaml`', { line: 1, column: 1 }, 'warning'));
+    found.push(
+      diagnostic(
+        'sops never reads `.sops.yml` (it only warns "the config file must be called .sops.yaml"): rename it to `.sops.yaml`',
+        { line: 1, column: 1 },
+        'warning',
+      ),
+    );
   }
   if (parsed.diagnostics.some((d) => d.message.startsWith('invalid YAML'))) return [...found, ...parsed.diagnostics];
   const checker = new RuleChecker(parsed.located.info);

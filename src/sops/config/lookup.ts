@@ -79,7 +79,12 @@ export function createSopsRuleLookup(configs: readonly SopsConfigText[], forced?
       // A path rule after a catch-all is never reached: sops encrypts with the catch-all, so the file is under it.
       return { configPath, ruleIndex: rule.index, rule: rule.raw, ...(isCatchAllPattern(rule.pathRegex) ? { catchAll: true as const } : {}) };
     }
-    return { configPath, ruleIndex: rule.index, rule: rule.raw, undecidable: `the path_regex of creation_rules[${rule.index}] does not compile (${quote(match.error)}), so sops refuses to encrypt it` };
+    return {
+      configPath,
+      ruleIndex: rule.index,
+      rule: rule.raw,
+      undecidable: `the path_regex of creation_rules[${rule.index}] does not compile (${quote(match.error)}), so sops refuses to encrypt it`,
+    };
   };
 
   return {

@@ -25,10 +25,13 @@ export interface RecipientSource extends ConfigRecipient {
 
 type Raw = Readonly<Record<string, unknown>>;
 
-export const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
-const splitCommas = (s: string): string[] => s.split(',').map((p) => p.trim()).filter((p) => p !== '');
+const splitCommas = (s: string): string[] =>
+  s
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
 
 /** Rule-level fields and how each written item becomes an id. */
 const RULE_FIELDS: ReadonlyArray<readonly [string, RecipientType, (s: string) => string]> = [
@@ -46,9 +49,7 @@ function ruleLevelSources(rule: Raw): RecipientSource[] {
   for (const [field, type, toId] of RULE_FIELDS) {
     const value = rule[field];
     // `parseKeyField`: a string is split on commas; list items are joined with commas and split again.
-    const items: Array<[object, string | number, unknown]> = Array.isArray(value)
-      ? value.map((item, i) => [value, i, item])
-      : [[rule, field, value]];
+    const items: Array<[object, string | number, unknown]> = Array.isArray(value) ? value.map((item, i) => [value, i, item]) : [[rule, field, value]];
     for (const [holder, slot, item] of items) {
       if (typeof item !== 'string') continue;
       for (const written of splitCommas(item)) out.push({ type, id: toId(written), group: 0, holder, slot, written });

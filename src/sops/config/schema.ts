@@ -23,7 +23,10 @@ const keyField: Shape = { kind: 'keyField' };
 const any: Shape = { kind: 'any' };
 const list = (of: Shape): Shape => ({ kind: 'list', of });
 const map = (name: string, fields: Record<string, Shape>, unknownSeverity: 'error' | 'warning' = 'error'): Shape & { kind: 'map' } => ({
-  kind: 'map', name, fields, unknownSeverity,
+  kind: 'map',
+  name,
+  fields,
+  unknownSeverity,
 });
 
 const KEY_GROUP = map('key group', {
@@ -38,8 +41,12 @@ const KEY_GROUP = map('key group', {
 KEY_GROUP.fields['merge'] = list(KEY_GROUP);
 
 const SELECTION_FIELDS = [
-  'unencrypted_suffix', 'encrypted_suffix', 'unencrypted_regex', 'encrypted_regex',
-  'unencrypted_comment_regex', 'encrypted_comment_regex',
+  'unencrypted_suffix',
+  'encrypted_suffix',
+  'unencrypted_regex',
+  'encrypted_regex',
+  'unencrypted_comment_regex',
+  'encrypted_comment_regex',
 ] as const;
 
 const creationRuleFields = (): Record<string, Shape> => ({
@@ -60,28 +67,36 @@ const creationRuleFields = (): Record<string, Shape> => ({
 
 const CREATION_RULE = map('creation rule', creationRuleFields());
 
-const DESTINATION_RULE = map('destination rule', {
-  path_regex: scalar,
-  s3_bucket: scalar,
-  s3_prefix: scalar,
-  gcs_bucket: scalar,
-  gcs_prefix: scalar,
-  vault_path: scalar,
-  vault_address: scalar,
-  vault_kv_mount_name: scalar,
-  vault_kv_version: int,
-  recreation_rule: map('recreation rule', creationRuleFields(), 'warning'),
-  omit_extensions: bool,
-}, 'warning');
+const DESTINATION_RULE = map(
+  'destination rule',
+  {
+    path_regex: scalar,
+    s3_bucket: scalar,
+    s3_prefix: scalar,
+    gcs_bucket: scalar,
+    gcs_prefix: scalar,
+    vault_path: scalar,
+    vault_address: scalar,
+    vault_kv_mount_name: scalar,
+    vault_kv_version: int,
+    recreation_rule: map('recreation rule', creationRuleFields(), 'warning'),
+    omit_extensions: bool,
+  },
+  'warning',
+);
 
 const indent = (name: string): Shape => map(name, { indent: int }, 'warning');
-const STORES = map('stores section', {
-  dotenv: map('stores.dotenv', {}, 'warning'),
-  ini: map('stores.ini', {}, 'warning'),
-  json_binary: indent('stores.json_binary'),
-  json: indent('stores.json'),
-  yaml: indent('stores.yaml'),
-}, 'warning');
+const STORES = map(
+  'stores section',
+  {
+    dotenv: map('stores.dotenv', {}, 'warning'),
+    ini: map('stores.ini', {}, 'warning'),
+    json_binary: indent('stores.json_binary'),
+    json: indent('stores.json'),
+    yaml: indent('stores.yaml'),
+  },
+  'warning',
+);
 
 export const CONFIG_FILE = map('top-level', {
   creation_rules: list(CREATION_RULE),

@@ -14,7 +14,6 @@ export interface SelectionEntry {
 
 const DEFAULT_SELECTION: SelectionEntry = { setting: 'unencrypted_suffix', value: '_unencrypted' };
 
-
 /** go-yaml v3 decodes these words into a typed bool (YAML 1.1 compatibility), besides true/false. */
 const GO_YAML_TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);
 const GO_YAML_FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);

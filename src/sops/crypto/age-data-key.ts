@@ -68,7 +68,10 @@ export async function unwrapDataKey(metadata: SopsMetadata, identities: readonly
   const groupCount = Math.max(1, metadata.keyGroupCount);
   const shares: Uint8Array[] = [];
   for (let group = 0; group < groupCount; group++) {
-    const opened = await openGroup(metadata.keys.filter((k) => k.group === group), index);
+    const opened = await openGroup(
+      metadata.keys.filter((k) => k.group === group),
+      index,
+    );
     if (opened) shares.push(opened);
   }
   if (groupCount === 1) return shares[0]?.length === 32 ? shares[0] : undefined;

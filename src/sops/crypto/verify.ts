@@ -28,11 +28,10 @@ export type VerificationResult = { readonly ok: true } | { readonly ok: false; r
 
 /** sops' own wording (cmd/sops/common/common.go), without the digests it prints. */
 const MAC_MESSAGES: Record<MacProblemReason, string> = {
-  'mismatch': 'MAC mismatch',
+  mismatch: 'MAC mismatch',
   'no-mac': 'MAC mismatch. File has no MAC',
   'undecryptable-mac': 'Cannot decrypt MAC',
 };
-
 
 /** A leaf's contribution to the MAC, or a problem when its ciphertext does not authenticate. */
 function macBytesOf(leaf: SopsLeaf, dataKey: Uint8Array): Uint8Array | VerificationProblem {
@@ -41,7 +40,11 @@ function macBytesOf(leaf: SopsLeaf, dataKey: Uint8Array): Uint8Array | Verificat
   // check here hashes it as written.
   if (!parts) return Buffer.from(leaf.macText ?? '');
   const undecryptable = (why: string): VerificationProblem => ({
-    kind: 'undecryptable-value', path: leaf.path, document: leaf.document, start: leaf.start, end: leaf.end,
+    kind: 'undecryptable-value',
+    path: leaf.path,
+    document: leaf.document,
+    start: leaf.start,
+    end: leaf.end,
     message: `the value at ${keyPathOf(leaf)} ${why}`,
   });
   try {

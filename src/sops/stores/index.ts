@@ -53,11 +53,16 @@ export function detectStore(path: string, content: string): SopsStore {
 
 export function parseStore(store: SopsStore, content: string): SopsFileModel | SopsParseFailure {
   switch (store) {
-    case 'yaml': return parseYamlStore(content);
-    case 'json': return parseJsonStore(content);
-    case 'dotenv': return parseDotenvStore(content);
-    case 'ini': return parseIniStore(content);
-    case 'binary': return parseBinaryStore(content);
+    case 'yaml':
+      return parseYamlStore(content);
+    case 'json':
+      return parseJsonStore(content);
+    case 'dotenv':
+      return parseDotenvStore(content);
+    case 'ini':
+      return parseIniStore(content);
+    case 'binary':
+      return parseBinaryStore(content);
   }
 }
 

@@ -67,19 +67,23 @@ export function parseJsonObject(content: string): TreeMap {
       pos++;
       const items: TreeValue[] = [];
       skipSpace();
-      if (content[pos] === ']') return pos++, { kind: 'list', items };
+      if (content[pos] === ']') return (pos++, { kind: 'list', items });
       for (;;) {
         items.push(readValue(depth + 1));
         skipSpace();
-        if (content[pos] === ']') return pos++, { kind: 'list', items };
-        expect(',', "after array element");
+        if (content[pos] === ']') return (pos++, { kind: 'list', items });
+        expect(',', 'after array element');
       }
     }
     if (ch === '"') {
       const s = readString();
       return stringScalar(s.text, s.start, s.end);
     }
-    for (const [word, type, macText] of [['true', 'bool', 'True'], ['false', 'bool', 'False'], ['null', 'null', undefined]] as const) {
+    for (const [word, type, macText] of [
+      ['true', 'bool', 'True'],
+      ['false', 'bool', 'False'],
+      ['null', 'null', undefined],
+    ] as const) {
       if (content.startsWith(word, pos)) {
         pos += word.length;
         return { kind: 'scalar', type, text: word, ...(macText ? { macText } : {}), start, end: pos };
@@ -91,7 +95,7 @@ export function parseJsonObject(content: string): TreeMap {
     pos++;
     const items: TreeEntry[] = [];
     skipSpace();
-    if (content[pos] === '}') return pos++, { kind: 'map', items };
+    if (content[pos] === '}') return (pos++, { kind: 'map', items });
     for (;;) {
       skipSpace();
       if (content[pos] !== '"') fail('looking for beginning of object key string');
@@ -100,7 +104,7 @@ export function parseJsonObject(content: string): TreeMap {
       const value = readValue(depth);
       items.push({ kind: 'entry', key: key.text, value, start: key.start, end: pos });
       skipSpace();
-      if (content[pos] === '}') return pos++, { kind: 'map', items };
+      if (content[pos] === '}') return (pos++, { kind: 'map', items });
       expect(',', 'after object key:value pair');
     }
   };

@@ -42,6 +42,9 @@ export function parseBinaryStore(content: string): SopsFileModel | SopsParseFail
     if (!('error' in asJson) && asJson.metadata) return asJson;
     if ('error' in asJson && asJson.error.startsWith('Found')) return asJson;
   }
-  const plain: TreeMap = { kind: 'map', items: [{ kind: 'entry', key: 'data', value: stringScalar(content, 0, content.length), start: 0, end: content.length }] };
+  const plain: TreeMap = {
+    kind: 'map',
+    items: [{ kind: 'entry', key: 'data', value: stringScalar(content, 0, content.length), start: 0, end: content.length }],
+  };
   return fileModel('binary', [plain]);
 }

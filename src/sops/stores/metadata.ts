@@ -6,8 +6,12 @@
 import type { MasterKeyEntry, MetadataLeaf, SelectionSetting, SopsMetadata } from '../model.js';
 
 export const SELECTION_SETTINGS: readonly SelectionSetting[] = [
-  'unencrypted_suffix', 'encrypted_suffix', 'unencrypted_regex', 'encrypted_regex',
-  'unencrypted_comment_regex', 'encrypted_comment_regex',
+  'unencrypted_suffix',
+  'encrypted_suffix',
+  'unencrypted_regex',
+  'encrypted_regex',
+  'unencrypted_comment_regex',
+  'encrypted_comment_regex',
 ];
 
 export type KeyType = MasterKeyEntry['type'];
@@ -18,13 +22,20 @@ const text = (v: unknown): string => (v === undefined || v === null ? '' : Strin
 /** The identifier `sops updatekeys` compares for each key type (each key source's `ToString`). */
 function keyId(type: KeyType, k: Record<string, unknown>): string {
   switch (type) {
-    case 'age': return text(k['recipient']);
-    case 'pgp': return text(k['fp']);
-    case 'kms': return text(k['arn']) + (k['role'] ? `+${text(k['role'])}` : '');
-    case 'gcp_kms': return text(k['resource_id']);
-    case 'azure_kv': return `${text(k['vault_url'])}/keys/${text(k['name'])}/${text(k['version'])}`;
-    case 'hc_vault': return `${text(k['vault_address'])}/v1/${text(k['engine_path'])}/keys/${text(k['key_name'])}`;
-    case 'hckms': return text(k['key_id']);
+    case 'age':
+      return text(k['recipient']);
+    case 'pgp':
+      return text(k['fp']);
+    case 'kms':
+      return text(k['arn']) + (k['role'] ? `+${text(k['role'])}` : '');
+    case 'gcp_kms':
+      return text(k['resource_id']);
+    case 'azure_kv':
+      return `${text(k['vault_url'])}/keys/${text(k['name'])}/${text(k['version'])}`;
+    case 'hc_vault':
+      return `${text(k['vault_address'])}/v1/${text(k['engine_path'])}/keys/${text(k['key_name'])}`;
+    case 'hckms':
+      return text(k['key_id']);
   }
 }
 
@@ -33,7 +44,9 @@ const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 function keysOfGroup(group: Record<string, unknown>, index: number): MasterKeyEntry[] {
   return KEY_TYPES.flatMap((type) =>
-    listOf(group[type]).filter(isRecord).map((k) => ({ type, id: keyId(type, k), enc: text(k['enc']), group: index })),
+    listOf(group[type])
+      .filter(isRecord)
+      .map((k) => ({ type, id: keyId(type, k), enc: text(k['enc']), group: index })),
   );
 }
 

@@ -60,8 +60,15 @@ export function walkDocument(root: TreeMap, document: number): SopsLeaf[] {
     if (value.kind === 'map') return walkMap(value, path, stack);
     if (value.kind === 'list') return walkList(value, path, stack);
     leaves.push({
-      path, isComment: false, text: value.text, type: value.type, document, start: value.start, end: value.end,
-      commentStack: snapshot(stack), ...(value.macText !== undefined && value.type !== 'null' ? { macText: value.macText } : {}),
+      path,
+      isComment: false,
+      text: value.text,
+      type: value.type,
+      document,
+      start: value.start,
+      end: value.end,
+      commentStack: snapshot(stack),
+      ...(value.macText !== undefined && value.type !== 'null' ? { macText: value.macText } : {}),
     });
   };
   const walkMap = (map: TreeMap, path: readonly string[], outer: string[][]): void => {

@@ -18,7 +18,10 @@ function tokenize(path: string): Token[] {
     if (state === 'normal') tokens.push({ map: path.slice(tokenStart, i) });
     else if (state === 'map') tokens.push({ map: path.slice(tokenStart + MAP_SEPARATOR.length, i) });
     // Go's strconv.Atoi error is ignored by sops: a bad index becomes 0.
-    else tokens.push({ index: /^[+-]?\d+$/.test(path.slice(tokenStart + LIST_SEPARATOR.length, i)) ? Number(path.slice(tokenStart + LIST_SEPARATOR.length, i)) : 0 });
+    else
+      tokens.push({
+        index: /^[+-]?\d+$/.test(path.slice(tokenStart + LIST_SEPARATOR.length, i)) ? Number(path.slice(tokenStart + LIST_SEPARATOR.length, i)) : 0,
+      });
     tokenStart = i;
   };
   while (i < path.length) {

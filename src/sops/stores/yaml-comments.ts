@@ -38,8 +38,13 @@ export function collectComments(content: string): YamlComment[] {
     if (t.type === 'comment' && typeof t.offset === 'number' && typeof t.source === 'string') {
       const lineStart = content.lastIndexOf('\n', t.offset - 1) + 1;
       found.push({
-        kind: 'comment', text: t.source.slice(1), start: t.offset, end: t.offset + t.source.length,
-        lineStart, column: t.offset - lineStart, inline: content.slice(lineStart, t.offset).trim() !== '',
+        kind: 'comment',
+        text: t.source.slice(1),
+        start: t.offset,
+        end: t.offset + t.source.length,
+        lineStart,
+        column: t.offset - lineStart,
+        inline: content.slice(lineStart, t.offset).trim() !== '',
       });
       return;
     }
@@ -63,8 +68,9 @@ export function placeComments(comments: readonly YamlComment[], containers: read
       target = deepest(onLine);
       if (target) at = Math.max(...target.itemStarts.filter((s) => s >= comment.lineStart && s < comment.start));
     }
-    target ??= deepest(containers.filter((c) =>
-      c.regionStart <= comment.start && comment.start < c.gapEnd && (c.column === undefined || comment.column >= c.column)));
+    target ??= deepest(
+      containers.filter((c) => c.regionStart <= comment.start && comment.start < c.gapEnd && (c.column === undefined || comment.column >= c.column)),
+    );
     if (target && !target.metadata) target.placed.push({ at, comment: { kind: 'comment', text: comment.text, start: comment.start, end: comment.end } });
   }
 }

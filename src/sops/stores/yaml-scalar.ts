@@ -16,10 +16,18 @@ const BOOL_TRUE = new Set(['true', 'True', 'TRUE']);
 const BOOL_FALSE = new Set(['false', 'False', 'FALSE']);
 const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
 const SPECIAL_FLOATS = new Map([
-  ['.nan', 'NaN'], ['.NaN', 'NaN'], ['.NAN', 'NaN'],
-  ['.inf', '+Inf'], ['.Inf', '+Inf'], ['.INF', '+Inf'],
-  ['+.inf', '+Inf'], ['+.Inf', '+Inf'], ['+.INF', '+Inf'],
-  ['-.inf', '-Inf'], ['-.Inf', '-Inf'], ['-.INF', '-Inf'],
+  ['.nan', 'NaN'],
+  ['.NaN', 'NaN'],
+  ['.NAN', 'NaN'],
+  ['.inf', '+Inf'],
+  ['.Inf', '+Inf'],
+  ['.INF', '+Inf'],
+  ['+.inf', '+Inf'],
+  ['+.Inf', '+Inf'],
+  ['+.INF', '+Inf'],
+  ['-.inf', '-Inf'],
+  ['-.Inf', '-Inf'],
+  ['-.INF', '-Inf'],
 ]);
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const INT64_MIN = -(2n ** 63n);
@@ -93,9 +101,14 @@ function parseYamlTimestamp(s: string): GoTime | undefined {
   if (separator === ' ' && zone !== undefined) return undefined;
   const offsetMinutes = !zone || zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
   const t: GoTime = {
-    year: Number(m[1]), month: Number(m[2]), day: Number(m[3]),
-    hour: Number(m[5] ?? 0), minute: Number(m[6] ?? 0), second: Number(m[7] ?? 0),
-    fraction: m[8] ?? '', offsetMinutes,
+    year: Number(m[1]),
+    month: Number(m[2]),
+    day: Number(m[3]),
+    hour: Number(m[5] ?? 0),
+    minute: Number(m[6] ?? 0),
+    second: Number(m[7] ?? 0),
+    fraction: m[8] ?? '',
+    offsetMinutes,
   };
   return validCalendar(t) ? t : undefined;
 }

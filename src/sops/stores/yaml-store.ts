@@ -47,7 +47,10 @@ export function parseYamlStore(content: string): SopsFileModel | SopsParseFailur
       const root = builder.mapping(pairs, (doc.contents as Node | null) ?? undefined, ROOT);
       const next = documents[index + 1]?.range[0] ?? Infinity;
       const start = index === 0 ? 0 : doc.range[0];
-      placeComments(comments.filter((c) => c.start >= start && c.start < next), builder.containers);
+      placeComments(
+        comments.filter((c) => c.start >= start && c.start < next),
+        builder.containers,
+      );
       builder.finish();
       const sopsEntries = root.items.filter((i) => i.kind === 'entry' && i.key === 'sops');
       for (const entry of sopsEntries) if (entry.kind === 'entry') metadataValues.push(...metadataLeaves(entry.value));

@@ -54,7 +54,9 @@ export class YamlTreeBuilder {
     const text = typeof node.value === 'string' ? node.value : String(node.value ?? '');
     const typed = node.tag
       ? typeTaggedScalar(text, node.tag)
-      : node.type === 'PLAIN' || node.type === undefined ? typePlainScalar(text) : { type: 'str' as const, macText: text };
+      : node.type === 'PLAIN' || node.type === undefined
+        ? typePlainScalar(text)
+        : { type: 'str' as const, macText: text };
     const range = (ctx.aliasRange ?? node.range ?? [0, 0]) as readonly number[];
     if (!typed) throw new YamlShapeError(`cannot decode value as ${node.tag}`, range[0]!);
     return { kind: 'scalar', type: typed.type, text, ...(typed.macText !== undefined ? { macText: typed.macText } : {}), start: range[0]!, end: range[1]! };
@@ -122,11 +124,15 @@ export class YamlTreeBuilder {
     const flow = !src || src.type === 'flow-collection';
     const offset = src?.offset ?? 0;
     const column = ctx.depth === 0 || flow ? undefined : offset - (this.content.lastIndexOf('\n', offset - 1) + 1);
-    const end = node ? this.contentEnd(node) ?? ctx.regionStart : this.content.length;
+    const end = node ? (this.contentEnd(node) ?? ctx.regionStart) : this.content.length;
     const container: CommentContainer = {
-      depth: ctx.depth, column, regionStart: ctx.depth === 0 ? 0 : ctx.regionStart,
+      depth: ctx.depth,
+      column,
+      regionStart: ctx.depth === 0 ? 0 : ctx.regionStart,
       gapEnd: ctx.depth === 0 ? Infinity : flow ? end : skipSpaceAndComments(this.content, end),
-      metadata: ctx.metadata, itemStarts, placed: [],
+      metadata: ctx.metadata,
+      itemStarts,
+      placed: [],
     };
     this.containers.push(container);
     this.finishers.push(() => {

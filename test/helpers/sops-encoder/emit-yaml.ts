@@ -62,7 +62,5 @@ function emitList(list: TreeList, indent: string, rendered: Rendered): string[] 
 
 /** One YAML stream: each document followed by its own copy of the `sops` mapping (§2.3). */
 export function emitYaml(documents: readonly TreeMap[], metadata: TreeMap, rendered: Rendered): string {
-  return documents
-    .map((doc) => [...emitMap(doc, '', rendered), ...emitValue('', 'sops:', metadata, rendered)].join('\n') + '\n')
-    .join('---\n');
+  return documents.map((doc) => [...emitMap(doc, '', rendered), ...emitValue('', 'sops:', metadata, rendered)].join('\n') + '\n').join('---\n');
 }

@@ -7,14 +7,22 @@ import { HUMPHD_RECIPIENT, dataKeyOf, fixtureText, humphdIdentity } from '../fix
 
 function metadataWith(keys: MasterKeyEntry[], keyGroupCount = 1, shamirThreshold?: number): SopsMetadata {
   return {
-    raw: {}, keys, keyGroupCount, selection: [], macOnlyEncrypted: false, leaves: [], line: 1,
+    raw: {},
+    keys,
+    keyGroupCount,
+    selection: [],
+    macOnlyEncrypted: false,
+    leaves: [],
+    line: 1,
     ...(shamirThreshold !== undefined ? { shamirThreshold } : {}),
   };
 }
 
 /** The `enc` of the humphd recipient, cut out of the dotenv fixture as written (with literal `\n`). */
 function humphdDotenvEnc(): string {
-  const line = fixtureText('humphd-sops-age/tests/data/secret.enc.env').split('\n').find((l) => l.startsWith('sops_age__list_0__map_enc='))!;
+  const line = fixtureText('humphd-sops-age/tests/data/secret.enc.env')
+    .split('\n')
+    .find((l) => l.startsWith('sops_age__list_0__map_enc='))!;
   return line.slice(line.indexOf('=') + 1);
 }
 
@@ -51,9 +59,14 @@ describe('unwrapDataKey', () => {
     const dataKey = Buffer.alloc(32, 9);
     const ids = await Promise.all([generateIdentity(), generateIdentity(), generateIdentity()]);
     const shares = splitSecret(dataKey, 3, 2);
-    const keys = await Promise.all(ids.map(async (id, group) => ({
-      type: 'age' as const, id: await identityToRecipient(id), enc: await wrap(await identityToRecipient(id), shares[group]!), group,
-    })));
+    const keys = await Promise.all(
+      ids.map(async (id, group) => ({
+        type: 'age' as const,
+        id: await identityToRecipient(id),
+        enc: await wrap(await identityToRecipient(id), shares[group]!),
+        group,
+      })),
+    );
     const meta = metadataWith(keys, 3, 2);
     expect(Buffer.from((await unwrapDataKey(meta, [ids[0]!, ids[2]!]))!)).toEqual(dataKey);
     expect(await unwrapDataKey(meta, [ids[1]!])).toBeUndefined();

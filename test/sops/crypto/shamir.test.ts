@@ -8,7 +8,12 @@ describe('Shamir over GF(2^8)', () => {
     const secret = randomBytes(32);
     const shares = splitSecret(secret, 5, 3);
     expect(shares.every((s) => s.length === 33)).toBe(true);
-    for (const subset of [[0, 1, 2], [4, 2, 0], [1, 3, 4], [0, 1, 2, 3, 4]]) {
+    for (const subset of [
+      [0, 1, 2],
+      [4, 2, 0],
+      [1, 3, 4],
+      [0, 1, 2, 3, 4],
+    ]) {
       expect(Buffer.from(combineShares(subset.map((i) => shares[i]!)))).toEqual(secret);
     }
   });
