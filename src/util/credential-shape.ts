@@ -86,11 +86,23 @@ function looksRandom(run: string): boolean {
   const token = run.replace(/=+$/, '');
   if (token.length < 16) return false;
   const entropy = shannonEntropy(token);
-  if (/^[0-9a-fA-F]+$/.test(token)) return entropy >= 3;
+  // Random hex of 24 characters or more falls under 3 bits now and then (`2f0608099cff2f20...`); masking a
+  // repeated-looking digest costs a message nothing.
+  if (/^[0-9a-fA-F]+$/.test(token)) return entropy >= (token.length >= 24 ? 2.5 : 3);
   const letters = /[A-Za-z]/.test(token);
   if (letters && /[0-9]/.test(token)) return entropy >= 3.3 && classSwitches(token) >= 0.1;
   const mixedCase = /[a-z]/.test(token) && /[A-Z]/.test(token);
-  return mixedCase && token.length >= 20 && entropy >= 3.5 && classSwitches(token) >= 0.3;
+  return mixedCase && token.length >= 20 && entropy >= 3.5 && (classSwitches(token) >= 0.3 || randomCaseShare(token));
+}
+
+/**
+ * Letters drawn at random are upper case about half the time, however the cases happen to fall in runs; names in
+ * camelCase or PascalCase capitalise a word's first letter only (`insecureSkipTLSVerify`: a fifth of its letters).
+ */
+function randomCaseShare(token: string): boolean {
+  const letters = token.replace(/[^A-Za-z]/g, '');
+  const upper = letters.replace(/[^A-Z]/g, '').length / letters.length;
+  return upper >= 0.35 && upper <= 0.65;
 }
 
 /** Public recipients that are random by design: shown as written (their own fields are never masked). */
