@@ -2,6 +2,7 @@
  * The repository's own workflows (.github/workflows): they parse, run on the events they must, and carry the
  * steps a release and the CI depend on. A shape check, not a run: GitHub runs them.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -76,5 +77,18 @@ describe('.ci/run', () => {
       .filter((line) => line.trim() && !line.trim().startsWith('#'));
     expect(testCommand).toBe('npm test');
     expect(commands.at(-1)).toBe(testCommand);
+  });
+});
+
+describe("the quick start's main job", () => {
+  it('checks every tracked file of this repository and finds nothing (exit 0)', () => {
+    const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'dist/bundle/bin.js'), 'check', '--all', '--format', 'json'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+    });
+    const findings = run.status === 1 ? (JSON.parse(run.stdout) as { findings: Array<{ path: string; line: number; ruleId: string }> }).findings : [];
+    expect(findings.map((f) => `${f.path}:${f.line} ${f.ruleId}`)).toEqual([]);
+    expect(run.status, run.stderr).toBe(0);
   });
 });
