@@ -5,7 +5,7 @@
 import { isKnownError, RuleCrash, UsageError } from './errors.js';
 import type { ParsedCommandLine } from './cli/command-line.js';
 import { textOutcome, type CliIo, type CliOutcome } from './cli/io.js';
-import { parseCommandLine } from './cli/program.js';
+import { hookCheck } from './cli/hook-command.js';
 import { registryRuleFlags } from './cli/rule-flags.js';
 import { check } from './commands/check.js';
 import { escapeControl } from './util/terminal-text.js';
@@ -15,6 +15,9 @@ export type { CliIo, CliOutcome } from './cli/io.js';
 
 export async function run(argv: readonly string[], io: CliIo): Promise<CliOutcome> {
   try {
+    const hook = hookCheck(argv);
+    if (hook) return await dispatch(hook, io);
+    const { parseCommandLine } = await import('./cli/program.js');
     const line = await parseCommandLine(argv, registryRuleFlags, toolVersion);
     if ('outcome' in line) return line.outcome;
     if ('listRules' in line) return textOutcome(0, await listRules());

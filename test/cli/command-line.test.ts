@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
+import { hookCheck } from '../../src/cli/hook-command.js';
 import { parseCommandLine } from '../../src/cli/program.js';
 import type { CliRuleFlag } from '../../src/cli/rule-flags.js';
 import { run, type CliIo } from '../../src/cli.js';
@@ -149,5 +150,21 @@ describe('imports', () => {
   it('no cycle through cli.ts: the commands and cli/ never import it, and cli/ never imports a command', () => {
     for (const { file, text } of [...sources('commands'), ...sources('cli')]) expect(text, file).not.toMatch(/from '\.\.\/cli\.js'/);
     for (const { file, text } of sources('cli')) expect(text, file).not.toMatch(/from '\.\.\/commands\//);
+  });
+});
+
+describe("the hook's `check`, read without commander", () => {
+  it('is what the full parser makes of `check`', async () => {
+    const full = await parseCommandLine(
+      ['check'],
+      async () => [],
+      () => '0',
+    );
+    expect('run' in full && full.run).toEqual(hookCheck(['check']));
+  });
+
+  it('is only `check` alone: anything more goes to the full parser', () => {
+    for (const argv of [[], ['check', '--all'], ['check', 'a.txt'], ['check', '--formt', 'json'], ['baseline'], ['--help']])
+      expect(hookCheck(argv), argv.join(' ')).toBeUndefined();
   });
 });
