@@ -4,6 +4,7 @@
  * (docs/sops-format.md §1.2–§1.7). Keys not listed are silently ignored by sops (§1.1); a value of the wrong kind makes
  * go-yaml fail, and then sops fails for every command.
  */
+import { SELECTION_SETTINGS } from '../stores/metadata.js';
 
 export type Shape =
   | { readonly kind: 'map'; readonly name: string; readonly fields: Record<string, Shape>; readonly unknownSeverity: 'error' | 'warning' }
@@ -40,15 +41,6 @@ const KEY_GROUP = map('key group', {
 });
 KEY_GROUP.fields['merge'] = list(KEY_GROUP);
 
-const SELECTION_FIELDS = [
-  'unencrypted_suffix',
-  'encrypted_suffix',
-  'unencrypted_regex',
-  'encrypted_regex',
-  'unencrypted_comment_regex',
-  'encrypted_comment_regex',
-] as const;
-
 const creationRuleFields = (): Record<string, Shape> => ({
   path_regex: scalar,
   kms: keyField,
@@ -61,7 +53,7 @@ const creationRuleFields = (): Record<string, Shape> => ({
   hc_vault_transit_uri: keyField,
   key_groups: list(KEY_GROUP),
   shamir_threshold: int,
-  ...Object.fromEntries(SELECTION_FIELDS.map((f) => [f, scalar])),
+  ...Object.fromEntries(SELECTION_SETTINGS.map((f) => [f, scalar])),
   mac_only_encrypted: bool,
 });
 
