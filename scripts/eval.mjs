@@ -127,32 +127,15 @@ function report(found) {
     } else if (expected.includes(f.ruleId)) s.tp++;
     else s.incidental++;
   }
-  const rows = [...byFamily].map(([fam, s]) => [
-    fam,
-    s.labelled,
-    s.detected,
-    ratio(s.detected, s.labelled),
-    s.tp,
-    s.fp,
-    s.incidental,
-    ratio(s.tp, s.tp + s.fp),
-  ]);
+  const row = (name, s) => [name, s.labelled, s.detected, ratio(s.detected, s.labelled), s.tp, s.fp, s.incidental, ratio(s.tp, s.tp + s.fp)];
+  const rows = [...byFamily].map(([fam, s]) => row(fam, s));
   const top = new Map();
   for (const [fam, s] of byFamily) {
     const t = top.get(fam.split('/')[0]) ?? { labelled: 0, detected: 0, tp: 0, fp: 0, incidental: 0 };
     for (const k of Object.keys(t)) t[k] += s[k];
     top.set(fam.split('/')[0], t);
   }
-  const topRows = [...top].map(([fam, s]) => [
-    fam + ' (all)',
-    s.labelled,
-    s.detected,
-    ratio(s.detected, s.labelled),
-    s.tp,
-    s.fp,
-    s.incidental,
-    ratio(s.tp, s.tp + s.fp),
-  ]);
+  const topRows = [...top].map(([fam, s]) => row(fam + ' (all)', s));
   const total = [...byFamily.values()].reduce(
     (t, s) => ({ labelled: t.labelled + s.labelled, detected: t.detected + s.detected, tp: t.tp + s.tp, fp: t.fp + s.fp }),
     { labelled: 0, detected: 0, tp: 0, fp: 0 },
