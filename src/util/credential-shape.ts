@@ -92,7 +92,23 @@ function looksRandom(run: string): boolean {
   const letters = /[A-Za-z]/.test(token);
   if (letters && /[0-9]/.test(token)) return entropy >= 3.3 && classSwitches(token) >= 0.1;
   const mixedCase = /[a-z]/.test(token) && /[A-Z]/.test(token);
-  return mixedCase && token.length >= 20 && entropy >= 3.5 && (classSwitches(token) >= 0.3 || randomCaseShare(token));
+  if (!mixedCase || token.length < 20 || entropy < 3.5) return false;
+  return classSwitches(token) >= 0.3 || randomCaseShare(token) || base64Signs(token, entropy);
+}
+
+/**
+ * Letters-only base64 whose cases happen to fall unevenly (`wtOTJnqltzoncVPluGGnnUus+CH/wvnv`): a `+` between
+ * letters, which names and paths do not hold, or too few vowels for words (a fifth of random letters are vowels,
+ * a third or more of a name's). Neither matched a name among 16,000 long mixed-case runs of an npm tree.
+ */
+function base64Signs(token: string, entropy: number): boolean {
+  if (entropy >= 4 && /[A-Za-z]\++[A-Za-z]/.test(token)) return true;
+  return token.length >= 24 && entropy >= 4.1 && vowelShare(token) < 0.2;
+}
+
+function vowelShare(token: string): number {
+  const letters = token.replace(/[^A-Za-z]/g, '');
+  return letters.replace(/[^aeiouAEIOU]/g, '').length / letters.length;
 }
 
 /**
@@ -131,8 +147,11 @@ export interface MaskOptions {
 export function maskCredentials(text: string, options: MaskOptions = {}): string {
   const block = KEY_BLOCK.exec(text);
   const head = block ? text.slice(0, block.index) : text;
-  let out = head.replace(PREFIXED, (token) => maskSecret(token));
+  // Random runs first: a prefix found inside one (`NWVdoH2Q+eyJH…` holds the JWT's `eyJ`) would otherwise mask
+  // only from the prefix on and leave the run's head in view.
+  let out = head;
   if (!(options.recipient && PUBLIC_RECIPIENT.test(text.trim()))) out = out.replace(RUN, (run) => (looksRandom(run) ? maskSecret(run) : run));
+  out = out.replace(PREFIXED, (token) => maskSecret(token));
   return block ? `${out}${text.slice(block.index, block.index + 10)}****` : out;
 }
 
