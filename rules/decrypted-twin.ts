@@ -9,7 +9,7 @@
  * one: helm-secrets' vals example keeps such a reference file beside the sops file it points into.
  */
 import { isSopsFile } from '../src/sops/is-sops-file.js';
-import type { ProjectView, Rule, SourceFile } from '../src/types.js';
+import type { ProjectView, Rule, RuleContext, SourceFile } from '../src/types.js';
 
 const MARKERS = ['enc', 'sops', 'encrypted'];
 /** A vals reference (`ref+<backend>://...`): the value is looked up elsewhere at deploy time. */
@@ -74,14 +74,19 @@ export const rule: Rule<undefined> = {
   },
   defaultOptions: undefined,
   appliesTo: (path) => !isEncryptedName(path),
-  async check(source, context) {
+  check(source, context) {
+    // Most files have no encrypted twin: they return here, without a promise.
     const twin = encryptedTwinNames(source.path).find((name) => context.project.hasPath(name));
-    if (!twin || (await isSopsFile(source))) return;
-    const shared = await sharedSecretKeys(source, twin, context.project);
-    if (shared?.length === 0) return;
-    const holds = shared ? ` holding ${shared.length} of the keys it encrypts (${shared.slice(0, 3).join(', ')}${shared.length > 3 ? ', ...' : ''})` : '';
-    context.report({
-      message: `plaintext twin of the encrypted ${twin}${holds}: this looks like a decrypted copy; remove it from the commit (git rm --cached) and add it to .gitignore`,
-    });
+    return twin ? checkTwin(source, context, twin) : undefined;
   },
 };
+
+async function checkTwin(source: SourceFile, context: RuleContext<undefined>, twin: string): Promise<void> {
+  if (await isSopsFile(source)) return;
+  const shared = await sharedSecretKeys(source, twin, context.project);
+  if (shared?.length === 0) return;
+  const holds = shared ? ` holding ${shared.length} of the keys it encrypts (${shared.slice(0, 3).join(', ')}${shared.length > 3 ? ', ...' : ''})` : '';
+  context.report({
+    message: `plaintext twin of the encrypted ${twin}${holds}: this looks like a decrypted copy; remove it from the commit (git rm --cached) and add it to .gitignore`,
+  });
+}

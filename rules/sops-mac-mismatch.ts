@@ -3,7 +3,7 @@
  * (docs/sops-format.md §5) and compare it with the stored one. A mismatch means a value was edited, added, removed or
  * reordered without sops, or `lastmodified` was changed: sops itself would refuse to decrypt the file.
  */
-import { isSopsFile } from '../src/sops/is-sops-file.js';
+import { SOPS_KEYWORDS, inFilesMentioningSops, isSopsFile } from '../src/sops/is-sops-file.js';
 import type { MacProblemReason } from '../src/sops/crypto/verify.js';
 import type { Rule } from '../src/types.js';
 
@@ -26,6 +26,7 @@ export const rule: Rule<SopsMacMismatchOptions> = {
   meta: {
     id: 'sops-mac-mismatch',
     description: 'A sops file whose MAC does not verify with its data key (edited without sops, or lastmodified changed)',
+    keywords: SOPS_KEYWORDS,
     defaultSeverity: 'error',
     flags: [
       {
@@ -44,7 +45,7 @@ export const rule: Rule<SopsMacMismatchOptions> = {
     options: { requireVerification: { type: 'boolean' } },
   },
   defaultOptions: { requireVerification: false },
-  async check(source, context) {
+  check: inFilesMentioningSops(async (source, context) => {
     if (!(await isSopsFile(source))) return;
     // One verification per file, shared with sops-undecryptable-value; the engine counts it for the summary.
     const outcome = await source.verification();
@@ -58,5 +59,5 @@ export const rule: Rule<SopsMacMismatchOptions> = {
     for (const problem of outcome.result.problems) {
       if (problem.kind === 'mac-mismatch') context.report({ message: `${problem.message}: ${CAUSE_AND_FIX[problem.reason]}`, line, wholeFile: true });
     }
-  },
+  }),
 };

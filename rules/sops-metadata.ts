@@ -11,6 +11,7 @@
  */
 import { encProblemAt, looksLikeEnc, parseEnc } from '../src/sops/enc.js';
 import type { EncryptedFileModel } from '../src/sops/file-checks.js';
+import { inFilesMentioningSops, SOPS_KEYWORDS } from '../src/sops/is-sops-file.js';
 import type { Rule } from '../src/types.js';
 
 const NO_MASTER_KEY = 'no master key of any kind (sops: "No keys found in file")';
@@ -33,6 +34,7 @@ export const rule: Rule<undefined> = {
   meta: {
     id: 'sops-metadata',
     description: 'sops metadata is incomplete, inconsistent or holds what sops does not write, or an ENC value is malformed',
+    keywords: SOPS_KEYWORDS,
     defaultSeverity: 'error',
     docs: 'docs/rules/sops-metadata.md',
     presentation: {
@@ -43,8 +45,7 @@ export const rule: Rule<undefined> = {
     },
   },
   defaultOptions: undefined,
-  async check(source, context) {
-    if (!source.content.includes('sops')) return;
+  check: inFilesMentioningSops(async (source, context) => {
     // The sops parsers (YAML, RE2) load on the first file that mentions sops: most commits have none.
     const [{ keyPathOf }, { lineAt }] = await Promise.all([import('../src/sops/file-checks.js'), import('../src/sops/stores/build.js')]);
     const verdict = await source.sopsVerdict();
@@ -71,5 +72,5 @@ export const rule: Rule<undefined> = {
         });
       }
     }
-  },
+  }),
 };

@@ -7,6 +7,7 @@
  */
 import { looksLikeEnc } from '../src/sops/enc.js';
 import type { EncryptedFileModel } from '../src/sops/file-checks.js';
+import { inFilesMentioningSops, SOPS_KEYWORDS } from '../src/sops/is-sops-file.js';
 import type { Rule } from '../src/types.js';
 import { quote } from '../src/util/quote.js';
 
@@ -53,6 +54,7 @@ export const rule: Rule<undefined> = {
   meta: {
     id: 'sops-nothing-encrypted',
     description: 'A file with sops metadata in which no value is encrypted',
+    keywords: SOPS_KEYWORDS,
     defaultSeverity: 'error',
     docs: 'docs/rules/sops-nothing-encrypted.md',
     presentation: {
@@ -63,8 +65,7 @@ export const rule: Rule<undefined> = {
     },
   },
   defaultOptions: undefined,
-  async check(source, context) {
-    if (!source.content.includes('sops')) return;
+  check: inFilesMentioningSops(async (source, context) => {
     // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
     const [{ encryptedModelOf, hasContent }, { effectiveSelection, isValidRe2, shouldBeEncrypted }] = await Promise.all([
       import('../src/sops/file-checks.js'),
@@ -80,5 +81,5 @@ export const rule: Rule<undefined> = {
       line: model.metadata.line,
       wholeFile: true,
     });
-  },
+  }),
 };

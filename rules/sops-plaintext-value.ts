@@ -5,12 +5,14 @@
  * positions are warnings: sops never MACs comments and decrypts around them.
  */
 import { looksLikeEnc } from '../src/sops/enc.js';
+import { inFilesMentioningSops, SOPS_KEYWORDS } from '../src/sops/is-sops-file.js';
 import type { Rule } from '../src/types.js';
 
 export const rule: Rule<undefined> = {
   meta: {
     id: 'sops-plaintext-value',
     description: 'A value in an encrypted position of a sops file is not encrypted',
+    keywords: SOPS_KEYWORDS,
     defaultSeverity: 'error',
     docs: 'docs/rules/sops-plaintext-value.md',
     presentation: {
@@ -21,8 +23,7 @@ export const rule: Rule<undefined> = {
     },
   },
   defaultOptions: undefined,
-  async check(source, context) {
-    if (!source.content.includes('sops')) return;
+  check: inFilesMentioningSops(async (source, context) => {
     // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
     const [{ encryptedModelOf, hasContent, keyPathOf }, { shouldBeEncrypted }] = await Promise.all([
       import('../src/sops/file-checks.js'),
@@ -53,5 +54,5 @@ export const rule: Rule<undefined> = {
         secret: leaf.text,
       });
     }
-  },
+  }),
 };

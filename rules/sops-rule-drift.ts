@@ -7,6 +7,7 @@
 import { isSopsConfigFile } from '../src/sops/config/discovery.js';
 import type { RecipientDrift } from '../src/sops/config/drift.js';
 import type { SelectionEntry } from '../src/sops/config/settings.js';
+import { inFilesMentioningSops, SOPS_KEYWORDS } from '../src/sops/is-sops-file.js';
 import type { Rule } from '../src/types.js';
 import { quote } from '../src/util/quote.js';
 
@@ -38,6 +39,7 @@ export const rule: Rule<undefined> = {
   meta: {
     id: 'sops-rule-drift',
     description: "an encrypted file's keys or encryption settings differ from its .sops.yaml creation rule",
+    keywords: SOPS_KEYWORDS,
     defaultSeverity: 'warning',
     docs: 'docs/rules/sops-rule-drift.md',
     presentation: {
@@ -49,8 +51,7 @@ export const rule: Rule<undefined> = {
   },
   defaultOptions: undefined,
   appliesTo: (path) => !isSopsConfigFile(path),
-  async check(source, context) {
-    if (!source.content.includes('sops')) return;
+  check: inFilesMentioningSops(async (source, context) => {
     const governing = context.project.sopsRuleFor(source.path);
     if (!governing) return;
     // The sops parsers (YAML, RE2) load on the first file that carries sops metadata: most commits have none.
@@ -78,5 +79,5 @@ export const rule: Rule<undefined> = {
       const { file, rule: ruleSetting } = settings.macOnlyEncrypted;
       context.report({ message: `${fileMacOnly(file)} but ${where} ${ruleMacOnly(ruleSetting)}: ${reencrypt}`, line: metadata.line, wholeFile: true });
     }
-  },
+  }),
 };

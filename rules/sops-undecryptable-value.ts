@@ -3,7 +3,7 @@
  * authenticate under its own key path (docs/sops-format.md §5: the path is the AAD). One that does not was moved or
  * copied from another key or another file, or altered; `sops decrypt` fails on it.
  */
-import { isSopsFile } from '../src/sops/is-sops-file.js';
+import { SOPS_KEYWORDS, inFilesMentioningSops, isSopsFile } from '../src/sops/is-sops-file.js';
 import type { Rule } from '../src/types.js';
 
 const FIX =
@@ -14,6 +14,7 @@ export const rule: Rule<undefined> = {
   meta: {
     id: 'sops-undecryptable-value',
     description: 'A sops value that fails authentication under its key path (moved or copied from another key or file)',
+    keywords: SOPS_KEYWORDS,
     defaultSeverity: 'error',
     docs: 'docs/rules/sops-undecryptable-value.md',
     presentation: {
@@ -24,7 +25,7 @@ export const rule: Rule<undefined> = {
     },
   },
   defaultOptions: undefined,
-  async check(source, context) {
+  check: inFilesMentioningSops(async (source, context) => {
     if (!(await isSopsFile(source))) return;
     // One verification per file, shared with sops-mac-mismatch; the engine counts it for the summary.
     const outcome = await source.verification();
@@ -34,5 +35,5 @@ export const rule: Rule<undefined> = {
       const where = problem.document > 0 ? ` (document ${problem.document + 1})` : '';
       context.report({ message: `${problem.message}${where}. ${FIX}`, index: problem.start, endIndex: problem.end });
     }
-  },
+  }),
 };

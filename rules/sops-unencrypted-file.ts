@@ -12,7 +12,7 @@
 import { isSopsConfigFile } from '../src/sops/config/discovery.js';
 import { isSopsFile } from '../src/sops/is-sops-file.js';
 import { keyPathOf } from '../src/sops/key-path.js';
-import type { GoverningSopsRule, Rule } from '../src/types.js';
+import type { GoverningSopsRule, Rule, RuleContext, SourceFile } from '../src/types.js';
 
 export interface SopsUnencryptedFileOptions {
   /** Read a catch-all creation rule as "every file it matches must be encrypted". Default: false. */
@@ -46,53 +46,57 @@ export const rule: Rule<SopsUnencryptedFileOptions> = {
   },
   defaultOptions: { catchAllRequiresEncryption: false },
   appliesTo: (path) => !isSopsConfigFile(path),
-  async check(source, context) {
+  check(source, context) {
+    // Most files of a repository fall under no path rule: they return here, without a promise.
     const governing = context.project.sopsRuleFor(source.path);
-    if (!governing) return;
-    if (governing.undecidable) {
-      context.report({ message: `cannot tell whether a creation rule covers this file: ${governing.undecidable}; fix ${governing.configPath}` });
-      return;
-    }
-    const where = assertingRule(governing, context.options.catchAllRequiresEncryption);
-    // Under a catch-all only a sops file is checked: that it parses (the other sops rules check the rest).
-    if (!where && !(await isSopsFile(source))) return;
-    const covered = `covered by ${where ?? `the catch-all creation_rules[${governing.ruleIndex}] of ${governing.configPath}`}`;
-    if (source.skipped === 'binary') {
-      context.report({
-        message: `${covered} but holds binary bytes: sops output is always text, so this file is not encrypted; run \`sops encrypt -i ${source.path}\``,
-      });
-      return;
-    }
-    if (source.skipped === 'too-large') {
-      context.report({
-        message: `${covered} but larger than the size cap, so whether it is encrypted was not checked: raise maxFileSize in .secrets-guard.yaml`,
-      });
-      return;
-    }
-    // The store parsers (YAML) load only for files a creation rule covers.
-    const { isParseFailure, storeThatParses } = await import('../src/sops/stores/index.js');
-    const model = await source.sops();
-    if (isParseFailure(model)) {
-      const actual = storeThatParses(source.content, model.store);
-      context.report({
-        message: actual
-          ? `${covered} but holds ${actual} without sops metadata under a name sops reads as ${model.store}: it is plaintext; run \`sops encrypt --input-type ${actual} --output-type ${actual} -i ${source.path}\``
-          : `${covered} but does not parse as ${model.store} (${model.error}): sops can neither encrypt nor decrypt it`,
-        ...(model.line && !actual ? { line: model.line } : {}),
-        wholeFile: true, // the line only shows where parsing stopped: the file as a whole is not sops output
-      });
-      return;
-    }
-    if (model.metadata || !where) return;
-    const { valuesSopsWouldEncrypt } = await import('../src/sops/would-encrypt.js');
-    const { values, unselected } = valuesSopsWouldEncrypt(model, governing.rule);
-    const first = values[0];
-    if (!first) return;
-    const which = `${values.length} value(s) (the first: ${first.isComment ? 'a comment' : keyPathOf(first)})`;
-    context.report({
-      message: unselected
-        ? `${covered} but has no sops metadata (${model.store} store): it is plaintext, and the rule's selection setting matches none of its ${which}, so \`sops encrypt\` would leave them readable too: give this file a rule of its own`
-        : `${covered} but has no sops metadata (${model.store} store): it is plaintext, and sops would encrypt ${which}; run \`sops encrypt -i ${source.path}\``,
-    });
+    return governing ? checkCovered(source, context, governing) : undefined;
   },
 };
+
+async function checkCovered(source: SourceFile, context: RuleContext<SopsUnencryptedFileOptions>, governing: GoverningSopsRule): Promise<void> {
+  if (governing.undecidable) {
+    context.report({ message: `cannot tell whether a creation rule covers this file: ${governing.undecidable}; fix ${governing.configPath}` });
+    return;
+  }
+  const where = assertingRule(governing, context.options.catchAllRequiresEncryption);
+  // Under a catch-all only a sops file is checked: that it parses (the other sops rules check the rest).
+  if (!where && !(await isSopsFile(source))) return;
+  const covered = `covered by ${where ?? `the catch-all creation_rules[${governing.ruleIndex}] of ${governing.configPath}`}`;
+  if (source.skipped === 'binary') {
+    context.report({
+      message: `${covered} but holds binary bytes: sops output is always text, so this file is not encrypted; run \`sops encrypt -i ${source.path}\``,
+    });
+    return;
+  }
+  if (source.skipped === 'too-large') {
+    context.report({
+      message: `${covered} but larger than the size cap, so whether it is encrypted was not checked: raise maxFileSize in .secrets-guard.yaml`,
+    });
+    return;
+  }
+  // The store parsers (YAML) load only for files a creation rule covers.
+  const { isParseFailure, storeThatParses } = await import('../src/sops/stores/index.js');
+  const model = await source.sops();
+  if (isParseFailure(model)) {
+    const actual = storeThatParses(source.content, model.store);
+    context.report({
+      message: actual
+        ? `${covered} but holds ${actual} without sops metadata under a name sops reads as ${model.store}: it is plaintext; run \`sops encrypt --input-type ${actual} --output-type ${actual} -i ${source.path}\``
+        : `${covered} but does not parse as ${model.store} (${model.error}): sops can neither encrypt nor decrypt it`,
+      ...(model.line && !actual ? { line: model.line } : {}),
+      wholeFile: true, // the line only shows where parsing stopped: the file as a whole is not sops output
+    });
+    return;
+  }
+  if (model.metadata || !where) return;
+  const { valuesSopsWouldEncrypt } = await import('../src/sops/would-encrypt.js');
+  const { values, unselected } = valuesSopsWouldEncrypt(model, governing.rule);
+  const first = values[0];
+  if (!first) return;
+  const which = `${values.length} value(s) (the first: ${first.isComment ? 'a comment' : keyPathOf(first)})`;
+  context.report({
+    message: unselected
+      ? `${covered} but has no sops metadata (${model.store} store): it is plaintext, and the rule's selection setting matches none of its ${which}, so \`sops encrypt\` would leave them readable too: give this file a rule of its own`
+      : `${covered} but has no sops metadata (${model.store} store): it is plaintext, and sops would encrypt ${which}; run \`sops encrypt -i ${source.path}\``,
+  });
+}

@@ -12,7 +12,7 @@ import { ruleRegistry } from './rule-registry.js';
 export function keywordTable(rules: Iterable<Pick<Rule<unknown>, 'meta'>>): ReadonlyMap<string, readonly string[]> {
   const table = new Map<string, string[]>();
   for (const { meta } of rules) {
-    for (const [owner, keywords] of Object.entries(meta.keywords ?? {})) table.set(owner, [...(table.get(owner) ?? []), ...keywords]);
+    for (const [owner, keywords] of Object.entries(meta.keywords ?? {})) table.set(owner, [...new Set([...(table.get(owner) ?? []), ...keywords])]);
   }
   return table;
 }

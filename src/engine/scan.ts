@@ -115,13 +115,14 @@ const secretKey = (f: Finding): string => `${f.ruleId}\0${f.fingerprint ?? ''}`;
 
 async function runOn(rules: readonly ActiveRule[], source: EngineSourceFile, settings: ScanSettings, out: PlanScan): Promise<Finding[]> {
   if (rules.length === 0) return [];
-  const lines = source.lines();
   let spans: ReadonlyArray<readonly [number, number]> | undefined;
   const kept: Array<RuleFinding & { readonly meta: RuleMeta }> = [];
   for (const active of rules) {
     let found: PositionedFinding[];
     try {
-      found = await runRule({ ...active, source, project: settings.project, salt: settings.salt });
+      const { rule, options, severity } = active;
+      const running = runRule({ rule, options, severity, source, project: settings.project, salt: settings.salt });
+      found = Array.isArray(running) ? running : await running;
     } catch (error) {
       if (isKnownError(error)) throw error; // e.g. an unreadable SOPS_AGE_KEY_FILE, reached through a rule
       throw new RuleCrash(`internal error in rule ${active.rule.meta.id} on ${source.path}: ${(error as Error).message}`);
@@ -134,7 +135,8 @@ async function runOn(rules: readonly ActiveRule[], source: EngineSourceFile, set
       kept.push({ finding, fallback: active.rule.meta.fallback === true, detector: active.rule.meta.skipsCiphertext === true, meta: active.rule.meta });
     }
   }
-  const markers = allowMarkersIn(source.path, lines);
+  if (kept.length === 0) return [];
+  const markers = allowMarkersIn(source.path, source.lines());
   const allowed = (f: PositionedFinding): boolean => !f.wholeFile && markers.allows(f.line);
   // A rule's finding that another rule's error already says (a key file a creation rule covers) is reported once.
   const errorRules = new Set(kept.filter((k) => k.finding.severity === 'error' && !allowed(k.finding)).map((k) => k.finding.ruleId));

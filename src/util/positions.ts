@@ -7,10 +7,15 @@ export interface LineIndex {
   readonly lineCount: number;
 }
 
+/**
+ * The line starts are found on first use, not when the index is made: every file gets an index, and most files
+ * have no finding to place (finding them was a tenth of a whole-repository scan's main thread).
+ */
 export function buildLineIndex(content: string): LineIndex {
-  const starts = [0];
-  for (let i = content.indexOf('\n'); i !== -1; i = content.indexOf('\n', i + 1)) starts.push(i + 1);
+  let known: number[] | undefined;
+  const lineStarts = (): number[] => (known ??= findLineStarts(content));
   const lineOf = (offset: number): number => {
+    const starts = lineStarts();
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -21,13 +26,16 @@ export function buildLineIndex(content: string): LineIndex {
     return lo;
   };
   return {
-    lineCount: starts.length,
+    get lineCount() {
+      return lineStarts().length;
+    },
     position(offset) {
       const clamped = Math.max(0, Math.min(offset, content.length));
       const line = lineOf(clamped);
-      return { line: line + 1, column: clamped - (starts[line] ?? 0) + 1 };
+      return { line: line + 1, column: clamped - (lineStarts()[line] ?? 0) + 1 };
     },
     lineText(line) {
+      const starts = lineStarts();
       const start = starts[line - 1];
       if (start === undefined) return '';
       const next = starts[line];
@@ -35,4 +43,10 @@ export function buildLineIndex(content: string): LineIndex {
       return content.slice(start, end).replace(/\r$/, '');
     },
   };
+}
+
+function findLineStarts(content: string): number[] {
+  const starts = [0];
+  for (let i = content.indexOf('\n'); i !== -1; i = content.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
