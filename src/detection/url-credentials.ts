@@ -10,8 +10,12 @@ export interface FoundCredential {
   readonly index: number;
 }
 
-/** `scheme://user:password@host`, any scheme (amqp, redis, nats, ldap, smtp, mongodb+srv, https, ...). */
-const URL_USERINFO = /\b([a-z][a-z0-9+.-]{1,30}):\/\/([^\s:/?#@"'`<>]{0,100}):([^\s@/?#"'`<>]{1,200})@([\w.-]+)/gi;
+/**
+ * `scheme://user:password@host`, any scheme (amqp, redis, nats, ldap, smtp, mongodb+srv, https, ...), tried only where
+ * a scheme starts before a `://` (urlsWithUserinfo).
+ */
+const URL_USERINFO = /([a-z][a-z0-9+.-]{1,30}):\/\/([^\s:/?#@"'`<>]{0,100}):([^\s@/?#"'`<>]{1,200})@([\w.-]+)/iy;
+const LONGEST_SCHEME = 31;
 /** JDBC (`;password=`), ODBC and ADO.NET (`Pwd=`, `Password=`) fields, in a string naming a server or user too. */
 const CONNECTION_FIELD = /(?:^|[;"'\s])(password|pwd)\s*=\s*([^;"'\s]{1,200})(?=[;"'\s]|$)/gim;
 const CONNECTION_STRING = /jdbc:|(?:^|[;"'\s])(?:server|data source|host|uid|user id|user|database|initial catalog|driver|dsn)\s*=/i;
@@ -43,8 +47,43 @@ export function* credentialsIn(text: string, finders: (name: string) => boolean,
   if (finders('bearer')) yield* inBearerHeaders(text, isExample);
 }
 
+/**
+ * What `/\b([a-z][a-z0-9+.-]{1,30}):\/\/.../gi` matches, found from each `://` instead of tried at every word of the
+ * text (the regex was the largest single cost of the URL finder on real code, which is full of `://`). A scheme
+ * holds no `:`, and neither a user nor a password holds `/`, so each match belongs to one `://`, and its scheme
+ * starts at the leftmost letter after a non-word character (or at the previous match's end) whose run of scheme
+ * characters reaches the `://`; the rest of the match does not depend on where the scheme starts.
+ */
+export function* urlsWithUserinfo(text: string): Generator<RegExpExecArray> {
+  let matchedUpTo = 0;
+  for (let at = text.indexOf('://'); at !== -1; at = text.indexOf('://', at + 3)) {
+    const start = schemeStart(text, at, Math.max(matchedUpTo, at - LONGEST_SCHEME));
+    if (start === -1) continue;
+    URL_USERINFO.lastIndex = start;
+    const m = URL_USERINFO.exec(text);
+    if (!m) continue;
+    matchedUpTo = m.index + m[0].length;
+    yield m;
+    if (matchedUpTo > at + 3) at = matchedUpTo - 3;
+  }
+}
+
+const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isSchemeCode = (c: number): boolean => (isWordCode(c) ? c !== 95 : c === 43 || c === 45 || c === 46);
+
+/** Where the scheme before the `://` at `colon` starts (no earlier than `from`, two characters at least), or -1. */
+function schemeStart(text: string, colon: number, from: number): number {
+  let runStart = colon;
+  while (runStart > from && isSchemeCode(text.charCodeAt(runStart - 1))) runStart--;
+  for (let s = runStart; s <= colon - 2; s++) {
+    if (isLetterCode(text.charCodeAt(s)) && (s === 0 || !isWordCode(text.charCodeAt(s - 1)))) return s;
+  }
+  return -1;
+}
+
 function* inUrls(text: string, isExample: (password: string) => boolean): Generator<FoundCredential> {
-  for (const m of text.matchAll(URL_USERINFO)) {
+  for (const m of urlsWithUserinfo(text)) {
     const [, scheme, user, password, host] = m as unknown as [string, string, string, string, string];
     if (DOCUMENTATION_HOST.test(host) || password === user || isExample(password)) continue;
     yield { what: `Password in a ${scheme.toLowerCase()}:// URL`, secret: password, index: m.index + scheme.length + 3 + user.length + 1 };
