@@ -12,7 +12,30 @@ const found = (text: string): string[] => [...urlsWithUserinfo(text)].map((m) =>
 const expected = (text: string): string[] => [...text.matchAll(WHOLE_TEXT_REGEX)].map((m) => `${m.index}:${m[0]}`);
 
 /** Pieces that make schemes, userinfo and hosts meet in every way: word and non-word neighbours, long runs. */
-const PIECES = ['://', ':', '@', '/', 'a', 'Z', '9', '_', '+', '.', '-', ' ', '\n', '"', 'é', 'https', 'redis', 'mongodb+srv', 'user', 'pa55', 'host.io', 'x'.repeat(29)];
+const PIECES = [
+  '://',
+  ':',
+  '@',
+  '/',
+  'a',
+  'Z',
+  '9',
+  '_',
+  '+',
+  '.',
+  '-',
+  ' ',
+  '\n',
+  '"',
+  'é',
+  'https',
+  'redis',
+  'mongodb+srv',
+  'user',
+  'pa55',
+  'host.io',
+  'x'.repeat(29),
+];
 
 describe('urlsWithUserinfo', () => {
   it('finds what the whole-text regex finds, on text built from URL pieces', () => {
