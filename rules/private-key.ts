@@ -73,6 +73,9 @@ export const rule: Rule<undefined> = {
     },
     skipsCiphertext: true,
     readsBinaryHead: true,
+    // Every pattern below holds one of these literally (a PEM or SSH2 header's PRIVATE KEY, PuTTY's and age's
+    // prefixes, gpg-agent's private-key S-expression).
+    keywords: { 'private-key': ['private key', 'putty-user-key-file-', 'age-secret-key-', 'age-plugin-', 'private-key'] },
   },
   defaultOptions: undefined,
   check(source, context) {
@@ -80,15 +83,8 @@ export const rule: Rule<undefined> = {
       if (source.head) reportBinary(source.head, context.report);
       return;
     }
+    if (!source.keywordOwners().has('private-key')) return;
     const { content } = source;
-    if (
-      !content.includes('PRIVATE') &&
-      !content.includes('SECRET-KEY') &&
-      !content.includes('PuTTY') &&
-      !content.includes('AGE-PLUGIN') &&
-      !content.includes('private-key')
-    )
-      return;
     for (const { kind, pattern } of PATTERNS) {
       for (const m of content.matchAll(pattern)) {
         context.report({

@@ -9,7 +9,7 @@ import type { SopsConfigParses } from '../sops/config/parse.js';
 import type { AgeIdentitySource, SourceVerification } from '../sops/crypto/verify-source.js';
 import type { SopsVerdict } from '../sops/sops-file.js';
 import type { SourceFile, SourceText } from '../types.js';
-import { buildLineIndex } from '../util/positions.js';
+import { buildLineIndex, type LineIndex } from '../util/positions.js';
 import { keywordOwnersIn } from './keyword-owners.js';
 
 /** What the summary counts for a file (sops MAC verified, or not verifiable), when a rule asked for it. */
@@ -28,56 +28,95 @@ const NOT_SOPS: SourceVerification = { kind: 'not-sops' };
  * `configParses` are the run's `.sops.yaml` parses, shared with its creation-rule lookup.
  */
 export function createSourceFile(text: SourceText, keys: AgeIdentitySource, configParses?: SopsConfigParses): EngineSourceFile {
-  const { path, content } = text;
-  const lines = once(() => buildLineIndex(content));
-  const sops = once(async () => (await import('../sops/stores/index.js')).parseSopsFile(path, content));
-  // A file that never mentions sops is plain without a parse, and without loading the parsers.
-  const sopsVerdict = once(async (): Promise<SopsVerdict> =>
-    content.includes('sops') ? (await import('../sops/sops-file.js')).verdictOf(await sops()) : PLAIN,
-  );
-  const ciphertextSpans = once(async () => {
-    const verdict = await sopsVerdict();
-    if (verdict.kind !== 'sops' && verdict.kind !== 'invalid') return [];
-    return (await import('../sops/ciphertext-spans.js')).spansOf(verdict);
-  });
-  const derivedValues = new Map<(text: SourceText) => unknown, unknown>();
-  const derived = <T>(compute: (text: SourceText) => T): T => {
-    if (!derivedValues.has(compute)) derivedValues.set(compute, compute(text));
-    return derivedValues.get(compute) as T;
-  };
-  const keywordOwners = once(() => keywordOwnersIn(content));
-  const sopsConfig = once(async () => (await import('../sops/config/parse.js')).parseSopsConfigIn(configParses, content, path));
-  let verificationAsked = false;
-  const verification = once(async (): Promise<SourceVerification> => {
-    verificationAsked = true;
-    const verdict = await sopsVerdict();
-    if (verdict.kind !== 'sops') return NOT_SOPS;
-    return (await import('../sops/crypto/verify-source.js')).verifyModel(verdict.model, keys);
-  });
-  return {
-    ...text,
-    lines,
-    sops,
-    sopsVerdict,
-    ciphertextSpans,
-    verification,
-    derived,
-    keywordOwners,
-    sopsConfig,
-    async verificationNote() {
-      if (!verificationAsked) return undefined;
-      const outcome = await verification();
-      return outcome.kind === 'checked' ? 'verified' : outcome.kind === 'unverifiable' ? 'unverifiable' : undefined;
-    },
-  };
+  return new EngineSource(text, keys, configParses);
+}
+
+/**
+ * A class, not an object of closures: a whole-repository scan makes one per file, and ten closures and a spread of
+ * the text per file were a few percent of the main thread.
+ */
+class EngineSource implements EngineSourceFile {
+  readonly path: string;
+  readonly content: string;
+  readonly origin: SourceText['origin'];
+  readonly commit?: string;
+  readonly skipped?: NonNullable<SourceText['skipped']>;
+  readonly head?: Uint8Array;
+  readonly #text: SourceText;
+  readonly #keys: AgeIdentitySource;
+  readonly #configParses: SopsConfigParses | undefined;
+  #lines: LineIndex | undefined;
+  #keywordOwners: ReadonlySet<string> | undefined;
+  #sops: ReturnType<SourceFile['sops']> | undefined;
+  #sopsVerdict: Promise<SopsVerdict> | undefined;
+  #ciphertextSpans: ReturnType<SourceFile['ciphertextSpans']> | undefined;
+  #sopsConfig: ReturnType<SourceFile['sopsConfig']> | undefined;
+  #verification: Promise<SourceVerification> | undefined;
+  #derived: Map<(text: SourceText) => unknown, unknown> | undefined;
+
+  constructor(text: SourceText, keys: AgeIdentitySource, configParses: SopsConfigParses | undefined) {
+    this.path = text.path;
+    this.content = text.content;
+    this.origin = text.origin;
+    if (text.commit !== undefined) this.commit = text.commit;
+    if (text.skipped !== undefined) this.skipped = text.skipped;
+    if (text.head !== undefined) this.head = text.head;
+    this.#text = text;
+    this.#keys = keys;
+    this.#configParses = configParses;
+  }
+
+  lines(): LineIndex {
+    return (this.#lines ??= buildLineIndex(this.content));
+  }
+
+  keywordOwners(): ReadonlySet<string> {
+    return (this.#keywordOwners ??= keywordOwnersIn(this.content));
+  }
+
+  sops(): ReturnType<SourceFile['sops']> {
+    return (this.#sops ??= import('../sops/stores/index.js').then(({ parseSopsFile }) => parseSopsFile(this.path, this.content)));
+  }
+
+  /** A file that never mentions sops is plain without a parse, and without loading the parsers. */
+  sopsVerdict(): Promise<SopsVerdict> {
+    return (this.#sopsVerdict ??= this.content.includes('sops')
+      ? Promise.all([import('../sops/sops-file.js'), this.sops()]).then(([{ verdictOf }, model]) => verdictOf(model))
+      : Promise.resolve(PLAIN));
+  }
+
+  ciphertextSpans(): ReturnType<SourceFile['ciphertextSpans']> {
+    return (this.#ciphertextSpans ??= this.sopsVerdict().then(async (verdict) =>
+      verdict.kind === 'sops' || verdict.kind === 'invalid' ? (await import('../sops/ciphertext-spans.js')).spansOf(verdict) : [],
+    ));
+  }
+
+  derived<T>(compute: (text: SourceText) => T): T {
+    const values = (this.#derived ??= new Map());
+    if (!values.has(compute)) values.set(compute, compute(this.#text));
+    return values.get(compute) as T;
+  }
+
+  sopsConfig(): ReturnType<SourceFile['sopsConfig']> {
+    return (this.#sopsConfig ??= import('../sops/config/parse.js').then(({ parseSopsConfigIn }) =>
+      parseSopsConfigIn(this.#configParses, this.content, this.path),
+    ));
+  }
+
+  verification(): Promise<SourceVerification> {
+    return (this.#verification ??= this.sopsVerdict().then(async (verdict) =>
+      verdict.kind === 'sops' ? (await import('../sops/crypto/verify-source.js')).verifyModel(verdict.model, this.#keys) : NOT_SOPS,
+    ));
+  }
+
+  async verificationNote(): Promise<VerificationNote | undefined> {
+    if (!this.#verification) return undefined;
+    const outcome = await this.#verification;
+    return outcome.kind === 'checked' ? 'verified' : outcome.kind === 'unverifiable' ? 'unverifiable' : undefined;
+  }
 }
 
 /** A SourceFile as given, or one made around a plain text (rule tests hand rules plain objects). */
 export function asSourceFile(source: SourceText | SourceFile, keys: AgeIdentitySource): SourceFile {
   return 'sopsVerdict' in source ? source : createSourceFile(source, keys);
-}
-
-function once<T>(make: () => T): () => T {
-  let made: { value: T } | undefined;
-  return () => (made ??= { value: make() }).value;
 }
