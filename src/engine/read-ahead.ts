@@ -24,7 +24,14 @@ export async function* readAhead(files: readonly PlannedFile[], cap: number, win
     }
   };
   ask(0);
+  let polled = performance.now();
   for (let i = 0; i < files.length; i++) {
+    // Git writes into a pipe of 64 KB, which is read only while this thread waits: scanning with the pipe full
+    // leaves git stalled. A turn of the event loop every millisecond of scanning lets it read what git has written.
+    if (performance.now() - polled > 1) {
+      await new Promise((resolve) => setImmediate(resolve));
+      polled = performance.now();
+    }
     // The next window is asked for as this one starts, so git is always a window ahead.
     if (i % window === 0) ask(i + window);
     const pending = reads[i]!;
