@@ -22,36 +22,43 @@ export interface PresetFilterOptions {
   readonly awsIdScan?: boolean;
 }
 
+interface Candidate {
+  readonly id: string;
+  /** The rule's keyword owner in the shared pass (`secretlint:<id>`). */
+  readonly owner: string;
+  readonly trigger: RuleTrigger | undefined;
+  /** An aws rule, also chosen by the id keywords when the id scan is on. */
+  readonly aws: boolean;
+}
+
 export class PresetFilter {
-  readonly #order: readonly string[];
-  readonly #unknown: readonly string[];
-  readonly #triggers = new Map<string, RuleTrigger>();
+  /** The preset's enabled rules, in registration order, with what choosing each needs: worked out once, not per file. */
+  readonly #candidates: readonly Candidate[];
   readonly #awsIdScan: boolean;
 
   /** `ruleIds`: the preset's enabled rules, in registration order. */
   constructor(ruleIds: readonly string[], options: PresetFilterOptions = {}) {
-    this.#order = ruleIds;
-    this.#unknown = ruleIds.filter((id) => !(id in PRESET_TRIGGERS));
-    for (const id of ruleIds) {
-      const trigger = PRESET_TRIGGERS[id];
-      if (trigger) this.#triggers.set(id, trigger);
-    }
+    this.#candidates = ruleIds.map((id) => ({ id, owner: `secretlint:${id}`, trigger: PRESET_TRIGGERS[id], aws: id.endsWith('-rule-aws') }));
     this.#awsIdScan = options.awsIdScan === true;
   }
 
-  /** `present`: the detectors whose keywords occur in `content`, when the caller already has them. */
+  /**
+   * `present`: the detectors whose keywords occur in `content`, when the caller already has them. A rule without
+   * keywords (one of a newer preset) always runs.
+   */
   select(content: string, ext: string, present: ReadonlySet<string> = presetOwnersIn(content)): PresetSelection {
-    const chosen = new Set<string>(this.#unknown);
-    for (const [id, trigger] of this.#triggers) if (trigger.alwaysOnExtensions?.includes(ext)) chosen.add(id);
-    for (const id of this.#triggers.keys()) {
-      if (present.has(`secretlint:${id}`) || (this.#awsIdScan && id.endsWith('-rule-aws') && present.has(AWS_ID_SCAN_OWNER))) chosen.add(id);
+    const chosen: string[] = [];
+    for (const { id, owner, trigger, aws } of this.#candidates) {
+      if (trigger && !this.#wanted(trigger, owner, aws, content, ext, present)) continue;
+      chosen.push(id);
     }
-    for (const [id, trigger] of this.#triggers) {
-      if (!chosen.has(id)) continue;
-      if ((trigger.onlyExtensions && !trigger.onlyExtensions.includes(ext)) || (trigger.confirm && !trigger.confirm.test(content))) chosen.delete(id);
-    }
-    const ruleIds = new Set(this.#order.filter((id) => chosen.has(id)));
-    return { ruleIds, key: [...ruleIds].join('\n') };
+    return { ruleIds: new Set(chosen), key: chosen.join('\n') };
+  }
+
+  #wanted(trigger: RuleTrigger, owner: string, aws: boolean, content: string, ext: string, present: ReadonlySet<string>): boolean {
+    const found = trigger.alwaysOnExtensions?.includes(ext) || present.has(owner) || (this.#awsIdScan && aws && present.has(AWS_ID_SCAN_OWNER));
+    if (!found) return false;
+    return !(trigger.onlyExtensions && !trigger.onlyExtensions.includes(ext)) && !(trigger.confirm && !trigger.confirm.test(content));
   }
 }
 
