@@ -27,15 +27,13 @@ for (const c of '.:/=') SLOT[c.charCodeAt(0)] = 30;
 const key2 = (a: number, b: number): number => (SLOT[a]! << 5) | SLOT[b]!;
 const key3 = (a: number, b: number, c: number): number => (SLOT[a]! << 10) | (SLOT[b]! << 5) | SLOT[c]!;
 const KEY3_MASK = (1 << 15) - 1;
-const KEY2_MASK = (1 << 10) - 1;
 
 export class KeywordSearch<Owner> {
   /** Probes by the slots of their keyword's first three characters (first two for two-character keywords). */
   readonly #probes3 = new Map<number, KeywordProbe<Owner>[]>();
   readonly #probes2 = new Map<number, KeywordProbe<Owner>[]>();
-  /** 1 where some keyword may begin with these folded characters: a typed array, read at every position. */
+  /** 1 where some keyword may begin with these slots: a typed array, read at every position. */
   readonly #starts3 = new Uint8Array(1 << 15);
-  readonly #starts2 = new Uint8Array(1 << 10);
   readonly #owners: ReadonlySet<Owner>;
 
   /** `keywords`: each owner's keywords, compared without case; none may be shorter than two characters. */
@@ -47,39 +45,43 @@ export class KeywordSearch<Owner> {
         owners.set(keyword.toLowerCase(), [...(owners.get(keyword.toLowerCase()) ?? []), owner]);
       }
     }
+    const add = (table: Map<number, KeywordProbe<Owner>[]>, key: number, probe: KeywordProbe<Owner>): void => {
+      table.set(key, [...(table.get(key) ?? []), probe]);
+    };
     for (const [keyword, ids] of owners) {
       const probe = { matchesAt: new RegExp(escape(keyword), 'iy'), owners: ids };
-      const short = keyword.length === 2;
       const code = (i: number): number => keyword.charCodeAt(i);
-      const key = short ? key2(code(0), code(1)) : key3(code(0), code(1), code(2));
-      const table = short ? this.#probes2 : this.#probes3;
-      table.set(key, [...(table.get(key) ?? []), probe]);
-      (short ? this.#starts2 : this.#starts3)[key] = 1;
+      if (keyword.length > 2) {
+        add(this.#probes3, key3(code(0), code(1), code(2)), probe);
+        continue;
+      }
+      // A two-character keyword is looked for with whatever character follows it, so the loop reads one table;
+      // at the text's end, where nothing follows, it is looked for on its own.
+      const head = key2(code(0), code(1));
+      add(this.#probes2, head, probe);
+      for (let slot = 0; slot < 32; slot++) add(this.#probes3, (head << 5) | slot, probe);
     }
+    for (const key of this.#probes3.keys()) this.#starts3[key] = 1;
     this.#owners = new Set(keywords.keys());
   }
 
   /** Adds to `found` every owner one of whose keywords occurs in `content`; stops once all owners are found. */
   addOwnersIn(content: string, found: Set<Owner>): Set<Owner> {
-    if (this.#owners.size === 0) return found;
+    const length = content.length;
+    if (this.#owners.size === 0 || length < 2) return found;
     let missing = [...this.#owners].filter((o) => !found.has(o)).length;
     const starts3 = this.#starts3;
-    const starts2 = this.#starts2;
-    const short = this.#probes2.size > 0;
-    // The slots of the last three characters roll through `key`: at `end`, it holds those of end-2..end,
-    // where a keyword of three or more characters may begin; the last two, where a two-character one may.
-    let key = 0;
-    for (let end = 0; end < content.length; end++) {
+    // The slots of the last three characters roll through `key`: at `end`, it holds those of end-2..end, where a
+    // keyword may begin.
+    let key = (SLOT[content.charCodeAt(0)]! << 5) | SLOT[content.charCodeAt(1)]!;
+    for (let end = 2; end < length; end++) {
       key = ((key << 5) | SLOT[content.charCodeAt(end)]!) & KEY3_MASK;
-      if (end >= 2 && starts3[key] === 1) {
+      if (starts3[key] === 1) {
         missing -= this.#probe(this.#probes3.get(key), content, end - 2, found);
         if (missing === 0) return found;
       }
-      if (short && end >= 1 && starts2[key & KEY2_MASK] === 1) {
-        missing -= this.#probe(this.#probes2.get(key & KEY2_MASK), content, end - 1, found);
-        if (missing === 0) return found;
-      }
     }
+    this.#probe(this.#probes2.get(key2(content.charCodeAt(length - 2), content.charCodeAt(length - 1))), content, length - 2, found);
     return found;
   }
 
