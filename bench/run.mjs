@@ -23,7 +23,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { buildDigest } from './lib/build-digest.mjs';
-import { findTools, gitGrepCase, guardCase, nodeFloorCase, RANGE, rangeBlobs, ripgrepCase, secretlintCase, trackedPaths } from './lib/cases.mjs';
+import { catFileCase, findTools, gitGrepCase, guardCase, nodeFloorCase, RANGE, rangeBlobs, ripgrepCase, secretlintCase, trackedPaths } from './lib/cases.mjs';
 import { git } from './lib/git.mjs';
 import { measureCase, rssMethod, summarise } from './lib/measure.mjs';
 import { caseTable, memoryTable } from './lib/report.mjs';
@@ -67,7 +67,7 @@ async function benchRepo(repo, tools, settings) {
     resetEdits(dir);
   }
   await measure(
-    { id: 'guard-all', label: '`check --all`', bytes: repo.bytes, peerId: 'secretlint-all', floorId: 'ripgrep' },
+    { id: 'guard-all', label: '`check --all`', bytes: repo.bytes, peerId: 'secretlint-all', floorIds: ['ripgrep', 'cat-file'] },
     guardCase(tools, dir, ['check', '--all']),
   );
   const allCase = tools.secretlint && secretlintCase(tools, dir, tracked);
@@ -85,6 +85,10 @@ async function benchRepo(repo, tools, settings) {
     );
   await measure({ id: 'git-grep', label: '`git grep -E`, 3 patterns (floor)', bytes: repo.bytes }, gitGrepCase(dir));
   await measure({ id: 'ripgrep', short: 'rg', label: '`rg`, 3 patterns (floor)', bytes: repo.bytes }, tools.rg && ripgrepCase(dir));
+  await measure(
+    { id: 'cat-file', short: 'cat-file', label: '`git cat-file --batch`, every tracked blob (floor of reading the index)', bytes: repo.bytes },
+    catFileCase(dir),
+  );
   for (const id of ['guard-all', 'guard-range']) {
     const row = rows.find((r) => r.id === id);
     if (row?.exitCode === 0 && !repo.real) log(`  warning: ${row.label} exited 0: the planted secrets were not reported`);

@@ -77,6 +77,14 @@ export function ripgrepCase(dir) {
   return { command: 'rg', args: ['--no-config', '-c', '--hidden', '--no-ignore', '-g', '!.git', ...patterns], cwd: dir, env: isolatedEnv(), okCodes: [0, 1] };
 }
 
+/**
+ * What any scanner that reads the index (not the work tree) pays before it looks at a byte: git inflating every
+ * tracked blob, here into /dev/null. Ripgrep reads the work tree's files from the page cache instead.
+ */
+export function catFileCase(dir) {
+  return { command: 'sh', args: ['-c', "git ls-files -s | cut -d' ' -f2 | git cat-file --batch >/dev/null"], cwd: dir, env: isolatedEnv(), okCodes: [0] };
+}
+
 export const trackedPaths = (dir) => git(dir, ['ls-files', '-z']).split('\0').filter(Boolean);
 
 /** Bytes and count of the distinct blobs the range adds or modifies: what `check --range` reads. */

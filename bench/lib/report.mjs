@@ -20,10 +20,10 @@ export function caseTable(rows) {
       const { median, min, max, peakRssKiB } = r.stats;
       const rate = r.bytes && !r.startupBound ? (r.bytes / 1e6 / median).toFixed(1) : '';
       const peer = r.peerId && byId.get(r.peerId)?.stats;
-      const floor = r.floorId && byId.get(r.floorId)?.stats;
+      const floors = (r.floorIds ?? []).filter((id) => byId.get(id)?.stats);
       const ratios = [
         peer && `${(median / peer.median).toFixed(2)}× (${byId.get(r.peerId).short})`,
-        floor && `${(median / floor.median).toFixed(1)}× (${byId.get(r.floorId).short})`,
+        ...floors.map((id) => `${(median / byId.get(id).stats.median).toFixed(1)}× (${byId.get(id).short})`),
       ];
       const ratio = ratios.filter(Boolean).join(', ');
       return [r.label, seconds(median), seconds(min), seconds(max), rate, mib(peakRssKiB), ratio];
