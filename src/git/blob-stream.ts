@@ -14,9 +14,12 @@ export interface BlobRead {
 }
 
 interface Pending {
-  readonly oid: string;
+  /** What was asked for: an object id, or a `<commit>:<path>` name for a tree. */
+  readonly name: string;
   readonly cap: number;
-  resolve(value: BlobRead): void;
+  /** A tree asked for by name: a missing object, or one of another type, answers undefined instead of failing. */
+  readonly tree: boolean;
+  resolve(value: BlobRead | undefined): void;
   reject(error: Error): void;
 }
 
@@ -27,6 +30,8 @@ export class BlobStream {
   #unsent: string[] = [];
   #buffered = 0;
   #expected = -1;
+  /** The type git gave in the current answer's header. */
+  #type = '';
   /** True while the current blob is over its cap: its bytes are skipped, not kept. */
   #discarding = false;
   #remaining = 0;
@@ -52,8 +57,23 @@ export class BlobStream {
   read(oid: string, cap = Number.POSITIVE_INFINITY): Promise<BlobRead> {
     if (this.#failure) return Promise.reject(this.#failure);
     return new Promise((resolve, reject) => {
-      this.#pending.push({ oid, cap, resolve, reject });
+      this.#pending.push({ name: oid, cap, tree: false, resolve: (read) => resolve(read!), reject });
       this.#queueRequest(oid);
+    });
+  }
+
+  /**
+   * The raw tree object `<commit>:<path>` names (`<commit>^{tree}` for the root), or undefined when there is none
+   * there (the path is missing, or not a directory). A name git would read as two requests is never sent.
+   */
+  readTree(name: string): Promise<Buffer | undefined> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    // git reads one name per line and strips a carriage return before the newline: such a name could reach
+    // another directory than the one asked for. Trailing blanks too, to be safe.
+    if (/[\n\r]|\s$/.test(name)) return Promise.resolve(undefined);
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ name, cap: Number.POSITIVE_INFINITY, tree: true, resolve: (read) => resolve(read?.bytes), reject });
+      this.#queueRequest(name);
     });
   }
 
@@ -63,8 +83,8 @@ export class BlobStream {
   }
 
   /** Requests made in one turn of the event loop go to git in one write: one syscall, not one per blob. */
-  #queueRequest(oid: string): void {
-    this.#unsent.push(oid);
+  #queueRequest(name: string): void {
+    this.#unsent.push(name);
     if (this.#unsent.length === 1) process.nextTick(() => this.#flush());
   }
 
@@ -103,12 +123,17 @@ export class BlobStream {
     const header = head.subarray(0, newline).toString();
     this.#chunks = [head];
     this.#take(newline + 1);
-    const [, type, size] = header.split(' ');
-    if (type === 'missing' || size === undefined) {
+    // `<name> missing` for a name that resolves to nothing; a tree's name may hold spaces, so the type and size
+    // are read from the end of the header.
+    const words = header.split(' ');
+    const [type, size] = words.length >= 3 ? words.slice(-2) : ['missing', undefined];
+    if (type === 'missing' || size === undefined || !/^\d+$/.test(size)) {
       const request = this.#pending.shift();
-      request?.reject(new GitError(`object ${request.oid} is missing from the repository`));
+      if (request?.tree) request.resolve(undefined);
+      else request?.reject(new GitError(`object ${request.name} is missing from the repository`));
       return this.#buffered > 0 && this.#readHeader();
     }
+    this.#type = type!;
     this.#expected = Number(size);
     this.#discarding = this.#expected > (this.#pending[0]?.cap ?? Number.POSITIVE_INFINITY);
     this.#remaining = this.#expected + 1; // the content is followed by one newline
@@ -126,7 +151,8 @@ export class BlobStream {
   #finish(read: BlobRead): void {
     this.#expected = -1;
     this.#discarding = false;
-    this.#pending.shift()?.resolve(read);
+    const request = this.#pending.shift();
+    request?.resolve(request.tree && this.#type !== 'tree' ? undefined : read);
   }
 
   #fail(error: Error): void {

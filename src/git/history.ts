@@ -3,6 +3,8 @@
  * commit added or modified is checked, so a secret added in one commit and deleted in the next still fails.
  */
 import { GitError } from '../errors.js';
+import type { BlobStream } from './blob-stream.js';
+import { listDirectories } from './raw-tree.js';
 import type { Repository } from './repository.js';
 import { fileOf, isFileMode, parseLsTree, readRawRecord, type BlobEntry, type RawRecord } from './tree-entries.js';
 
@@ -119,11 +121,13 @@ function changesContent(record: RawRecord): boolean {
  * can govern them (the nearest one above a file), and the root's configs, without listing a 150,000-file tree
  * once per commit.
  */
-export async function treeContext(repo: Repository, commit: string, changed: readonly BlobEntry[]): Promise<BlobEntry[]> {
+export async function treeContext(repo: Repository, commit: string, changed: readonly BlobEntry[], stream?: BlobStream): Promise<BlobEntry[]> {
   const dirs = new Set<string>(['./']);
   for (const { path } of changed) {
     for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) dirs.add(path.slice(0, slash + 1));
   }
+  const listed = stream && (await listDirectories(stream, commit, dirs));
+  if (listed) return listed;
   return parseLsTree(await repo.run(['ls-tree', '-z', '--full-tree', commit, '--', ...[...dirs].map((d) => (d === './' ? d : `:(literal)${d}`))]));
 }
 

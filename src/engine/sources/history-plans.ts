@@ -29,7 +29,7 @@ export async function* historyPlans(
     // scan has stopped for another reason must not surface as an unhandled rejection, hence the quiet catch.
     const prefetch = (i: number) => {
       const item = work[i];
-      const listing = item ? treeContext(repo, item.commit, item.fresh) : undefined;
+      const listing = item ? treeContext(repo, item.commit, item.fresh, stream) : undefined;
       listing?.catch(() => {});
       return listing;
     };
@@ -66,7 +66,7 @@ async function headPlan(
     .filter(({ commit }) => commit !== head.tip)
     .flatMap(({ commit, fresh }) => fresh.map((entry) => ({ ...entry, commit })));
   if (brought.length === 0) return undefined;
-  const context = await treeContext(repo, head.tip, brought);
+  const context = await treeContext(repo, head.tip, brought, shared.stream);
   const held = new Set(context.map(blobKey));
   const targets = brought.filter((entry) => held.has(blobKey(entry)));
   return targets.length > 0 ? blobPlan(repo, 'commit', targets, context, { ...shared, commit: head.tip, recheck: true }) : undefined;
