@@ -15,7 +15,10 @@ export interface Assignment {
   readonly quoted: boolean;
 }
 
-const NAME_CHAR = /[\w.-]/;
+/** Characters of a name (`[\w.-]`), by code: tested at every character around every keyword hit. */
+const NAME_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-') NAME_CHAR[c.charCodeAt(0)] = 1;
+const isNameChar = (code: number): boolean => code < 128 && NAME_CHAR[code] === 1;
 /** Operator after a name: `:=`, `=>`, `=` (not `==`), `:` (not `::`), with the name's closing quote or bracket. */
 const OPERATOR = /["'`]?\]?[ \t]*(?::=|=>|=(?![=~])|:(?![:/]))[ \t]*/y;
 /** A flag's value after a space, or a Dockerfile `ENV NAME value`. */
@@ -48,8 +51,8 @@ export function* assignmentsAround(text: string, keyword: RegExp, unquotedAllowe
   for (let hit = keyword.exec(text); hit; hit = keyword.exec(text)) {
     let start = hit.index;
     let end = hit.index + hit[0].length;
-    while (start > 0 && NAME_CHAR.test(text[start - 1]!)) start--;
-    while (end < text.length && NAME_CHAR.test(text[end]!)) end++;
+    while (start > 0 && isNameChar(text.charCodeAt(start - 1))) start--;
+    while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
     keyword.lastIndex = end;
     if (end === lastNameEnd) continue;
     lastNameEnd = end;
@@ -62,14 +65,21 @@ export function* assignmentsAround(text: string, keyword: RegExp, unquotedAllowe
       if (found) yield { name, ...found };
       continue;
     }
-    const from = Math.max(0, start - 24);
-    const dockerEnv = DOCKER_ENV_BEFORE.test((from === 0 ? '\n' : '') + text.slice(from, start));
+    // Asked only when it matters: most names are neither flags nor in files that allow unquoted values.
+    let dockerEnvKnown: boolean | undefined;
+    const dockerEnv = (): boolean => (dockerEnvKnown ??= afterDockerEnv(text, start));
     const found =
-      valueAfter(text, end, OPERATOR, unquotedAllowed || flag || dockerEnv) ??
-      (flag || dockerEnv ? notAFlag(valueAfter(text, end, SPACE_SEPARATOR, true)) : undefined) ??
+      valueAfter(text, end, OPERATOR, unquotedAllowed || flag || dockerEnv()) ??
+      (flag || dockerEnv() ? notAFlag(valueAfter(text, end, SPACE_SEPARATOR, true)) : undefined) ??
       (text[start - 1] === '<' ? xmlValue(text, end) : undefined);
     if (found) yield { name, ...found };
   }
+}
+
+/** The name follows `ENV ` or `ARG ` at a line's start (a Dockerfile), looked at through a short window. */
+function afterDockerEnv(text: string, start: number): boolean {
+  const from = Math.max(0, start - 24);
+  return DOCKER_ENV_BEFORE.test((from === 0 ? '\n' : '') + text.slice(from, start));
 }
 
 function expansionDefault(text: string, at: number): Omit<Assignment, 'name'> | undefined {
