@@ -5,6 +5,7 @@
  * keywords and then only around them. A value is a quoted literal; an unquoted one only where a config format or a
  * command line allows it (never in source code, where it is an expression).
  */
+import { asciiClass, DIGITS, LETTERS } from '../util/ascii-class.js';
 
 export interface Assignment {
   /** The name as written, without quotes or leading dashes (`spring.datasource.password`). */
@@ -16,9 +17,7 @@ export interface Assignment {
 }
 
 /** Characters of a name (`[\w.-]`), by code: tested at every character around every keyword hit. */
-const NAME_CHAR = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-') NAME_CHAR[c.charCodeAt(0)] = 1;
-const isNameChar = (code: number): boolean => code < 128 && NAME_CHAR[code] === 1;
+const isNameChar = asciiClass(`${LETTERS}${DIGITS}_.-`);
 /** Operator after a name: `:=`, `=>`, `=` (not `==`), `:` (not `::`), with the name's closing quote or bracket. */
 const OPERATOR = /["'`]?\]?[ \t]*(?::=|=>|=(?![=~])|:(?![:/]))[ \t]*/y;
 /** A flag's value after a space, or a Dockerfile `ENV NAME value`. */

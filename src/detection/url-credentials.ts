@@ -3,6 +3,7 @@
  * or token it found with its offset. Documentation hosts (RFC 2606: example.com, .test, .invalid, ...) and a
  * password equal to its user name (`guest:guest`) are examples, not leaks.
  */
+import { asciiClass, DIGITS, LETTERS } from '../util/ascii-class.js';
 
 export interface FoundCredential {
   readonly what: string;
@@ -68,9 +69,10 @@ export function* urlsWithUserinfo(text: string): Generator<RegExpExecArray> {
   }
 }
 
-const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-const isLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isSchemeCode = (c: number): boolean => (isWordCode(c) ? c !== 95 : c === 43 || c === 45 || c === 46);
+/** A regex's `\w`, a scheme's first character, and the characters after it. */
+const isWordCode = asciiClass(`${LETTERS}${DIGITS}_`);
+const isLetterCode = asciiClass(LETTERS);
+const isSchemeCode = asciiClass(`${LETTERS}${DIGITS}+.-`);
 
 /** Where the scheme before the `://` at `colon` starts (no earlier than `from`, two characters at least), or -1. */
 function schemeStart(text: string, colon: number, from: number): number {

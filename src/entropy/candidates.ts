@@ -6,6 +6,7 @@
  * blocks (the private-key rule owns those) and lines longer than `maxLineLength` (minified or generated data) are
  * skipped. sops metadata lines are not: the engine skips only their ciphertext and recipients.
  */
+import { asciiClass, DIGITS, LETTERS } from '../util/ascii-class.js';
 import { blankIgnoredSpans } from './filters.js';
 
 export interface Candidate {
@@ -28,8 +29,7 @@ const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]+-----/;
 const PEM_END = /-----END [A-Z0-9 ]+-----/;
 
 /** Characters a token may contain (base64, base64url, hex, padding). */
-const TOKEN_CHAR = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_=-') TOKEN_CHAR[c.charCodeAt(0)] = 1;
+const isTokenChar = asciiClass(`${LETTERS}${DIGITS}+/_=-`);
 
 /**
  * Only lines holding a run of at least `minLength` token characters can hold a candidate, and most lines of code
@@ -59,7 +59,7 @@ function longRunEnd(content: string, from: number, minLength: number): number {
   let run = 0;
   for (let i = from; i < content.length; i++) {
     const code = content.charCodeAt(i);
-    if (code < 128 && TOKEN_CHAR[code] === 1) {
+    if (isTokenChar(code)) {
       if (++run >= minLength) return i;
     } else run = 0;
   }

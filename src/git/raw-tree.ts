@@ -22,9 +22,10 @@ export async function listDirectories(stream: BlobStream, commit: string, dirs: 
   const trees = await Promise.all(asked.map((dir) => stream.readTree(dir === './' ? `${commit}^{tree}` : `${commit}:${dir.slice(0, -1)}`)));
   const listings = trees.map((tree, i) => tree && rawTreeFiles(tree, asked[i] === './' ? '' : asked[i]!, commit.length / 2));
   if (listings.some((files) => files === undefined)) return undefined;
-  const entries = listings.flatMap((files) => files!);
-  // ls-tree walks the tree depth first, in git's order; byte order of the full paths is the same order.
-  return entries.sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
+  // ls-tree walks the tree depth first, in git's order; byte order of the full paths is the same order. Each path
+  // is encoded once, not once per comparison.
+  const keyed = listings.flatMap((files) => files!.map((entry) => ({ entry, bytes: Buffer.from(entry.path) })));
+  return keyed.sort((a, b) => Buffer.compare(a.bytes, b.bytes)).map(({ entry }) => entry);
 }
 
 /**
